@@ -1,0 +1,125 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../../src/access/anyone'
+import { authenticated } from '../../src/access/authenticated'
+import { collectionSlugs } from '../../src/collectionSlugs'
+import { httpUrlField } from '../../fields/httpUrl'
+import { slugField } from '../../fields/slug'
+
+export const caseStatuses = [
+  { label: 'Good law', value: 'good-law' },
+  { label: 'Overruled', value: 'overruled' },
+  { label: 'Vacated', value: 'vacated' },
+  { label: 'Superseded', value: 'superseded' },
+  { label: 'Pending', value: 'pending' },
+]
+
+export const casesCollection = (): CollectionConfig => ({
+  slug: collectionSlugs.cases,
+  access: {
+    create: authenticated,
+    delete: authenticated,
+    read: anyone,
+    update: authenticated,
+  },
+  admin: {
+    defaultColumns: ['caption', 'citation', 'decidedBy', 'decidedAt', 'status'],
+    group: 'Newsroom',
+    listSearchableFields: ['caption', 'citation', 'claimant'],
+    useAsTitle: 'caption',
+  },
+  defaultSort: 'decidedAt',
+  fields: [
+    {
+      name: 'caption',
+      type: 'text',
+      admin: { description: 'As the case is known, e.g. "Matter of A-R-C-G-".' },
+      required: true,
+    },
+    slugField({ useAsSlug: 'caption' }),
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'citation',
+          type: 'text',
+          admin: { description: 'e.g. "26 I&N Dec. 388 (BIA 2014)"', width: '50%' },
+        },
+        {
+          name: 'decidedBy',
+          type: 'text',
+          admin: {
+            description: 'e.g. "Board of Immigration Appeals", "Attorney General".',
+            width: '50%',
+          },
+          index: true,
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'decidedAt', type: 'date', admin: { width: '34%' }, index: true },
+        { name: 'country', type: 'text', admin: { width: '33%' } },
+        { name: 'issue', type: 'text', admin: { width: '33%' } },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'claimant', type: 'text', admin: { width: '50%' } },
+        { name: 'counsel', type: 'text', admin: { width: '50%' } },
+      ],
+    },
+    {
+      name: 'holding',
+      type: 'textarea',
+      admin: { description: 'What the case decided, in a sentence or two.' },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      admin: { position: 'sidebar' },
+      defaultValue: 'good-law',
+      index: true,
+      options: caseStatuses,
+      required: true,
+    },
+    {
+      name: 'statusNote',
+      type: 'textarea',
+      admin: { description: 'How the status came about, for readers.', position: 'sidebar' },
+    },
+    {
+      name: 'overrules',
+      type: 'relationship',
+      admin: { description: 'Earlier cases this decision overrules or vacates.' },
+      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+      hasMany: true,
+      relationTo: collectionSlugs.cases,
+    },
+    {
+      name: 'overruledBy',
+      type: 'join',
+      admin: { description: 'Later cases that overrule this one.' },
+      collection: collectionSlugs.cases,
+      defaultSort: 'decidedAt',
+      on: 'overrules',
+    },
+    {
+      name: 'sourceDocuments',
+      type: 'array',
+      fields: [
+        { name: 'label', type: 'text', required: true },
+        httpUrlField({ required: true }),
+      ],
+    },
+    {
+      name: 'citedIn',
+      type: 'join',
+      admin: { description: 'Stories that cite this case.' },
+      collection: collectionSlugs.articles,
+      on: 'cases',
+    },
+  ],
+})

@@ -1,0 +1,36 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { anyone } from '../../src/access/anyone'
+import { authenticated } from '../../src/access/authenticated'
+import { collectionSlugs } from '../../src/collectionSlugs'
+
+export const mediaFields = (): Field[] => [
+  {
+    name: 'alt',
+    type: 'text',
+    admin: { description: 'Describes the image for readers who cannot see it.' },
+    required: true,
+  },
+  { name: 'caption', type: 'text' },
+  { name: 'credit', type: 'text' },
+]
+
+export const mediaCollection = (): CollectionConfig => ({
+  slug: collectionSlugs.media,
+  access: {
+    create: authenticated,
+    delete: authenticated,
+    read: anyone,
+    update: authenticated,
+  },
+  admin: { group: 'Newsroom' },
+  fields: mediaFields(),
+  upload: {
+    imageSizes: [
+      { name: 'thumbnail', width: 400 },
+      { name: 'card', width: 800 },
+      { name: 'hero', width: 1600 },
+    ],
+    mimeTypes: ['image/*'],
+  },
+})

@@ -1,0 +1,128 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../../src/access/anyone'
+import { authenticated, authenticatedField } from '../../src/access/authenticated'
+import { collectionSlugs } from '../../src/collectionSlugs'
+import { httpUrlField } from '../../fields/httpUrl'
+
+export const quoteMediums = [
+  { label: 'Interview', value: 'interview' },
+  { label: 'Told another outlet', value: 'told-another-outlet' },
+  { label: 'Written decision', value: 'written-decision' },
+  { label: 'Letter', value: 'letter' },
+  { label: 'Statement', value: 'statement' },
+  { label: 'Speech or hearing', value: 'speech' },
+]
+
+export const verificationStatuses = [
+  { label: 'Unverified', value: 'unverified' },
+  { label: 'Verified', value: 'verified' },
+  { label: 'Disputed', value: 'disputed' },
+]
+
+export const quotesCollection = (): CollectionConfig => ({
+  slug: collectionSlugs.quotes,
+  access: {
+    create: authenticated,
+    delete: authenticated,
+    read: anyone,
+    update: authenticated,
+  },
+  admin: {
+    defaultColumns: ['text', 'speaker.name', 'medium', 'verification.status'],
+    group: 'Newsroom',
+    listSearchableFields: ['text', 'speaker.name'],
+    useAsTitle: 'text',
+  },
+  fields: [
+    {
+      name: 'text',
+      type: 'textarea',
+      admin: { description: 'Verbatim, without the surrounding quotation marks.' },
+      required: true,
+    },
+    {
+      name: 'speaker',
+      type: 'group',
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'name', type: 'text', admin: { width: '34%' }, index: true, required: true },
+            { name: 'title', type: 'text', admin: { width: '33%' } },
+            { name: 'organization', type: 'text', admin: { width: '33%' } },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'medium',
+          type: 'select',
+          admin: { description: 'How the statement was obtained.', width: '34%' },
+          defaultValue: 'interview',
+          options: quoteMediums,
+          required: true,
+        },
+        {
+          name: 'sourceOutlet',
+          type: 'text',
+          admin: {
+            description: 'The outlet it was told to, when not us (e.g. "The Arizona Republic").',
+            width: '33%',
+          },
+        },
+        {
+          name: 'saidAt',
+          type: 'date',
+          admin: { width: '33%' },
+        },
+      ],
+    },
+    httpUrlField({
+      name: 'sourceUrl',
+      overrides: { admin: { description: 'Where the statement was published, if anywhere.' } },
+    }),
+    {
+      name: 'verification',
+      type: 'group',
+      admin: { position: 'sidebar' },
+      fields: [
+        {
+          name: 'status',
+          type: 'select',
+          defaultValue: 'unverified',
+          index: true,
+          options: verificationStatuses,
+          required: true,
+        },
+        {
+          name: 'verifiedBy',
+          type: 'relationship',
+          access: { read: authenticatedField },
+          relationTo: collectionSlugs.users,
+        },
+        {
+          name: 'verifiedAt',
+          type: 'date',
+          access: { read: authenticatedField },
+        },
+        {
+          name: 'notes',
+          type: 'textarea',
+          access: { read: authenticatedField },
+          admin: { description: 'Internal: never shown to readers or partners.' },
+        },
+      ],
+    },
+    {
+      name: 'articles',
+      type: 'join',
+      admin: { description: 'Stories that use this quote.' },
+      collection: collectionSlugs.articles,
+      on: 'quotes',
+    },
+  ],
+})

@@ -1,0 +1,61 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../../src/access/anyone'
+import { authenticated } from '../../src/access/authenticated'
+import { collectionSlugs } from '../../src/collectionSlugs'
+import { httpUrlField } from '../../fields/httpUrl'
+import { validateArticleTarget, validateUrlTarget } from './validations/validateTarget'
+
+export const relatedStoriesCollection = (): CollectionConfig => ({
+  slug: collectionSlugs.relatedStories,
+  access: {
+    create: authenticated,
+    delete: authenticated,
+    read: anyone,
+    update: authenticated,
+  },
+  admin: {
+    defaultColumns: ['headline', 'outlet', 'url', 'article', 'publishedAt'],
+    description: 'Links shown under a story: one of our articles, or a story elsewhere.',
+    group: 'Newsroom',
+    listSearchableFields: ['headline', 'dek', 'outlet'],
+    useAsTitle: 'headline',
+  },
+  fields: [
+    { name: 'headline', type: 'text', maxLength: 300, required: true },
+    { name: 'dek', type: 'textarea', maxLength: 600 },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'article',
+          type: 'relationship',
+          admin: { description: 'Our own story…', width: '50%' },
+          relationTo: collectionSlugs.articles,
+          validate: validateArticleTarget,
+        },
+        httpUrlField({
+          overrides: {
+            admin: { description: '…or a story elsewhere (http or https).', width: '50%' },
+            validate: validateUrlTarget,
+          },
+        }),
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'outlet', type: 'text', admin: { width: '50%' } },
+        { name: 'publishedAt', type: 'date', admin: { width: '50%' } },
+      ],
+    },
+    { name: 'thumbnail', type: 'upload', relationTo: collectionSlugs.media },
+    {
+      name: 'listedIn',
+      type: 'join',
+      admin: { description: 'Stories that list this under related coverage.' },
+      collection: collectionSlugs.articles,
+      on: 'relatedCoverage',
+    },
+  ],
+})

@@ -1,0 +1,38 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { authenticated } from '../../src/access/authenticated'
+import { isAdmin, isAdminField, isAdminOrSelf, roles } from '../../src/access/roles'
+import { collectionSlugs } from '../../src/collectionSlugs'
+import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+
+export const userFields = (): Field[] => [
+  { name: 'name', type: 'text', required: true },
+  {
+    name: 'roles',
+    type: 'select',
+    access: { create: isAdminField, update: isAdminField },
+    defaultValue: ['writer'],
+    hasMany: true,
+    hooks: { beforeChange: [firstUserIsAdmin] },
+    options: roles.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
+    required: true,
+    saveToJWT: true,
+  },
+]
+
+export const usersCollection = (): CollectionConfig => ({
+  slug: collectionSlugs.users,
+  access: {
+    admin: authenticated,
+    create: isAdmin,
+    delete: isAdmin,
+    read: authenticated,
+    update: isAdminOrSelf,
+  },
+  admin: {
+    defaultColumns: ['name', 'email', 'roles'],
+    useAsTitle: 'name',
+  },
+  auth: true,
+  fields: userFields(),
+})

@@ -1,0 +1,64 @@
+import type { DateField, FieldHook } from 'payload'
+
+type PublishingDatesOptions = {
+  /** Changes to the `firstPublishedAt` field. */
+  firstPublishedOverrides?: Partial<DateField>
+  /** Changes to the `publishedAt` field. */
+  publishedOverrides?: Partial<DateField>
+}
+
+/** Lets the seed and imports carry historical dates in; nothing else may set them. */
+export const PRESERVE_PUBLISHING_DATES = 'newsroomPreservePublishingDates'
+
+const isPublishing = (siblingData: Record<string, unknown> | undefined) =>
+  siblingData?._status === 'published'
+
+const setFirstPublishedAt: FieldHook = ({ originalDoc, req, siblingData, value }) => {
+  if (originalDoc?.firstPublishedAt) {
+    return originalDoc.firstPublishedAt
+  }
+  if (req.context?.[PRESERVE_PUBLISHING_DATES] && value) {
+    return value
+  }
+  return isPublishing(siblingData) ? new Date().toISOString() : null
+}
+
+const defaultPublishedAt: FieldHook = ({ siblingData, value }) => {
+  if (!value && isPublishing(siblingData)) {
+    return new Date().toISOString()
+  }
+  return value
+}
+
+const dateTimeAdmin = { date: { pickerAppearance: 'dayAndTime' as const } }
+
+export const publishingDatesFields = ({
+  firstPublishedOverrides = {},
+  publishedOverrides = {},
+}: PublishingDatesOptions = {}): DateField[] => [
+  {
+    name: 'publishedAt',
+    type: 'date',
+    index: true,
+    admin: {
+      ...dateTimeAdmin,
+      description: 'The date readers see. Set on first publish when left empty.',
+      position: 'sidebar',
+    },
+    ...publishedOverrides,
+    hooks: { beforeChange: [defaultPublishedAt], ...publishedOverrides.hooks },
+  },
+  {
+    name: 'firstPublishedAt',
+    type: 'date',
+    index: true,
+    admin: {
+      ...dateTimeAdmin,
+      description: 'Set by the server on first publish; never moves.',
+      position: 'sidebar',
+      readOnly: true,
+    },
+    ...firstPublishedOverrides,
+    hooks: { beforeChange: [setFirstPublishedAt], ...firstPublishedOverrides.hooks },
+  },
+]

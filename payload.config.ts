@@ -1,0 +1,36 @@
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { databaseAdapter } from './src/database'
+import { newsroomPlugin } from './src/index'
+import { resolvePayloadSecret } from './src/secret'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  admin: {
+    avatar: 'default',
+    importMap: { baseDir: path.resolve(dirname, 'src') },
+    meta: { titleSuffix: ' — Newsroom' },
+  },
+  db: databaseAdapter({
+    defaultSqliteFile: path.resolve(dirname, 'data/newsroom.db'),
+    uri: process.env.DATABASE_URI,
+  }),
+  editor: lexicalEditor(),
+  graphQL: { schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql') },
+  plugins: [
+    newsroomPlugin({
+      overrides: {
+        media: { upload: { staticDir: path.resolve(dirname, 'media') } },
+      },
+    }),
+  ],
+  secret: resolvePayloadSecret(),
+  serverURL: process.env.SERVER_URL ?? '',
+  sharp,
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+})

@@ -1,0 +1,9 @@
+/** Collection slugs are part of the public API (REST paths, GraphQL names): never rename them. */
+export const collectionSlugs = {
+  articles: 'articles',
+  cases: 'cases',
+  media: 'media',
+  quotes: 'quotes',
+  relatedStories: 'related-stories',
+  users: 'users',
+} as const

@@ -1,0 +1,52 @@
+import type { DatabaseAdapterObj } from 'payload'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import fs from 'node:fs'
+import path from 'node:path'
+
+export type DatabaseKind = 'mongodb' | 'postgres' | 'sqlite'
+
+export const databaseKind = (uri: string | undefined): DatabaseKind => {
+  if (!uri || uri.startsWith('file:')) {
+    return 'sqlite'
+  }
+  if (/^postgres(ql)?:\/\//.test(uri)) {
+    return 'postgres'
+  }
+  if (/^mongodb(\+srv)?:\/\//.test(uri)) {
+    return 'mongodb'
+  }
+  throw new Error(
+    `DATABASE_URI must start with mongodb://, postgres:// or file: (or be unset for SQLite); got "${uri.split(':')[0]}:".`,
+  )
+}
+
+type DatabaseAdapterOptions = {
+  /** Where the embedded SQLite file lives when DATABASE_URI is unset. */
+  defaultSqliteFile: string
+  /** The connection string; unset means the embedded SQLite file. */
+  uri: string | undefined
+}
+
+/** Picks Payload's adapter from the connection string, so one config runs on all three. */
+export const databaseAdapter = ({
+  defaultSqliteFile,
+  uri,
+}: DatabaseAdapterOptions): DatabaseAdapterObj => {
+  switch (databaseKind(uri)) {
+    case 'mongodb':
+      return mongooseAdapter({ url: uri as string })
+    case 'postgres':
+      return postgresAdapter({ pool: { connectionString: uri } })
+    case 'sqlite': {
+      const url = uri ?? `file:${defaultSqliteFile}`
+      const file = url.slice('file:'.length)
+      if (file && !file.startsWith(':memory:')) {
+        fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+      }
+      return sqliteAdapter({ client: { url } })
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export { collectionSlugs } from './collectionSlugs'
+export { newsroomPlugin } from './plugin'
+export type { CollectionOverride, FieldsOverride, NewsroomPluginOptions } from './types'

@@ -1,0 +1,66 @@
+import type { CollectionConfig, Config, Field, Plugin } from 'payload'
+
+import type { NewsroomPluginOptions } from './types'
+
+import { articlesCollection } from '../collections/Articles'
+import { casesCollection } from '../collections/Cases'
+import { mediaCollection, mediaFields } from '../collections/Media'
+import { quotesCollection } from '../collections/Quotes'
+import { relatedStoriesCollection } from '../collections/RelatedStories'
+import { userFields, usersCollection } from '../collections/Users'
+import { collectionSlugs } from './collectionSlugs'
+import { applyCollectionOverride } from './utilities/applyCollectionOverride'
+
+const DEFAULT_MAX_RELATED_COVERAGE = 6
+
+const fieldName = (field: Field): string | undefined => ('name' in field ? field.name : undefined)
+
+/** An app that already has the collection keeps it; the plugin only adds the fields it needs. */
+const withMissingFields = (collection: CollectionConfig, fields: Field[]): CollectionConfig => {
+  const present = new Set(collection.fields.map(fieldName))
+  return {
+    ...collection,
+    fields: [...collection.fields, ...fields.filter((field) => !present.has(fieldName(field)))],
+  }
+}
+
+export const newsroomPlugin =
+  (pluginOptions: NewsroomPluginOptions = {}): Plugin =>
+  (incomingConfig: Config): Config => {
+    const { overrides = {} } = pluginOptions
+    const maxRelatedCoverage = pluginOptions.maxRelatedCoverage ?? DEFAULT_MAX_RELATED_COVERAGE
+    const existing = incomingConfig.collections ?? []
+    const hasCollection = (slug: string) => existing.some((collection) => collection.slug === slug)
+
+    const appCollections = existing.map((collection) => {
+      if (collection.slug === collectionSlugs.users) {
+        return withMissingFields(collection, userFields())
+      }
+      if (collection.slug === collectionSlugs.media) {
+        return withMissingFields(collection, mediaFields())
+      }
+      return collection
+    })
+
+    const newsroomCollections = [
+      applyCollectionOverride(articlesCollection({ maxRelatedCoverage }), overrides.articles),
+      applyCollectionOverride(quotesCollection(), overrides.quotes),
+      applyCollectionOverride(casesCollection(), overrides.cases),
+      applyCollectionOverride(relatedStoriesCollection(), overrides.relatedStories),
+      ...(hasCollection(collectionSlugs.users)
+        ? []
+        : [applyCollectionOverride(usersCollection(), overrides.users)]),
+      ...(hasCollection(collectionSlugs.media)
+        ? []
+        : [applyCollectionOverride(mediaCollection(), overrides.media)]),
+    ]
+
+    return {
+      ...incomingConfig,
+      admin: {
+        ...incomingConfig.admin,
+        user: incomingConfig.admin?.user ?? collectionSlugs.users,
+      },
+      collections: [...appCollections, ...newsroomCollections],
+    }
+  }
