@@ -1,8 +1,11 @@
 import type { FieldHook } from 'payload'
 
-/** Whoever creates the very first account must be able to manage everyone after them. */
+/**
+ * Whoever registers the very first account (the admin's create-first-user screen) must be able
+ * to manage everyone after them. Accounts made in code keep the roles they were given.
+ */
 export const firstUserIsAdmin: FieldHook = async ({ collection, operation, req, value }) => {
-  if (operation !== 'create' || !collection) {
+  if (operation !== 'create' || !collection || req.user || req.payloadAPI === 'local') {
     return value
   }
   const { totalDocs } = await req.payload.count({ collection: collection.slug, req })

@@ -1,0 +1,74 @@
+import type { RequestHandler } from 'express'
+import type { Duplex } from 'node:stream'
+import type { AddressInfo } from 'node:net'
+import type { Payload } from 'payload'
+
+import express from 'express'
+import http from 'node:http'
+
+import { healthRoutes } from './health'
+import { requestLogger } from './requestLogger'
+
+type StartServerOptions = {
+  /** Serves everything the express routes do not: Next's admin, REST, GraphQL and pages. */
+  fallback: RequestHandler
+  host: string
+  /** Passes WebSocket upgrades on (Next's dev-time hot reload). */
+  onUpgrade?: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void
+  payload: Payload
+  port: number
+  /** How long in-flight requests may run once shutdown begins. @default 10000 */
+  shutdownTimeoutMs?: number
+}
+
+export type NewsroomServer = {
+  server: http.Server
+  /** Stops taking requests, lets in-flight ones finish, then closes the database connection. */
+  shutdown: () => Promise<void>
+  url: string
+}
+
+export const startServer = async ({
+  fallback,
+  host,
+  onUpgrade,
+  payload,
+  port,
+  shutdownTimeoutMs = 10_000,
+}: StartServerOptions): Promise<NewsroomServer> => {
+  let closing: Promise<void> | undefined
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.use(requestLogger())
+  app.use(healthRoutes({ isShuttingDown: () => closing !== undefined, payload }))
+  app.use(fallback)
+
+  const server = http.createServer(app)
+  if (onUpgrade) {
+    server.on('upgrade', onUpgrade)
+  }
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address() as AddressInfo
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
+
+  const shutdown = () => {
+    closing ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeIdleConnections()
+      const deadline = setTimeout(() => server.closeAllConnections(), shutdownTimeoutMs)
+      await closed
+      clearTimeout(deadline)
+      await payload.destroy()
+    })()
+    return closing
+  }
+
+  return { server, shutdown, url: `http://${shownHost}:${address.port}` }
+}

@@ -1,0 +1,69 @@
+import next from 'next'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { getPayload } from 'payload'
+
+import { databaseHasContent, seedPiece } from '../seed/seedPiece'
+import { startServer } from './createServer'
+import { loadEnv } from './loadEnv'
+import { logLine } from './log'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** Development seeds an empty database with the piece; production only when asked. */
+const shouldSeed = (dev: boolean) => {
+  const setting = process.env.NEWSROOM_SEED
+  return setting ? setting === 'true' : dev
+}
+
+const main = async () => {
+  loadEnv(root)
+  const dev = process.env.NODE_ENV !== 'production'
+  const port = Number(process.env.PORT ?? 3000)
+  const host = process.env.HOST ?? (dev ? '127.0.0.1' : '0.0.0.0')
+
+  // Imported only now, so values from .env reach the config.
+  const { default: config } = await import('../../payload.config')
+  const payload = await getPayload({ config })
+
+  if (shouldSeed(dev) && !(await databaseHasContent(payload))) {
+    const result = await seedPiece({ payload })
+    logLine('info', { msg: 'seeded the piece into the empty database', ...result })
+  }
+
+  const nextApp = next({ dev, dir: root, hostname: host, port })
+  await nextApp.prepare()
+  const handle = nextApp.getRequestHandler()
+
+  const { shutdown, url } = await startServer({
+    fallback: (req, res) => handle(req, res),
+    host,
+    onUpgrade: dev ? nextApp.getUpgradeHandler() : undefined,
+    payload,
+    port,
+  })
+  logLine('info', { msg: 'listening', admin: `${url}/admin`, api: `${url}/api`, mode: dev ? 'development' : 'production', url })
+
+  const stop = (signal: NodeJS.Signals) => {
+    logLine('info', { msg: 'shutting down', signal })
+    shutdown()
+      .then(() => nextApp.close())
+      .then(
+        () => {
+          logLine('info', { msg: 'stopped' })
+          process.exit(0)
+        },
+        (error: unknown) => {
+          logLine('error', { msg: 'shutdown failed', error: String(error) })
+          process.exit(1)
+        },
+      )
+  }
+  process.once('SIGTERM', stop)
+  process.once('SIGINT', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
