@@ -1,16 +1,13 @@
+// Must stay the first import: it loads .env before the config reads process.env.
+import '../server/env'
+
 import { getPayload } from 'payload'
 
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
-import { loadEnv } from '../server/loadEnv'
+import config from '../../payload.config'
 import { seedPiece } from './seedPiece'
 
 /** `npm run seed [-- --force]`: seeds the piece; --force seeds into a database with content. */
 const main = async () => {
-  loadEnv(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'))
-  // Imported only now, so values from .env reach the config.
-  const { default: config } = await import('../../payload.config')
   const force = process.argv.includes('--force')
   const payload = await getPayload({ config })
   try {

@@ -1,14 +1,13 @@
+// Must stay the first import: it loads .env before the config reads process.env.
+import { projectRoot } from './env'
+
 import next from 'next'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { getPayload } from 'payload'
 
+import config from '../../payload.config'
 import { databaseHasContent, seedPiece } from '../seed/seedPiece'
 import { startServer } from './createServer'
-import { loadEnv } from './loadEnv'
 import { logLine } from './log'
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** Development seeds an empty database with the piece; production only when asked. */
 const shouldSeed = (dev: boolean) => {
@@ -17,13 +16,10 @@ const shouldSeed = (dev: boolean) => {
 }
 
 const main = async () => {
-  loadEnv(root)
   const dev = process.env.NODE_ENV !== 'production'
   const port = Number(process.env.PORT ?? 3000)
   const host = process.env.HOST ?? (dev ? '127.0.0.1' : '0.0.0.0')
 
-  // Imported only now, so values from .env reach the config.
-  const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config })
 
   if (shouldSeed(dev) && !(await databaseHasContent(payload))) {
@@ -31,7 +27,7 @@ const main = async () => {
     logLine('info', { msg: 'seeded the piece into the empty database', ...result })
   }
 
-  const nextApp = next({ dev, dir: root, hostname: host, port })
+  const nextApp = next({ dev, dir: projectRoot, hostname: host, port })
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
 
