@@ -35,7 +35,10 @@ export const bylinesField = ({
             description: 'Free-text credit, for contributors without an account.',
             width: '50%',
           },
-          validate: (value: null | string | undefined, { siblingData }: { siblingData: unknown }) => {
+          validate: (
+            value: null | string | undefined,
+            { siblingData }: { siblingData: unknown },
+          ) => {
             const author = (siblingData as { author?: unknown })?.author
             if (!author && !value?.trim()) {
               return 'A byline needs an author account or a credit.'

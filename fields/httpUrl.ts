@@ -1,17 +1,22 @@
-import type { TextField, Validate } from 'payload'
+import type { TextField, TextFieldSingleValidation } from 'payload'
 
 import { httpUrlProblem } from '../src/utilities/validateHttpUrl'
+
+/** The settings of a single-value text field an app may change. */
+export type TextFieldOverrides = Partial<
+  Pick<TextField, 'access' | 'admin' | 'hooks' | 'index' | 'label' | 'localized' | 'unique'>
+> & { validate?: TextFieldSingleValidation }
 
 type HttpUrlFieldOptions = {
   /** Field name. @default 'url' */
   name?: string
   /** Changes to the generated field. */
-  overrides?: Partial<TextField>
+  overrides?: TextFieldOverrides
   /** Whether the URL must be given. @default false */
   required?: boolean
 }
 
-export const validateOptionalHttpUrl: Validate<string> = (value) => {
+export const validateOptionalHttpUrl: TextFieldSingleValidation = (value) => {
   if (value === undefined || value === null || value === '') {
     return true
   }

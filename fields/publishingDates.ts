@@ -1,4 +1,4 @@
-import type { DateField, FieldHook } from 'payload'
+import type { DateField, FieldHook, PayloadRequest } from 'payload'
 
 type PublishingDatesOptions = {
   /** Changes to the `firstPublishedAt` field. */
@@ -13,6 +13,14 @@ export const PRESERVE_PUBLISHING_DATES = 'newsroomPreservePublishingDates'
 const isPublishing = (siblingData: Record<string, unknown> | undefined) =>
   siblingData?._status === 'published'
 
+const PUBLISH_MOMENT = 'newsroomPublishMoment'
+
+/** One timestamp per save, so a first publish sets both dates to the same instant. */
+const publishMoment = (req: PayloadRequest): string => {
+  req.context[PUBLISH_MOMENT] ??= new Date().toISOString()
+  return req.context[PUBLISH_MOMENT] as string
+}
+
 const setFirstPublishedAt: FieldHook = ({ originalDoc, req, siblingData, value }) => {
   if (originalDoc?.firstPublishedAt) {
     return originalDoc.firstPublishedAt
@@ -20,12 +28,12 @@ const setFirstPublishedAt: FieldHook = ({ originalDoc, req, siblingData, value }
   if (req.context?.[PRESERVE_PUBLISHING_DATES] && value) {
     return value
   }
-  return isPublishing(siblingData) ? new Date().toISOString() : null
+  return isPublishing(siblingData) ? publishMoment(req) : null
 }
 
-const defaultPublishedAt: FieldHook = ({ siblingData, value }) => {
+const defaultPublishedAt: FieldHook = ({ req, siblingData, value }) => {
   if (!value && isPublishing(siblingData)) {
-    return new Date().toISOString()
+    return publishMoment(req)
   }
   return value
 }

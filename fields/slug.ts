@@ -1,4 +1,6 @@
-import type { FieldHook, TextField, Validate } from 'payload'
+import type { FieldHook, TextField, TextFieldSingleValidation } from 'payload'
+
+import type { TextFieldOverrides } from './httpUrl'
 
 import { slugify, SLUG_PATTERN } from '../src/utilities/slugify'
 
@@ -11,7 +13,7 @@ type SlugFieldOptions = {
   /** Field name. @default 'slug' */
   name?: string
   /** Changes to the generated field. */
-  overrides?: Partial<TextField>
+  overrides?: TextFieldOverrides
   /** The sibling field the slug is generated from when left empty. */
   useAsSlug: string
 }
@@ -26,7 +28,7 @@ const fillFromSource =
   }
 
 const validateSlug =
-  (lockAfter: string | undefined): Validate<string> =>
+  (lockAfter: string | undefined): TextFieldSingleValidation =>
   (value, { previousValue, siblingData }) => {
     if (!value) {
       return 'A slug is required: give a headline or type a slug.'

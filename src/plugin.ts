@@ -10,18 +10,15 @@ import { relatedStoriesCollection } from '../collections/RelatedStories'
 import { userFields, usersCollection } from '../collections/Users'
 import { collectionSlugs } from './collectionSlugs'
 import { applyCollectionOverride } from './utilities/applyCollectionOverride'
+import { dataFieldNames } from './utilities/dataFieldNames'
 
 const DEFAULT_MAX_RELATED_COVERAGE = 6
 
-const fieldName = (field: Field): string | undefined => ('name' in field ? field.name : undefined)
-
 /** An app that already has the collection keeps it; the plugin only adds the fields it needs. */
 const withMissingFields = (collection: CollectionConfig, fields: Field[]): CollectionConfig => {
-  const present = new Set(collection.fields.map(fieldName))
-  return {
-    ...collection,
-    fields: [...collection.fields, ...fields.filter((field) => !present.has(fieldName(field)))],
-  }
+  const present = dataFieldNames(collection.fields)
+  const missing = fields.filter((field) => !('name' in field) || !present.has(field.name))
+  return { ...collection, fields: [...collection.fields, ...missing] }
 }
 
 export const newsroomPlugin =

@@ -36,7 +36,9 @@ const waitFor = async (check: () => boolean, what: string, timeoutMs: number) =>
   const deadline = Date.now() + timeoutMs
   while (!check()) {
     if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what} (exit code ${app.exitCode}); output so far:\n${output}`)
+      throw new Error(
+        `timed out waiting for ${what} (exit code ${app.exitCode}); output so far:\n${output}`,
+      )
     }
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
@@ -60,7 +62,11 @@ beforeAll(async () => {
   app.stderr?.on('data', (chunk) => (output += chunk))
   app.on('error', (error) => (output += `spawn failed: ${error.message}`))
   exit = new Promise((resolve) => app.once('exit', (code, signal) => resolve({ code, signal })))
-  await waitFor(() => logEntries().some((entry) => entry.msg === 'listening'), 'the server to listen', 120_000)
+  await waitFor(
+    () => logEntries().some((entry) => entry.msg === 'listening'),
+    'the server to listen',
+    120_000,
+  )
 }, 150_000)
 
 afterAll(() => {

@@ -112,6 +112,7 @@ describe('articles', () => {
     expectRecentDate(published.body.doc.firstPublishedAt, beforePublish)
     expectRecentDate(published.body.doc.publishedAt, beforePublish)
     const { firstPublishedAt, publishedAt } = published.body.doc
+    expect(publishedAt).toBe(firstPublishedAt)
 
     // Let the clock move so a re-stamp would show.
     await new Promise((resolve) => setTimeout(resolve, 20))

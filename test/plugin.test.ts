@@ -133,6 +133,31 @@ describe('newsroomPlugin on a config', () => {
     )
   })
 
+  it('sees fields the app nested in rows and collapsibles, so Payload accepts the config', async () => {
+    const config = await buildConfig({
+      collections: [
+        {
+          slug: 'users',
+          auth: true,
+          fields: [
+            { type: 'row', fields: [{ name: 'name', type: 'text' }] },
+            {
+              type: 'collapsible',
+              fields: [{ name: 'roles', type: 'select', hasMany: true, options: ['admin'] }],
+              label: 'Access',
+            },
+          ],
+        },
+      ],
+      db: sqliteAdapter({ client: { url: 'file::memory:' } }),
+      editor: lexicalEditor(),
+      plugins: [newsroomPlugin()],
+      secret: 'x',
+    })
+    const users = config.collections.find((collection) => collection.slug === 'users')
+    expect(users?.fields.some((field) => 'name' in field && field.name === 'name')).toBe(false)
+  })
+
   it('lets overrides.articles.admin change the group and keep the rest of admin', async () => {
     const defaults = collectionOf(await applyPlugin(), 'articles')
     expect(defaults.admin?.group).toBe('Newsroom')

@@ -52,7 +52,9 @@ describe('the seeded piece through REST', () => {
   it('has every paragraph of the story verbatim and in order, one Lexical paragraph each', async () => {
     const article = await fetchPiece()
     expect(storyParagraphs).toHaveLength(20)
-    expect(article.body.root.children.every((node: { type: string }) => node.type === 'paragraph')).toBe(true)
+    expect(
+      article.body.root.children.every((node: { type: string }) => node.type === 'paragraph'),
+    ).toBe(true)
     expect(lexicalBlocksText(article.body)).toEqual(storyParagraphs)
     expect(lexicalBlocksText(article.body)[0]).toBe(
       'On Monday, Attorney General Jeff Sessions overturned a precedent that made women fleeing domestic violence situations eligible to apply for asylum.',
@@ -116,9 +118,9 @@ describe('the seeded piece through REST', () => {
       'written-decision',
       'written-decision',
     ])
-    expect(bySpeaker('Former immigration judges').map((quote: { medium: string }) => quote.medium)).toContain(
-      'letter',
-    )
+    expect(
+      bySpeaker('Former immigration judges').map((quote: { medium: string }) => quote.medium),
+    ).toContain('letter')
   })
 
   it('keeps internal verification notes out of the anonymous response', async () => {
@@ -154,8 +156,9 @@ describe('the seeded piece through REST', () => {
       decidedBy: 'Attorney General',
     })
     expect(cases['Matter of A-B-'].decidedAt.slice(0, 10)).toBe('2018-06-11')
-    const abOverrules = cases['Matter of A-B-'].overrules.map((target: number | string | { id: unknown }) =>
-      typeof target === 'object' ? target.id : target,
+    const abOverrules = cases['Matter of A-B-'].overrules.map(
+      (target: number | string | { id: unknown }) =>
+        typeof target === 'object' ? target.id : target,
     )
     expect(abOverrules).toEqual([cases['Matter of A-R-C-G-'].id])
   })
@@ -192,7 +195,9 @@ describe('the seeded piece through GraphQL', () => {
       pieceBlocks.slice(-6).filter((_, index) => index % 2 === 0),
     )
     expect(article.quotes[0].speaker.name).toBe('Aminta Cifuentes')
-    const arcg = article.cases.find((record: { caption: string }) => record.caption === 'Matter of A-R-C-G-')
+    const arcg = article.cases.find(
+      (record: { caption: string }) => record.caption === 'Matter of A-R-C-G-',
+    )
     expect(arcg.overruledBy.docs).toEqual([{ caption: 'Matter of A-B-' }])
   })
 })

@@ -19,7 +19,12 @@ const slowFallback: RequestHandler = (req, res) => {
 
 beforeAll(async () => {
   ctx = await startTestPayload()
-  server = await startServer({ fallback: slowFallback, host: '127.0.0.1', payload: ctx.payload, port: 0 })
+  server = await startServer({
+    fallback: slowFallback,
+    host: '127.0.0.1',
+    payload: ctx.payload,
+    port: 0,
+  })
 })
 
 afterAll(async () => {
@@ -62,7 +67,12 @@ describe('request log', () => {
       .map((line) => JSON.parse(line))
       .filter((entry) => entry.msg === 'request')
     expect(entries).toHaveLength(2)
-    expect(entries[0]).toMatchObject({ level: 'info', method: 'GET', path: '/healthz', status: 200 })
+    expect(entries[0]).toMatchObject({
+      level: 'info',
+      method: 'GET',
+      path: '/healthz',
+      status: 200,
+    })
     expect(entries[1]).toMatchObject({ method: 'GET', path: '/nowhere?x=1', status: 404 })
     for (const entry of entries) {
       expect(typeof entry.durationMs).toBe('number')

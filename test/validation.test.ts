@@ -54,13 +54,17 @@ describe('articles', () => {
     expect(status).toBe(201)
   })
 
-  it.each([['Has Capitals'], ['has spaces'], ['double--hyphen'], ['-leading'], ['ümlaut'], ['semi;colon']])(
-    'refuses the malformed slug %p',
-    async (slug) => {
-      const message = await expectRejected('articles', { headline: 'Fine headline', slug }, 'slug')
-      expect(message).toMatch(/lowercase/)
-    },
-  )
+  it.each([
+    ['Has Capitals'],
+    ['has spaces'],
+    ['double--hyphen'],
+    ['-leading'],
+    ['ümlaut'],
+    ['semi;colon'],
+  ])('refuses the malformed slug %p', async (slug) => {
+    const message = await expectRejected('articles', { headline: 'Fine headline', slug }, 'slug')
+    expect(message).toMatch(/lowercase/)
+  })
 
   it('generates a slug from the headline', async () => {
     const { body, status } = await rest.post('/api/articles', {

@@ -109,10 +109,7 @@ export const casesCollection = (): CollectionConfig => ({
     {
       name: 'sourceDocuments',
       type: 'array',
-      fields: [
-        { name: 'label', type: 'text', required: true },
-        httpUrlField({ required: true }),
-      ],
+      fields: [{ name: 'label', type: 'text', required: true }, httpUrlField({ required: true })],
     },
     {
       name: 'citedIn',

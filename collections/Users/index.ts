@@ -23,7 +23,7 @@ export const userFields = (): Field[] => [
 export const usersCollection = (): CollectionConfig => ({
   slug: collectionSlugs.users,
   access: {
-    admin: authenticated,
+    admin: ({ req: { user } }) => Boolean(user),
     create: isAdmin,
     delete: isAdmin,
     read: authenticated,

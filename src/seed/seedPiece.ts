@@ -42,7 +42,14 @@ const upsert = async (
   where: Where,
   data: Record<string, unknown>,
 ): Promise<number | string> => {
-  const { docs } = await payload.find({ collection, depth: 0, limit: 1, pagination: false, req, where })
+  const { docs } = await payload.find({
+    collection,
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    req,
+    where,
+  })
   const context = { [PRESERVE_PUBLISHING_DATES]: true }
   if (docs[0]) {
     await payload.update({ id: docs[0].id, collection, context, data, depth: 0, req })
@@ -55,7 +62,10 @@ const upsert = async (
 /** Seeds the piece from ../shared/seeds/piece.txt as structured, linked content. */
 export const seedPiece = async ({ force = false, payload }: SeedPieceArgs): Promise<SeedResult> => {
   if (!force && (await databaseHasContent(payload))) {
-    return { reason: 'the database already has content (seed with --force to add the piece)', status: 'skipped' }
+    return {
+      reason: 'the database already has content (seed with --force to add the piece)',
+      status: 'skipped',
+    }
   }
 
   const piece = readPiece()
@@ -63,20 +73,32 @@ export const seedPiece = async ({ force = false, payload }: SeedPieceArgs): Prom
 
   const caseIds = new Map<string, number | string>()
   for (const { overrules = [], ...record } of pieceCases) {
-    const id = await upsert(payload, req, collectionSlugs.cases, { slug: { equals: record.slug } }, {
-      ...record,
-      overrules: overrules.map((caption) => caseIds.get(caption)),
-    })
+    const id = await upsert(
+      payload,
+      req,
+      collectionSlugs.cases,
+      { slug: { equals: record.slug } },
+      {
+        ...record,
+        overrules: overrules.map((caption) => caseIds.get(caption)),
+      },
+    )
     caseIds.set(record.caption, id)
   }
 
   const quoteIds: (number | string)[] = []
   for (const { notes, status, ...quote } of pieceQuotes) {
     quoteIds.push(
-      await upsert(payload, req, collectionSlugs.quotes, { text: { equals: quote.text } }, {
-        ...quote,
-        verification: { notes, status },
-      }),
+      await upsert(
+        payload,
+        req,
+        collectionSlugs.quotes,
+        { text: { equals: quote.text } },
+        {
+          ...quote,
+          verification: { notes, status },
+        },
+      ),
     )
   }
 
@@ -94,16 +116,22 @@ export const seedPiece = async ({ force = false, payload }: SeedPieceArgs): Prom
   }
 
   const slug = slugify(pieceArticle.headline)
-  const articleId = await upsert(payload, req, collectionSlugs.articles, { slug: { equals: slug } }, {
-    ...pieceArticle,
-    _status: 'published',
-    body: paragraphsToLexical(piece.paragraphs),
-    cases: [...caseIds.values()],
-    firstPublishedAt: pieceArticle.publishedAt,
-    quotes: quoteIds,
-    relatedCoverage: relatedIds,
-    slug,
-  })
+  const articleId = await upsert(
+    payload,
+    req,
+    collectionSlugs.articles,
+    { slug: { equals: slug } },
+    {
+      ...pieceArticle,
+      _status: 'published',
+      body: paragraphsToLexical(piece.paragraphs),
+      cases: [...caseIds.values()],
+      firstPublishedAt: pieceArticle.publishedAt,
+      quotes: quoteIds,
+      relatedCoverage: relatedIds,
+      slug,
+    },
+  )
 
   return { articleId, slug, status: 'seeded' }
 }

@@ -38,7 +38,13 @@ const main = async () => {
     payload,
     port,
   })
-  logLine('info', { msg: 'listening', admin: `${url}/admin`, api: `${url}/api`, mode: dev ? 'development' : 'production', url })
+  logLine('info', {
+    msg: 'listening',
+    admin: `${url}/admin`,
+    api: `${url}/api`,
+    mode: dev ? 'development' : 'production',
+    url,
+  })
 
   const stop = (signal: NodeJS.Signals) => {
     logLine('info', { msg: 'shutting down', signal })

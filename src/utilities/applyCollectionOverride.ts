@@ -24,6 +24,8 @@ export const applyCollectionOverride = (
   }
   return {
     ...(merged as CollectionConfig),
-    fields: fieldsOverride ? fieldsOverride({ defaultFields: collection.fields }) : collection.fields,
+    fields: fieldsOverride
+      ? fieldsOverride({ defaultFields: collection.fields })
+      : collection.fields,
   }
 }

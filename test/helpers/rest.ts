@@ -16,7 +16,10 @@ export type ApiResponse<T = any> = { body: T; headers: Headers; status: number }
 export type RestClient = {
   delete: <T = any>(path: string, options?: RequestOptions) => Promise<ApiResponse<T>>
   get: <T = any>(path: string, options?: RequestOptions) => Promise<ApiResponse<T>>
-  graphql: <T = any>(query: string, options?: RequestOptions & { variables?: object }) => Promise<ApiResponse<T>>
+  graphql: <T = any>(
+    query: string,
+    options?: RequestOptions & { variables?: object },
+  ) => Promise<ApiResponse<T>>
   login: (email: string, password: string) => Promise<string>
   patch: <T = any>(path: string, options?: RequestOptions) => Promise<ApiResponse<T>>
   post: <T = any>(path: string, options?: RequestOptions) => Promise<ApiResponse<T>>
@@ -28,7 +31,9 @@ const ORIGIN = 'http://localhost:3000'
  * Calls the same route handlers Next mounts at /api and /api/graphql, with real Request
  * objects, so a suite exercises Payload's HTTP layer without compiling the Next app.
  */
-export const createRestClient = (config: Promise<SanitizedConfig> | SanitizedConfig): RestClient => {
+export const createRestClient = (
+  config: Promise<SanitizedConfig> | SanitizedConfig,
+): RestClient => {
   const handlers = {
     DELETE: REST_DELETE(config),
     GET: REST_GET(config),
@@ -73,7 +78,10 @@ export const createRestClient = (config: Promise<SanitizedConfig> | SanitizedCon
     (method: keyof typeof handlers) =>
     async (path: string, options: RequestOptions = {}) => {
       const request = buildRequest(method, path, options)
-      const slug = new URL(request.url).pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+      const slug = new URL(request.url).pathname
+        .replace(/^\/api\//, '')
+        .split('/')
+        .filter(Boolean)
       return parse(await handlers[method](request, { params: Promise.resolve({ slug }) }))
     }
 
@@ -83,7 +91,11 @@ export const createRestClient = (config: Promise<SanitizedConfig> | SanitizedCon
     delete: rest('DELETE'),
     get: rest('GET'),
     graphql: async (query, { variables, ...options } = {}) =>
-      parse(await graphqlHandler(buildRequest('POST', '/api/graphql', { ...options, body: { query, variables } }))),
+      parse(
+        await graphqlHandler(
+          buildRequest('POST', '/api/graphql', { ...options, body: { query, variables } }),
+        ),
+      ),
     login: async (email, password) => {
       const { body, status } = await post('/api/users/login', { body: { email, password } })
       if (status !== 200) {

@@ -6,7 +6,8 @@ import { validateOptionalHttpUrl } from '../../../fields/httpUrl'
 
 type Targets = { article?: unknown; url?: unknown }
 
-const hasArticle = ({ article }: Targets) => article !== undefined && article !== null && article !== ''
+const hasArticle = ({ article }: Targets) =>
+  article !== undefined && article !== null && article !== ''
 const hasUrl = ({ url }: Targets) => typeof url === 'string' && url.trim() !== ''
 
 const targetProblem = (siblingData: unknown): null | string => {
