@@ -1,4 +1,4 @@
-import type { FieldHook, TextField, TextFieldSingleValidation } from 'payload'
+import type { CollectionSlug, FieldHook, TextField, TextFieldSingleValidation } from 'payload'
 
 import type { TextFieldOverrides } from './httpUrl'
 
@@ -28,8 +28,8 @@ const fillFromSource =
   }
 
 const validateSlug =
-  (lockAfter: string | undefined): TextFieldSingleValidation =>
-  (value, { previousValue, siblingData }) => {
+  ({ lockAfter, name }: { lockAfter?: string; name: string }): TextFieldSingleValidation =>
+  async (value, { collectionSlug, id, previousValue, req, siblingData }) => {
     if (!value) {
       return 'A slug is required: give a headline or type a slug.'
     }
@@ -39,6 +39,20 @@ const validateSlug =
     const lockedBy = lockAfter ? (siblingData as Record<string, unknown>)?.[lockAfter] : undefined
     if (lockedBy && previousValue && value !== previousValue) {
       return 'The slug cannot change once the story has been published: its URL is already out.'
+    }
+    // Asked of the database here, not left to its unique index alone: not every MongoDB-wire
+    // server says which field a duplicate-key error came from. Browsers skip it (no payload).
+    if (req?.payload && collectionSlug && value !== previousValue) {
+      const { totalDocs } = await req.payload.count({
+        collection: collectionSlug as CollectionSlug,
+        req,
+        where: {
+          and: [{ [name]: { equals: value } }, ...(id ? [{ id: { not_equals: id } }] : [])],
+        },
+      })
+      if (totalDocs > 0) {
+        return `"${value}" is already in use: choose another slug.`
+      }
     }
     return true
   }
@@ -53,7 +67,7 @@ export const slugField = ({
   type: 'text',
   index: true,
   unique: true,
-  validate: validateSlug(lockAfter),
+  validate: validateSlug({ lockAfter, name }),
   ...overrides,
   admin: {
     description: `Part of the URL. Generated from the ${useAsSlug} when left empty.`,

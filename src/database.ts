@@ -6,6 +6,8 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { applyServerCompatibility } from './mongoCompatibility'
+
 export type DatabaseKind = 'mongodb' | 'postgres' | 'sqlite'
 
 export const databaseKind = (uri: string | undefined): DatabaseKind => {
@@ -37,7 +39,7 @@ export const databaseAdapter = ({
 }: DatabaseAdapterOptions): DatabaseAdapterObj => {
   switch (databaseKind(uri)) {
     case 'mongodb':
-      return mongooseAdapter({ url: uri as string })
+      return mongooseAdapter({ afterOpenConnection: applyServerCompatibility, url: uri as string })
     case 'postgres':
       return postgresAdapter({ pool: { connectionString: uri } })
     case 'sqlite': {
