@@ -223,6 +223,14 @@ export interface Article {
     title?: string | null;
     description?: string | null;
   };
+  /**
+   * Where the story is on the desk; separate from draft and published.
+   */
+  stage: 'pitch' | 'drafting' | 'editing' | 'copy-desk' | 'ready';
+  /**
+   * Internal: never shown to readers or partners.
+   */
+  editorialNotes?: string | null;
   section?: string | null;
   topics?: string[] | null;
   /**
@@ -684,6 +692,8 @@ export interface ArticlesSelect<T extends boolean = true> {
         title?: T;
         description?: T;
       };
+  stage?: T;
+  editorialNotes?: T;
   section?: T;
   topics?: T;
   publishedAt?: T;

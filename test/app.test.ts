@@ -57,7 +57,8 @@ beforeAll(async () => {
   }
   delete env.PAYLOAD_SECRET
   delete env.NODE_OPTIONS
-  app = spawn('npm', ['run', '--silent', 'dev'], { env })
+  // Its own process group, so the server under npm can be stopped with npm itself.
+  app = spawn('npm', ['run', '--silent', 'dev'], { detached: true, env })
   app.stdout?.on('data', (chunk) => (output += chunk))
   app.stderr?.on('data', (chunk) => (output += chunk))
   app.on('error', (error) => (output += `spawn failed: ${error.message}`))
@@ -70,8 +71,8 @@ beforeAll(async () => {
 }, 150_000)
 
 afterAll(() => {
-  if (app.exitCode === null) {
-    app.kill('SIGKILL')
+  if (app?.pid && app.exitCode === null && app.signalCode === null) {
+    process.kill(-app.pid, 'SIGKILL')
   }
 })
 

@@ -1,13 +1,25 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated } from '../../src/access/authenticated'
-import { publishedOrAuthenticated } from '../../src/access/publishedOrAuthenticated'
+import { editorsOrNeverPublished } from '../../src/access/editorsOrNeverPublished'
+import { publishedOrStaff } from '../../src/access/publishedOrStaff'
+import { isStaff, isStaffField } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { bylinesField } from '../../fields/bylines'
 import { correctionsField } from '../../fields/corrections'
 import { publishingDatesFields } from '../../fields/publishingDates'
 import { slugField } from '../../fields/slug'
+import { guardCorrections } from './hooks/guardCorrections'
+import { guardPublishing } from './hooks/guardPublishing'
+import { rememberDraftSave } from './hooks/rememberDraftSave'
 import { validateRelatedCoverage } from './validations/validateRelatedCoverage'
+
+export const editorialStages = [
+  { label: 'Pitch', value: 'pitch' },
+  { label: 'Drafting', value: 'drafting' },
+  { label: 'Editing', value: 'editing' },
+  { label: 'Copy desk', value: 'copy-desk' },
+  { label: 'Ready', value: 'ready' },
+]
 
 type ArticlesOptions = {
   /** Most items allowed under "Related coverage". */
@@ -17,19 +29,23 @@ type ArticlesOptions = {
 export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): CollectionConfig => ({
   slug: collectionSlugs.articles,
   access: {
-    create: authenticated,
-    delete: authenticated,
-    read: publishedOrAuthenticated,
-    readVersions: authenticated,
-    update: authenticated,
+    create: isStaff,
+    delete: editorsOrNeverPublished,
+    read: publishedOrStaff,
+    readVersions: isStaff,
+    update: isStaff,
   },
   admin: {
-    defaultColumns: ['headline', '_status', 'publishedAt', 'updatedAt'],
+    defaultColumns: ['headline', 'stage', '_status', 'publishedAt', 'updatedAt'],
     group: 'Newsroom',
     listSearchableFields: ['headline', 'dek', 'slug'],
     useAsTitle: 'headline',
   },
   defaultSort: '-publishedAt',
+  hooks: {
+    beforeChange: [guardPublishing, guardCorrections],
+    beforeOperation: [rememberDraftSave],
+  },
   fields: [
     {
       name: 'headline',
@@ -121,6 +137,24 @@ export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): Col
           ],
         },
       ],
+    },
+    {
+      name: 'stage',
+      type: 'select',
+      admin: {
+        description: 'Where the story is on the desk; separate from draft and published.',
+        position: 'sidebar',
+      },
+      defaultValue: 'drafting',
+      index: true,
+      options: editorialStages,
+      required: true,
+    },
+    {
+      name: 'editorialNotes',
+      type: 'textarea',
+      access: { read: isStaffField },
+      admin: { description: 'Internal: never shown to readers or partners.', position: 'sidebar' },
     },
     {
       name: 'section',

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../src/access/anyone'
-import { authenticated } from '../../src/access/authenticated'
+import { isEditor, isStaff } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { httpUrlField } from '../../fields/httpUrl'
 import { slugField } from '../../fields/slug'
@@ -17,10 +17,10 @@ export const caseStatuses = [
 export const casesCollection = (): CollectionConfig => ({
   slug: collectionSlugs.cases,
   access: {
-    create: authenticated,
-    delete: authenticated,
+    create: isStaff,
+    delete: isEditor,
     read: anyone,
-    update: authenticated,
+    update: isStaff,
   },
   admin: {
     defaultColumns: ['caption', 'citation', 'decidedBy', 'decidedAt', 'status'],

@@ -1,7 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { anyone } from '../../src/access/anyone'
-import { authenticated } from '../../src/access/authenticated'
+import { isEditor, isStaff } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 
 export const mediaFields = (): Field[] => [
@@ -18,10 +18,10 @@ export const mediaFields = (): Field[] => [
 export const mediaCollection = (): CollectionConfig => ({
   slug: collectionSlugs.media,
   access: {
-    create: authenticated,
-    delete: authenticated,
+    create: isStaff,
+    delete: isEditor,
     read: anyone,
-    update: authenticated,
+    update: isStaff,
   },
   admin: { group: 'Newsroom' },
   fields: mediaFields(),

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../src/access/anyone'
-import { authenticated, authenticatedField } from '../../src/access/authenticated'
+import { isEditor, isStaff, isStaffField } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { httpUrlField } from '../../fields/httpUrl'
 
@@ -23,10 +23,10 @@ export const verificationStatuses = [
 export const quotesCollection = (): CollectionConfig => ({
   slug: collectionSlugs.quotes,
   access: {
-    create: authenticated,
-    delete: authenticated,
+    create: isStaff,
+    delete: isEditor,
     read: anyone,
-    update: authenticated,
+    update: isStaff,
   },
   admin: {
     defaultColumns: ['text', 'speaker.name', 'medium', 'verification.status'],
@@ -101,18 +101,18 @@ export const quotesCollection = (): CollectionConfig => ({
         {
           name: 'verifiedBy',
           type: 'relationship',
-          access: { read: authenticatedField },
+          access: { read: isStaffField },
           relationTo: collectionSlugs.users,
         },
         {
           name: 'verifiedAt',
           type: 'date',
-          access: { read: authenticatedField },
+          access: { read: isStaffField },
         },
         {
           name: 'notes',
           type: 'textarea',
-          access: { read: authenticatedField },
+          access: { read: isStaffField },
           admin: { description: 'Internal: never shown to readers or partners.' },
         },
       ],

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../src/access/anyone'
-import { authenticated } from '../../src/access/authenticated'
+import { isEditor, isStaff } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { httpUrlField } from '../../fields/httpUrl'
 import { validateArticleTarget, validateUrlTarget } from './validations/validateTarget'
@@ -9,10 +9,10 @@ import { validateArticleTarget, validateUrlTarget } from './validations/validate
 export const relatedStoriesCollection = (): CollectionConfig => ({
   slug: collectionSlugs.relatedStories,
   access: {
-    create: authenticated,
-    delete: authenticated,
+    create: isStaff,
+    delete: isEditor,
     read: anyone,
-    update: authenticated,
+    update: isStaff,
   },
   admin: {
     defaultColumns: ['headline', 'outlet', 'url', 'article', 'publishedAt'],

@@ -1,9 +1,9 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import { authenticated } from '../../src/access/authenticated'
-import { isAdmin, isAdminField, isAdminOrSelf, roles } from '../../src/access/roles'
+import { isAdmin, isAdminField, isAdminOrSelf, isStaff, roles } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { guardRoleChanges } from './hooks/guardRoleChanges'
 
 export const userFields = (): Field[] => [
   { name: 'name', type: 'text', required: true },
@@ -26,7 +26,7 @@ export const usersCollection = (): CollectionConfig => ({
     admin: ({ req: { user } }) => Boolean(user),
     create: isAdmin,
     delete: isAdmin,
-    read: authenticated,
+    read: isStaff,
     update: isAdminOrSelf,
   },
   admin: {
@@ -35,4 +35,5 @@ export const usersCollection = (): CollectionConfig => ({
   },
   auth: true,
   fields: userFields(),
+  hooks: { beforeOperation: [guardRoleChanges] },
 })

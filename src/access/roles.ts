@@ -1,4 +1,4 @@
-import type { Access, FieldAccess } from 'payload'
+import type { Access, FieldAccess, PayloadRequest } from 'payload'
 
 export const roles = ['admin', 'editor', 'writer'] as const
 
@@ -6,18 +6,29 @@ export type Role = (typeof roles)[number]
 
 type WithRoles = { roles?: null | string[] } | null | undefined
 
-export const hasRole = (user: WithRoles, ...wanted: Role[]): boolean =>
-  Boolean(user?.roles?.some((role) => (wanted as string[]).includes(role)))
+export const hasRole = (user: unknown, ...wanted: Role[]): boolean =>
+  Boolean((user as WithRoles)?.roles?.some((role) => (wanted as string[]).includes(role)))
 
-export const isAdmin: Access = ({ req: { user } }) => hasRole(user as WithRoles, 'admin')
+/** Editors and admins: may publish, unpublish, schedule, delete and correct. */
+export const canPublish = (req: Pick<PayloadRequest, 'user'>): boolean =>
+  hasRole(req.user, 'editor', 'admin')
 
-export const isAdminField: FieldAccess = ({ req: { user } }) => hasRole(user as WithRoles, 'admin')
+export const isAdmin: Access = ({ req: { user } }) => hasRole(user, 'admin')
+
+export const isAdminField: FieldAccess = ({ req: { user } }) => hasRole(user, 'admin')
+
+export const isEditor: Access = ({ req }) => canPublish(req)
+
+/** Anyone on staff: a signed-in account with at least one newsroom role. */
+export const isStaff: Access = ({ req: { user } }) => hasRole(user, ...roles)
+
+export const isStaffField: FieldAccess = ({ req: { user } }) => hasRole(user, ...roles)
 
 export const isAdminOrSelf: Access = ({ req: { user } }) => {
   if (!user) {
     return false
   }
-  if (hasRole(user as WithRoles, 'admin')) {
+  if (hasRole(user, 'admin')) {
     return true
   }
   return { id: { equals: user.id } }

@@ -4,6 +4,7 @@ import '../server/env'
 import { getPayload } from 'payload'
 
 import config from '../../payload.config'
+import { seedDemoAccounts } from './seedDemoAccounts'
 import { seedPiece } from './seedPiece'
 
 /** `npm run seed [-- --force]`: seeds the piece; --force seeds into a database with content. */
@@ -16,6 +17,12 @@ const main = async () => {
       console.log(`[newsroom] Seeded the piece: /api/articles?where[slug][equals]=${result.slug}`)
     } else {
       console.log(`[newsroom] Seed skipped: ${result.reason}.`)
+    }
+    if (process.env.NODE_ENV !== 'production') {
+      const accounts = await seedDemoAccounts(payload)
+      if (accounts.length > 0) {
+        console.log(`[newsroom] Created demo accounts: ${accounts.join(', ')} (see README)`)
+      }
     }
   } finally {
     await payload.destroy()

@@ -5,6 +5,8 @@ import next from 'next'
 import { getPayload } from 'payload'
 
 import config from '../../payload.config'
+import { startJobRunner } from '../jobs/startJobRunner'
+import { seedDemoAccounts } from '../seed/seedDemoAccounts'
 import { databaseHasContent, seedPiece } from '../seed/seedPiece'
 import { startServer } from './createServer'
 import { logLine } from './log'
@@ -25,7 +27,15 @@ const main = async () => {
   if (shouldSeed(dev) && !(await databaseHasContent(payload))) {
     const result = await seedPiece({ payload })
     logLine('info', { msg: 'seeded the piece into the empty database', ...result })
+    if (dev) {
+      const accounts = await seedDemoAccounts(payload)
+      logLine('info', { msg: 'created demo accounts (see README)', accounts })
+    }
   }
+  const jobs = startJobRunner({
+    intervalMs: Number(process.env.NEWSROOM_JOBS_INTERVAL_MS ?? 10_000),
+    payload,
+  })
 
   const nextApp = next({ dev, dir: projectRoot, hostname: host, port })
   await nextApp.prepare()
@@ -48,7 +58,9 @@ const main = async () => {
 
   const stop = (signal: NodeJS.Signals) => {
     logLine('info', { msg: 'shutting down', signal })
-    shutdown()
+    jobs
+      .stop()
+      .then(shutdown)
       .then(() => nextApp.close())
       .then(
         () => {

@@ -1,0 +1,59 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { Forbidden, ValidationError } from 'payload'
+
+import { canPublish } from '../../../src/access/roles'
+
+type Correction = { at?: null | string; id?: null | string; text?: string; type?: string }
+
+const sameEntry = (a: Correction, b: Correction) =>
+  a.type === b.type && (a.text ?? '').trim() === (b.text ?? '').trim()
+
+/**
+ * Corrections are a public record: only editors add them, only once the story has been
+ * published, and an entry once made is never edited or removed (a change is a new entry).
+ */
+export const guardCorrections: CollectionBeforeChangeHook = ({
+  collection,
+  data,
+  originalDoc,
+  req,
+}) => {
+  if (!Array.isArray(data.corrections)) {
+    return data
+  }
+  const before: Correction[] = originalDoc?.corrections ?? []
+  const after: Correction[] = data.corrections
+  const kept = after.slice(0, before.length)
+  const added = after.slice(before.length)
+  const unchanged =
+    kept.length === before.length && kept.every((entry, index) => sameEntry(entry, before[index]))
+
+  if (unchanged && added.length === 0) {
+    return data
+  }
+  // Code running without a user (seed, imports) is trusted with the role, not the rules.
+  if (req.user && !canPublish(req)) {
+    throw new Forbidden(req.t)
+  }
+  const fail = (message: string) => {
+    throw new ValidationError({
+      collection: collection.slug,
+      errors: [{ message, path: 'corrections' }],
+      req,
+    })
+  }
+  if (!unchanged) {
+    fail('Corrections already made cannot be edited, reordered or removed: add a new entry.')
+  }
+  if (!originalDoc?.firstPublishedAt) {
+    fail('Corrections can be added only after the story has been published.')
+  }
+  const now = new Date().toISOString()
+  data.corrections = [
+    // Keep what was stored, whatever the client sent back for those rows.
+    ...before,
+    ...added.map((entry) => ({ ...entry, at: now })),
+  ]
+  return data
+}
