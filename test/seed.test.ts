@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import fs from 'node:fs'
 
 import { lexicalBlocksText } from '../src/utilities/lexical'
+import { DEMO_PASSWORD, demoAccounts, seedDemoAccounts } from '../src/seed/seedDemoAccounts'
 import { seedPiece } from '../src/seed/seedPiece'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 import { createRestClient, type RestClient } from './helpers/rest'
@@ -231,5 +232,30 @@ describe('seeding again', () => {
     const article = await fetchPiece()
     expect(article.relatedCoverage).toHaveLength(3)
     expect(article.firstPublishedAt).toBe('2018-06-12T12:00:00.000Z')
+  })
+})
+
+describe('demo accounts', () => {
+  it('are one per role in development, created once, and can sign in', async () => {
+    const first = await seedDemoAccounts(ctx.payload)
+    expect(first).toEqual(['admin@newsroom.test', 'editor@newsroom.test', 'writer@newsroom.test'])
+    expect(await seedDemoAccounts(ctx.payload)).toEqual([])
+    for (const { email, role } of demoAccounts) {
+      const token = await rest.login(email, DEMO_PASSWORD)
+      const me = await rest.get('/api/users/me', { token })
+      expect(me.body.user.roles).toEqual([role])
+    }
+  })
+
+  it('are never created with NODE_ENV=production', async () => {
+    const before = (await ctx.payload.count({ collection: 'users' })).totalDocs
+    const previous = process.env.NODE_ENV
+    process.env.NODE_ENV = 'production'
+    try {
+      await expect(seedDemoAccounts(ctx.payload)).rejects.toThrow(/never created in production/)
+    } finally {
+      process.env.NODE_ENV = previous
+    }
+    expect((await ctx.payload.count({ collection: 'users' })).totalDocs).toBe(before)
   })
 })
