@@ -250,11 +250,11 @@ describe('demo accounts', () => {
   it('are never created with NODE_ENV=production', async () => {
     const before = (await ctx.payload.count({ collection: 'users' })).totalDocs
     const previous = process.env.NODE_ENV
-    process.env.NODE_ENV = 'production'
+    Object.assign(process.env, { NODE_ENV: 'production' })
     try {
       await expect(seedDemoAccounts(ctx.payload)).rejects.toThrow(/never created in production/)
     } finally {
-      process.env.NODE_ENV = previous
+      Object.assign(process.env, { NODE_ENV: previous })
     }
     expect((await ctx.payload.count({ collection: 'users' })).totalDocs).toBe(before)
   })
