@@ -201,11 +201,23 @@ export interface Article {
    */
   quotes?: (number | Quote)[] | null;
   /**
+   * For each linked quote: its verification, and whether its words still appear verbatim in the body or a pull quote.
+   */
+  quoteChecks?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
    * The legal cases this story explains or cites.
    */
   cases?: (number | Case)[] | null;
   /**
-   * Shown under the story in this order; at most 6.
+   * Shown under the story in this order (drag to reorder); at most 6.
    */
   relatedCoverage?: (number | RelatedStory)[] | null;
   /**
@@ -329,6 +341,7 @@ export interface Media {
  */
 export interface Quote {
   id: number;
+  label?: string | null;
   /**
    * Verbatim, without the surrounding quotation marks.
    */
@@ -377,6 +390,7 @@ export interface Quote {
  */
 export interface Case {
   id: number;
+  label?: string | null;
   /**
    * As the case is known, e.g. "Matter of A-R-C-G-".
    */
@@ -404,9 +418,17 @@ export interface Case {
   holding?: string | null;
   status: 'good-law' | 'overruled' | 'vacated' | 'superseded' | 'pending';
   /**
+   * Keep the status as set here, even when another case overrules this one (e.g. the overruling decision was itself vacated).
+   */
+  statusSetByEditor?: boolean | null;
+  /**
    * How the status came about, for readers.
    */
   statusNote?: string | null;
+  /**
+   * Earlier cases this decision builds on.
+   */
+  follows?: (number | Case)[] | null;
   /**
    * Earlier cases this decision overrules or vacates.
    */
@@ -419,6 +441,18 @@ export interface Case {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * The line of precedent this case sits in, oldest first.
+   */
+  precedentChain?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   sourceDocuments?:
     | {
         label: string;
@@ -445,6 +479,9 @@ export interface Case {
  */
 export interface RelatedStory {
   id: number;
+  /**
+   * Left empty for one of our articles, it takes that article’s headline.
+   */
   headline: string;
   dek?: string | null;
   /**
@@ -676,6 +713,7 @@ export interface ArticlesSelect<T extends boolean = true> {
       };
   body?: T;
   quotes?: T;
+  quoteChecks?: T;
   cases?: T;
   relatedCoverage?: T;
   corrections?:
@@ -707,6 +745,7 @@ export interface ArticlesSelect<T extends boolean = true> {
  * via the `definition` "quotes_select".
  */
 export interface QuotesSelect<T extends boolean = true> {
+  label?: T;
   text?: T;
   speaker?:
     | T
@@ -736,6 +775,7 @@ export interface QuotesSelect<T extends boolean = true> {
  * via the `definition` "cases_select".
  */
 export interface CasesSelect<T extends boolean = true> {
+  label?: T;
   caption?: T;
   slug?: T;
   citation?: T;
@@ -747,9 +787,12 @@ export interface CasesSelect<T extends boolean = true> {
   counsel?: T;
   holding?: T;
   status?: T;
+  statusSetByEditor?: T;
   statusNote?: T;
+  follows?: T;
   overrules?: T;
   overruledBy?: T;
+  precedentChain?: T;
   sourceDocuments?:
     | T
     | {
@@ -956,6 +999,29 @@ export interface TaskSchedulePublish {
     } | null;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "PullQuoteBlock".
+ */
+export interface PullQuoteBlock {
+  /**
+   * Shown with the speaker and their title, as recorded on the quote.
+   */
+  quote: number | Quote;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'pullQuote';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "CaseCitationBlock".
+ */
+export interface CaseCitationBlock {
+  case: number | Case;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'caseCitation';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -197,7 +197,7 @@ describe('newsroomPlugin on a config', () => {
       'language',
     ])
     expect(quotes.slug).toBe('quotes')
-    expect(quotes.admin?.useAsTitle).toBe('text')
+    expect(quotes.admin?.useAsTitle).toBe('label')
   })
 
   it('merges overrides.media.upload one level deep, keeping the image sizes', async () => {

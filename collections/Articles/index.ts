@@ -8,9 +8,13 @@ import { bylinesField } from '../../fields/bylines'
 import { correctionsField } from '../../fields/corrections'
 import { publishingDatesFields } from '../../fields/publishingDates'
 import { slugField } from '../../fields/slug'
+import { articleBodyEditor } from './bodyEditor'
+import { computeQuoteChecks } from './hooks/computeQuoteChecks'
 import { guardCorrections } from './hooks/guardCorrections'
 import { guardPublishing } from './hooks/guardPublishing'
+import { refuseDisputedQuotes } from './hooks/refuseDisputedQuotes'
 import { rememberDraftSave } from './hooks/rememberDraftSave'
+import { syncSourcesFromBody } from './hooks/syncSourcesFromBody'
 import { validateRelatedCoverage } from './validations/validateRelatedCoverage'
 
 export const editorialStages = [
@@ -43,7 +47,7 @@ export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): Col
   },
   defaultSort: '-publishedAt',
   hooks: {
-    beforeChange: [guardPublishing, guardCorrections],
+    beforeChange: [guardPublishing, guardCorrections, syncSourcesFromBody, refuseDisputedQuotes],
     beforeOperation: [rememberDraftSave],
   },
   fields: [
@@ -86,7 +90,7 @@ export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): Col
                 },
               ],
             },
-            { name: 'body', type: 'richText' },
+            { name: 'body', type: 'richText', editor: articleBodyEditor() },
           ],
         },
         {
@@ -98,6 +102,18 @@ export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): Col
               admin: { description: 'The quoted statements this story uses.' },
               hasMany: true,
               relationTo: collectionSlugs.quotes,
+            },
+            {
+              name: 'quoteChecks',
+              type: 'json',
+              access: { read: isStaffField },
+              admin: {
+                description:
+                  'For each linked quote: its verification, and whether its words still appear verbatim in the body or a pull quote.',
+                readOnly: true,
+              },
+              hooks: { afterRead: [computeQuoteChecks] },
+              virtual: true,
             },
             {
               name: 'cases',
@@ -115,7 +131,8 @@ export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): Col
               name: 'relatedCoverage',
               type: 'relationship',
               admin: {
-                description: `Shown under the story in this order; at most ${maxRelatedCoverage}.`,
+                description: `Shown under the story in this order (drag to reorder); at most ${maxRelatedCoverage}.`,
+                isSortable: true,
               },
               hasMany: true,
               maxRows: maxRelatedCoverage,

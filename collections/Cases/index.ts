@@ -5,6 +5,9 @@ import { isEditor, isStaff } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { httpUrlField } from '../../fields/httpUrl'
 import { slugField } from '../../fields/slug'
+import { computePrecedentChain } from './hooks/computePrecedentChain'
+import { labelCase } from './hooks/labelCase'
+import { keepOverruledStatus, markOverruledTargets } from './hooks/markOverruled'
 
 export const caseStatuses = [
   { label: 'Good law', value: 'good-law' },
@@ -23,13 +26,23 @@ export const casesCollection = (): CollectionConfig => ({
     update: isStaff,
   },
   admin: {
-    defaultColumns: ['caption', 'citation', 'decidedBy', 'decidedAt', 'status'],
+    defaultColumns: ['label', 'decidedBy', 'decidedAt', 'status'],
     group: 'Newsroom',
     listSearchableFields: ['caption', 'citation', 'claimant'],
-    useAsTitle: 'caption',
+    useAsTitle: 'label',
   },
   defaultSort: 'decidedAt',
+  hooks: {
+    afterChange: [markOverruledTargets],
+    beforeChange: [keepOverruledStatus],
+  },
   fields: [
+    {
+      name: 'label',
+      type: 'text',
+      admin: { hidden: true },
+      hooks: { beforeChange: [labelCase] },
+    },
     {
       name: 'caption',
       type: 'text',
@@ -86,9 +99,27 @@ export const casesCollection = (): CollectionConfig => ({
       required: true,
     },
     {
+      name: 'statusSetByEditor',
+      type: 'checkbox',
+      admin: {
+        description:
+          'Keep the status as set here, even when another case overrules this one (e.g. the overruling decision was itself vacated).',
+        position: 'sidebar',
+      },
+      defaultValue: false,
+    },
+    {
       name: 'statusNote',
       type: 'textarea',
       admin: { description: 'How the status came about, for readers.', position: 'sidebar' },
+    },
+    {
+      name: 'follows',
+      type: 'relationship',
+      admin: { description: 'Earlier cases this decision builds on.' },
+      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+      hasMany: true,
+      relationTo: collectionSlugs.cases,
     },
     {
       name: 'overrules',
@@ -105,6 +136,16 @@ export const casesCollection = (): CollectionConfig => ({
       collection: collectionSlugs.cases,
       defaultSort: 'decidedAt',
       on: 'overrules',
+    },
+    {
+      name: 'precedentChain',
+      type: 'json',
+      admin: {
+        description: 'The line of precedent this case sits in, oldest first.',
+        readOnly: true,
+      },
+      hooks: { afterRead: [computePrecedentChain] },
+      virtual: true,
     },
     {
       name: 'sourceDocuments',

@@ -4,6 +4,7 @@ import { anyone } from '../../src/access/anyone'
 import { isEditor, isStaff, isStaffField } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { httpUrlField } from '../../fields/httpUrl'
+import { labelQuote } from './hooks/labelQuote'
 
 export const quoteMediums = [
   { label: 'Interview', value: 'interview' },
@@ -29,12 +30,18 @@ export const quotesCollection = (): CollectionConfig => ({
     update: isStaff,
   },
   admin: {
-    defaultColumns: ['text', 'speaker.name', 'medium', 'verification.status'],
+    defaultColumns: ['label', 'speaker.name', 'medium', 'verification.status', 'saidAt'],
     group: 'Newsroom',
     listSearchableFields: ['text', 'speaker.name'],
-    useAsTitle: 'text',
+    useAsTitle: 'label',
   },
   fields: [
+    {
+      name: 'label',
+      type: 'text',
+      admin: { hidden: true },
+      hooks: { beforeChange: [labelQuote] },
+    },
     {
       name: 'text',
       type: 'textarea',

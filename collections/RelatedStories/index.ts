@@ -4,6 +4,7 @@ import { anyone } from '../../src/access/anyone'
 import { isEditor, isStaff } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { httpUrlField } from '../../fields/httpUrl'
+import { fillFromTargetArticle } from './hooks/fillFromTargetArticle'
 import { validateArticleTarget, validateUrlTarget } from './validations/validateTarget'
 
 export const relatedStoriesCollection = (): CollectionConfig => ({
@@ -21,8 +22,17 @@ export const relatedStoriesCollection = (): CollectionConfig => ({
     listSearchableFields: ['headline', 'dek', 'outlet'],
     useAsTitle: 'headline',
   },
+  hooks: { beforeValidate: [fillFromTargetArticle] },
   fields: [
-    { name: 'headline', type: 'text', maxLength: 300, required: true },
+    {
+      name: 'headline',
+      type: 'text',
+      admin: {
+        description: 'Left empty for one of our articles, it takes that article’s headline.',
+      },
+      maxLength: 300,
+      required: true,
+    },
     { name: 'dek', type: 'textarea', maxLength: 600 },
     {
       type: 'row',

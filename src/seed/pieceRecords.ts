@@ -139,10 +139,14 @@ export type PieceCase = {
   decidedBy: string
   holding: string
   issue: string
+  /** Captions of earlier cases this one builds on. */
+  follows?: string[]
   /** Captions of the cases this one overrules. */
   overrules?: string[]
   slug: string
   status: 'good-law' | 'overruled' | 'vacated'
+  /** The status stands as set, whatever overrules the case. */
+  statusSetByEditor?: boolean
   statusNote?: string
 }
 
@@ -171,6 +175,7 @@ export const pieceCases: PieceCase[] = [
     decidedBy: 'Board of Immigration Appeals',
     holding:
       'The Board denied asylum to a Guatemalan woman fleeing extreme spousal abuse. Attorney General Janet Reno vacated the decision in 2001, and Alvarado was granted asylum in 2009.',
+    follows: ['Matter of Kasinga'],
     issue: 'Domestic violence as a basis for asylum',
     slug: 'matter-of-r-a',
     status: 'vacated',
@@ -185,6 +190,7 @@ export const pieceCases: PieceCase[] = [
     decidedBy: 'Board of Immigration Appeals',
     holding:
       '"Married women in Guatemala who are unable to leave their relationship" can be a particular social group: the Board’s first precedent that domestic violence can ground an asylum claim.',
+    follows: ['Matter of Kasinga', 'Matter of R-A-'],
     issue: 'Domestic violence; particular social group',
     slug: 'matter-of-a-r-c-g',
     status: 'overruled',
@@ -202,6 +208,7 @@ export const pieceCases: PieceCase[] = [
     overrules: ['Matter of A-R-C-G-'],
     slug: 'matter-of-a-b',
     status: 'vacated',
+    statusSetByEditor: true,
     statusNote: 'Vacated by the Attorney General in Matter of A-B-, 28 I&N Dec. 307 (A.G. 2021).',
   },
 ]

@@ -72,7 +72,7 @@ export const seedPiece = async ({ force = false, payload }: SeedPieceArgs): Prom
   const req: Partial<PayloadRequest> = {}
 
   const caseIds = new Map<string, number | string>()
-  for (const { overrules = [], ...record } of pieceCases) {
+  for (const { follows = [], overrules = [], ...record } of pieceCases) {
     const id = await upsert(
       payload,
       req,
@@ -80,6 +80,7 @@ export const seedPiece = async ({ force = false, payload }: SeedPieceArgs): Prom
       { slug: { equals: record.slug } },
       {
         ...record,
+        follows: follows.map((caption) => caseIds.get(caption)),
         overrules: overrules.map((caption) => caseIds.get(caption)),
       },
     )

@@ -2,28 +2,34 @@ import type { RelationshipFieldValidation } from 'payload'
 
 import { relationship } from 'payload/shared'
 
-type RelationValue = number | string | { id?: number | string; value?: number | string }
+import { collectionSlugs } from '../../../src/collectionSlugs'
+import { relationId, sameId } from '../../../src/utilities/ids'
 
-const idOf = (item: RelationValue): number | string | undefined => {
-  if (typeof item === 'object' && item !== null) {
-    return item.value ?? item.id
-  }
-  return item
-}
-
-export const validateRelatedCoverage: RelationshipFieldValidation = (value, options) => {
-  const { maxRows } = options as { maxRows?: number }
-  const items = (Array.isArray(value) ? value : []) as RelationValue[]
-  if (typeof maxRows === 'number' && items.length > maxRows) {
+export const validateRelatedCoverage: RelationshipFieldValidation = async (value, options) => {
+  const { id, maxRows, req } = options as typeof options & { maxRows?: number }
+  const ids = (Array.isArray(value) ? value : [])
+    .map(relationId)
+    .filter((item): item is number | string => item !== undefined)
+  if (typeof maxRows === 'number' && ids.length > maxRows) {
     return `Related coverage lists at most ${maxRows} items.`
   }
-  const seen = new Set<string>()
-  for (const item of items) {
-    const id = String(idOf(item))
-    if (seen.has(id)) {
-      return 'Each related story can be listed only once.'
+  if (ids.some((item, index) => ids.findIndex((other) => sameId(other, item)) !== index)) {
+    return 'Each related story can be listed only once.'
+  }
+  // Server only (the browser has no payload): a story cannot be its own related coverage.
+  if (id !== undefined && req?.payload && ids.length > 0) {
+    const { docs } = await req.payload.find({
+      collection: collectionSlugs.relatedStories,
+      depth: 0,
+      limit: ids.length,
+      pagination: false,
+      req,
+      where: { id: { in: ids } },
+    })
+    const self = docs.find((story) => sameId(story.article, id))
+    if (self) {
+      return `“${self.headline}” points back at this article: a story cannot list itself.`
     }
-    seen.add(id)
   }
   return relationship(value, options)
 }

@@ -1,0 +1,19 @@
+import type { Block } from 'payload'
+
+import { collectionSlugs } from '../../../src/collectionSlugs'
+
+/** A pull quote points at a Quote record, so its words are never retyped (or mistyped). */
+export const pullQuoteBlock: Block = {
+  slug: 'pullQuote',
+  fields: [
+    {
+      name: 'quote',
+      type: 'relationship',
+      admin: { description: 'Shown with the speaker and their title, as recorded on the quote.' },
+      relationTo: collectionSlugs.quotes,
+      required: true,
+    },
+  ],
+  interfaceName: 'PullQuoteBlock',
+  labels: { plural: 'Pull quotes', singular: 'Pull quote' },
+}

@@ -1,0 +1,66 @@
+import type { FieldHook } from 'payload'
+
+import { hasRole, roles } from '../../../src/access/roles'
+import { collectionSlugs } from '../../../src/collectionSlugs'
+import { relationId, sameId } from '../../../src/utilities/ids'
+import {
+  bodyReferences,
+  lexicalBlocksText,
+  normalizeForQuoteCheck,
+} from '../../../src/utilities/lexical'
+
+type QuoteRecord = {
+  id: number | string
+  label?: null | string
+  text?: null | string
+  verification?: { status?: null | string } | null
+}
+
+export type QuoteCheck = {
+  inPullQuote: boolean
+  label: null | string
+  quote: number | string
+  verbatim: boolean
+  verification: null | string
+}
+
+/**
+ * For each linked quote: does its text still appear, word for word, in the body or as a pull
+ * quote? Catches a quote that drifted in editing before the story goes out. Staff only.
+ */
+export const computeQuoteChecks: FieldHook = async ({ data, findMany, req }) => {
+  // Checked when a story is opened, not for every row of a list.
+  if (!hasRole(req.user, ...roles) || !data || findMany) {
+    return undefined
+  }
+  const ids = ((data.quotes ?? []) as unknown[])
+    .map(relationId)
+    .filter((id): id is number | string => id !== undefined)
+  if (ids.length === 0) {
+    return []
+  }
+  const { docs } = await req.payload.find({
+    collection: collectionSlugs.quotes,
+    depth: 0,
+    limit: ids.length,
+    pagination: false,
+    req,
+    where: { id: { in: ids } },
+  })
+  const quotes = docs as unknown as QuoteRecord[]
+  const bodyText = normalizeForQuoteCheck(lexicalBlocksText(data.body).join('\n'))
+  const pulled = bodyReferences(data.body).quotes
+
+  return ids.map((id): QuoteCheck => {
+    const quote = quotes.find((record) => sameId(record.id, id))
+    const inPullQuote = pulled.some((other) => sameId(other, id))
+    const text = normalizeForQuoteCheck(quote?.text ?? '')
+    return {
+      inPullQuote,
+      label: quote?.label ?? null,
+      quote: id,
+      verbatim: inPullQuote || (text !== '' && bodyText.includes(text)),
+      verification: quote?.verification?.status ?? null,
+    }
+  })
+}

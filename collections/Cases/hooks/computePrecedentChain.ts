@@ -1,0 +1,101 @@
+import type { FieldHook, Payload } from 'payload'
+
+import { collectionSlugs } from '../../../src/collectionSlugs'
+import { relationId, sameId } from '../../../src/utilities/ids'
+
+type CaseRecord = {
+  caption?: string
+  citation?: null | string
+  decidedAt?: null | string
+  follows?: unknown[] | null
+  id: number | string
+  overrules?: unknown[] | null
+  slug?: null | string
+  status?: null | string
+}
+
+export type PrecedentLink = {
+  caption?: string
+  citation?: null | string
+  decidedAt?: null | string
+  id: number | string
+  overrules: (number | string)[]
+  slug?: null | string
+  status?: null | string
+}
+
+const MAX_CHAIN = 50
+
+/** Cases read while building a chain must not build chains of their own (endless recursion). */
+const BUILDING_CHAIN = 'newsroomBuildingPrecedentChain'
+
+const findCases = async (payload: Payload, ids: (number | string)[]) =>
+  (
+    await payload.find({
+      collection: collectionSlugs.cases,
+      context: { [BUILDING_CHAIN]: true },
+      depth: 0,
+      limit: ids.length,
+      pagination: false,
+      where: { id: { in: ids } },
+    })
+  ).docs as unknown as CaseRecord[]
+
+const findLinkedTo = async (payload: Payload, id: number | string) =>
+  (
+    await payload.find({
+      collection: collectionSlugs.cases,
+      context: { [BUILDING_CHAIN]: true },
+      depth: 0,
+      limit: MAX_CHAIN,
+      pagination: false,
+      where: { or: [{ follows: { in: [id] } }, { overrules: { in: [id] } }] },
+    })
+  ).docs as unknown as CaseRecord[]
+
+/**
+ * The line of precedent this case sits in, oldest first: every case reachable through
+ * `follows` and `overrules`, in either direction (Kasinga 1996 → R-A- → A-R-C-G- 2014 → A-B-
+ * 2018, which overrules A-R-C-G-).
+ */
+export const computePrecedentChain: FieldHook = async ({ data, findMany, req }) => {
+  // A walk of the graph per document is for a case's own page, not for every row of a list.
+  if (!data?.id || findMany || req.context[BUILDING_CHAIN]) {
+    return undefined
+  }
+  const seen = new Map<string, CaseRecord>([[String(data.id), data as CaseRecord]])
+  let frontier: CaseRecord[] = [data as CaseRecord]
+  while (frontier.length > 0 && seen.size < MAX_CHAIN) {
+    const next: CaseRecord[] = []
+    const earlierIds = frontier
+      .flatMap((record) => [...(record.follows ?? []), ...(record.overrules ?? [])])
+      .map(relationId)
+      .filter((id): id is number | string => id !== undefined && !seen.has(String(id)))
+    if (earlierIds.length > 0) {
+      next.push(...(await findCases(req.payload, earlierIds)))
+    }
+    for (const record of frontier) {
+      next.push(...(await findLinkedTo(req.payload, record.id)))
+    }
+    frontier = next.filter((record) => {
+      if (seen.has(String(record.id))) {
+        return false
+      }
+      seen.set(String(record.id), record)
+      return true
+    })
+  }
+  return [...seen.values()]
+    .sort((a, b) => String(a.decidedAt ?? '').localeCompare(String(b.decidedAt ?? '')))
+    .map((record): PrecedentLink => ({
+      caption: record.caption,
+      citation: record.citation,
+      decidedAt: record.decidedAt,
+      id: record.id,
+      overrules: (record.overrules ?? [])
+        .map(relationId)
+        .filter((id): id is number | string => id !== undefined && !sameId(id, record.id)),
+      slug: record.slug,
+      status: record.status,
+    }))
+}
