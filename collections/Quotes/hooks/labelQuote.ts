@@ -6,7 +6,11 @@ const MAX_QUOTE_CHARS = 60
 export const labelQuote: FieldHook = ({ siblingData }) => {
   const name = (siblingData?.speaker as { name?: string } | undefined)?.name?.trim() || 'Unknown'
   const text = String(siblingData?.text ?? '').trim()
-  const words =
-    text.length > MAX_QUOTE_CHARS ? `${text.slice(0, MAX_QUOTE_CHARS).trimEnd()}…` : text
-  return `${name} — “${words}”`
+  if (text.length <= MAX_QUOTE_CHARS) {
+    return `${name} — “${text}”`
+  }
+  const cut = text.slice(0, MAX_QUOTE_CHARS)
+  // End on a whole word, so a label never shows half of one.
+  const words = cut.includes(' ') ? cut.slice(0, cut.lastIndexOf(' ')) : cut
+  return `${name} — “${words.replace(/[\s,;:]+$/, '')}…”`
 }
