@@ -9,6 +9,7 @@ export default tseslint.config(
       '.cache/',
       'data/',
       'media/',
+      'migrations/',
       'node_modules/',
       'next-env.d.ts',
       'src/payload-types.ts',

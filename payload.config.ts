@@ -18,6 +18,7 @@ export default buildConfig({
   },
   db: databaseAdapter({
     defaultSqliteFile: path.resolve(dirname, 'data/newsroom.db'),
+    migrationsDir: path.resolve(dirname, 'migrations'),
     uri: process.env.DATABASE_URI,
   }),
   editor: lexicalEditor(),

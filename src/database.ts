@@ -6,6 +6,8 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { migrations as postgresMigrations } from '../migrations/postgres'
+import { migrations as sqliteMigrations } from '../migrations/sqlite'
 import { applyServerCompatibility } from './mongoCompatibility'
 
 export type DatabaseKind = 'mongodb' | 'postgres' | 'sqlite'
@@ -28,6 +30,8 @@ export const databaseKind = (uri: string | undefined): DatabaseKind => {
 type DatabaseAdapterOptions = {
   /** Where the embedded SQLite file lives when DATABASE_URI is unset. */
   defaultSqliteFile: string
+  /** Folder holding one migrations folder per SQL dialect: `sqlite/` and `postgres/`. */
+  migrationsDir: string
   /** The connection string; unset means the embedded SQLite file. */
   uri: string | undefined
 }
@@ -35,20 +39,29 @@ type DatabaseAdapterOptions = {
 /** Picks Payload's adapter from the connection string, so one config runs on all three. */
 export const databaseAdapter = ({
   defaultSqliteFile,
+  migrationsDir,
   uri,
 }: DatabaseAdapterOptions): DatabaseAdapterObj => {
   switch (databaseKind(uri)) {
     case 'mongodb':
       return mongooseAdapter({ afterOpenConnection: applyServerCompatibility, url: uri as string })
     case 'postgres':
-      return postgresAdapter({ pool: { connectionString: uri } })
+      return postgresAdapter({
+        migrationDir: path.join(migrationsDir, 'postgres'),
+        pool: { connectionString: uri },
+        prodMigrations: postgresMigrations,
+      })
     case 'sqlite': {
       const url = uri ?? `file:${defaultSqliteFile}`
       const file = url.slice('file:'.length)
       if (file && !file.startsWith(':memory:')) {
         fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
       }
-      return sqliteAdapter({ client: { url } })
+      return sqliteAdapter({
+        client: { url },
+        migrationDir: path.join(migrationsDir, 'sqlite'),
+        prodMigrations: sqliteMigrations,
+      })
     }
   }
 }

@@ -46,6 +46,8 @@ export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): Col
     useAsTitle: 'headline',
   },
   defaultSort: '-publishedAt',
+  // The site's reads: the latest published stories, newest first.
+  indexes: [{ fields: ['_status', 'publishedAt'] }],
   hooks: {
     beforeChange: [guardPublishing, guardCorrections, syncSourcesFromBody, refuseDisputedQuotes],
     beforeOperation: [rememberDraftSave],
