@@ -220,3 +220,49 @@ describe('related coverage', () => {
     expect(fieldMessage(body, 'relatedCoverage')).toMatch(/cannot list itself/)
   })
 })
+
+describe('related coverage suggestions', () => {
+  it('lists published stories sharing cases, quotes or topics, best first, for staff only', async () => {
+    const piece = (
+      await rest.get(
+        '/api/articles?where[slug][equals]=sessions-overturns-asylum-precedent-for-women-fleeing-domestic-violence',
+      )
+    ).body.docs[0]
+    const ab = (await rest.get('/api/cases?where[slug][equals]=matter-of-a-b')).body.docs[0]
+    const sharesCase = await post('articles', {
+      _status: 'published',
+      cases: [ab.id],
+      headline: 'What Matter of A-B- means now',
+      topics: ['Asylum'],
+    })
+    const sharesTopic = await post('articles', {
+      _status: 'published',
+      headline: 'Asylum backlog grows',
+      topics: ['Asylum'],
+    })
+    await post('articles', { cases: [ab.id], headline: 'Unpublished A-B- follow-up' })
+    await post('articles', { _status: 'published', headline: 'Unrelated sports story' })
+
+    const { body, status } = await rest.get(`/api/articles/${piece.id}/related-suggestions`, {
+      token,
+    })
+    expect(status).toBe(200)
+    const headlines = body.docs.map((doc: { headline: string }) => doc.headline)
+    expect(headlines.indexOf('What Matter of A-B- means now')).toBeLessThan(
+      headlines.indexOf('Asylum backlog grows'),
+    )
+    expect(headlines).toContain('Asylum backlog grows')
+    expect(headlines).not.toContain('Unpublished A-B- follow-up')
+    expect(headlines).not.toContain('Unrelated sports story')
+    expect(headlines).not.toContain(piece.headline)
+    const best = body.docs.find((doc: { id: unknown }) => String(doc.id) === String(sharesCase.id))
+    expect(best.shared).toEqual({ cases: 1, quotes: 0, topics: 1 })
+    const topicOnly = body.docs.find(
+      (doc: { id: unknown }) => String(doc.id) === String(sharesTopic.id),
+    )
+    expect(topicOnly.shared).toEqual({ cases: 0, quotes: 0, topics: 1 })
+
+    const anonymous = await rest.get(`/api/articles/${piece.id}/related-suggestions`)
+    expect(anonymous.status).toBe(403)
+  })
+})

@@ -9,6 +9,7 @@ import { correctionsField } from '../../fields/corrections'
 import { publishingDatesFields } from '../../fields/publishingDates'
 import { slugField } from '../../fields/slug'
 import { articleBodyEditor } from './bodyEditor'
+import { relatedSuggestionsEndpoint } from './endpoints/relatedSuggestions'
 import { computeQuoteChecks } from './hooks/computeQuoteChecks'
 import { guardCorrections } from './hooks/guardCorrections'
 import { guardPublishing } from './hooks/guardPublishing'
@@ -46,6 +47,7 @@ export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): Col
     useAsTitle: 'headline',
   },
   defaultSort: '-publishedAt',
+  endpoints: [relatedSuggestionsEndpoint],
   // The site's reads: the latest published stories, newest first.
   indexes: [{ fields: ['_status', 'publishedAt'] }],
   hooks: {
@@ -140,6 +142,13 @@ export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): Col
               maxRows: maxRelatedCoverage,
               relationTo: collectionSlugs.relatedStories,
               validate: validateRelatedCoverage,
+            },
+            {
+              name: 'relatedSuggestions',
+              type: 'ui',
+              admin: {
+                components: { Field: '/components/RelatedSuggestions#RelatedSuggestions' },
+              },
             },
           ],
         },
