@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { type ChildProcess, spawn } from 'node:child_process'
-import net from 'node:net'
 
-import { freshDatabaseUri } from './helpers/database'
+import { type RunningApp, startApp } from './helpers/app'
 
 /**
  * The README's `npm run dev`, end to end: the real express server and Next, on an empty
@@ -11,74 +9,21 @@ import { freshDatabaseUri } from './helpers/database'
 
 const SLUG = 'sessions-overturns-asylum-precedent-for-women-fleeing-domestic-violence'
 
-let app: ChildProcess
+let app: RunningApp
 let baseUrl: string
-let output = ''
-let exit: Promise<{ code: null | number; signal: NodeJS.Signals | null }>
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-
-const logEntries = () =>
-  output
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-
-const waitFor = async (check: () => boolean, what: string, timeoutMs: number) => {
-  const deadline = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > deadline) {
-      throw new Error(
-        `timed out waiting for ${what} (exit code ${app.exitCode}); output so far:\n${output}`,
-      )
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-}
 
 beforeAll(async () => {
-  const port = await freePort()
-  baseUrl = `http://127.0.0.1:${port}`
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URI: await freshDatabaseUri(),
-    HOST: '127.0.0.1',
-    NEXT_TELEMETRY_DISABLED: '1',
-    NODE_ENV: 'development',
-    PORT: String(port),
-  }
-  delete env.PAYLOAD_SECRET
-  delete env.NODE_OPTIONS
-  // Its own process group, so the server under npm can be stopped with npm itself.
-  app = spawn('npm', ['run', '--silent', 'dev'], { detached: true, env })
-  app.stdout?.on('data', (chunk) => (output += chunk))
-  app.stderr?.on('data', (chunk) => (output += chunk))
-  app.on('error', (error) => (output += `spawn failed: ${error.message}`))
-  exit = new Promise((resolve) => app.once('exit', (code, signal) => resolve({ code, signal })))
-  await waitFor(
-    () => logEntries().some((entry) => entry.msg === 'listening'),
-    'the server to listen',
-    120_000,
-  )
+  app = await startApp()
+  baseUrl = app.baseUrl
 }, 150_000)
 
 afterAll(() => {
-  if (app?.pid && app.exitCode === null && app.signalCode === null) {
-    process.kill(-app.pid, 'SIGKILL')
-  }
+  app?.signal('SIGKILL')
 })
 
 describe('npm run dev on an empty database', () => {
   it('says it fell back to the development secret', () => {
-    expect(output).toContain('PAYLOAD_SECRET is not set')
+    expect(app.output()).toContain('PAYLOAD_SECRET is not set')
   })
 
   it('is ready, with the piece seeded and served through REST', async () => {
@@ -116,8 +61,13 @@ describe('npm run dev on an empty database', () => {
     expect(await response.text()).toContain('<html')
   }, 120_000)
 
-  it('logged each request as one structured line', () => {
-    const requests = logEntries().filter((entry) => entry.msg === 'request')
+  it('logged each request as one structured line', async () => {
+    // A line is written when its response finishes, which can trail the client a little.
+    await app.waitFor(
+      () => app.logEntries().some((entry) => entry.msg === 'request' && entry.path === '/admin'),
+      'the /admin request line',
+    )
+    const requests = app.logEntries().filter((entry) => entry.msg === 'request')
     expect(requests.map((entry) => entry.path)).toEqual(
       expect.arrayContaining(['/readyz', '/api/graphql', '/admin']),
     )
@@ -125,15 +75,15 @@ describe('npm run dev on an empty database', () => {
 
   it('stops cleanly on SIGTERM', async () => {
     // To the whole group, as a process manager would: npm does not wait for its child.
-    process.kill(-(app.pid as number), 'SIGTERM')
-    await waitFor(
-      () => logEntries().some((entry) => entry.msg === 'stopped'),
+    app.signal('SIGTERM')
+    await app.waitFor(
+      () => app.logEntries().some((entry) => entry.msg === 'stopped'),
       'the app to stop',
       20_000,
     )
-    await exit
-    const messages = logEntries().map((entry) => entry.msg)
+    await app.exited
+    const messages = app.logEntries().map((entry) => entry.msg)
     expect(messages.indexOf('shutting down')).toBeGreaterThan(messages.indexOf('listening'))
-    expect(output).not.toContain('shutdown failed')
+    expect(app.output()).not.toContain('shutdown failed')
   }, 30_000)
 })

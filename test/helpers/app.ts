@@ -1,0 +1,93 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import net from 'node:net'
+
+import { freshDatabaseUri } from './database'
+
+export type RunningApp = {
+  baseUrl: string
+  /** Resolves when npm exits. */
+  exited: Promise<{ code: null | number; signal: NodeJS.Signals | null }>
+  /** Parsed JSON log lines written so far. */
+  logEntries: () => Record<string, unknown>[]
+  /** Everything written to stdout and stderr so far. */
+  output: () => string
+  process: ChildProcess
+  /** Sends a signal to npm and the server under it, as a process manager would. */
+  signal: (signal: NodeJS.Signals) => void
+  /** Waits until `check` holds, failing with the output so far. */
+  waitFor: (check: () => boolean, what: string, timeoutMs?: number) => Promise<void>
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+
+/**
+ * The README's `npm run dev` on an empty database, on a free port. Its own process group, so
+ * the server under npm is stopped with npm itself.
+ */
+export const startApp = async (): Promise<RunningApp> => {
+  const port = await freePort()
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URI: await freshDatabaseUri(),
+    HOST: '127.0.0.1',
+    NEXT_TELEMETRY_DISABLED: '1',
+    NODE_ENV: 'development',
+    PORT: String(port),
+  }
+  delete env.PAYLOAD_SECRET
+  delete env.NODE_OPTIONS
+  const child = spawn('npm', ['run', '--silent', 'dev'], { detached: true, env })
+  let output = ''
+  child.stdout?.on('data', (chunk) => (output += chunk))
+  child.stderr?.on('data', (chunk) => (output += chunk))
+  child.on('error', (error) => (output += `spawn failed: ${error.message}`))
+  const exited = new Promise<{ code: null | number; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  )
+
+  const logEntries = () =>
+    output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+
+  const waitFor = async (check: () => boolean, what: string, timeoutMs = 20_000) => {
+    const deadline = Date.now() + timeoutMs
+    while (!check()) {
+      if (Date.now() > deadline) {
+        throw new Error(
+          `timed out waiting for ${what} (exit code ${child.exitCode}); output so far:\n${output}`,
+        )
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+  }
+
+  const app: RunningApp = {
+    baseUrl: `http://127.0.0.1:${port}`,
+    exited,
+    logEntries,
+    output: () => output,
+    process: child,
+    signal: (signal) => {
+      if (child.pid && child.exitCode === null && child.signalCode === null) {
+        process.kill(-child.pid, signal)
+      }
+    },
+    waitFor,
+  }
+  await waitFor(
+    () => logEntries().some((entry) => entry.msg === 'listening'),
+    'the server to listen',
+    120_000,
+  )
+  return app
+}
