@@ -1,0 +1,108 @@
+import type { Browser, Page } from 'playwright-core'
+
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import fs from 'node:fs'
+
+import { type RunningApp, startApp } from './helpers/app'
+import { launchBrowser } from './helpers/browser'
+
+/**
+ * An editor at the desk, in a real browser: logs in, writes a story with a case citation and a
+ * pull quote, picks one related story and creates another without leaving the article,
+ * publishes, and the public API then serves it with the related coverage in that order.
+ */
+
+const SHOTS = 'test-results/editor'
+const HEADLINE = 'Former judges push back on asylum ruling'
+const SLUG = 'former-judges-push-back-on-asylum-ruling'
+
+let app: RunningApp
+let browser: Browser
+let page: Page
+
+const openDrawer = () => page.locator('dialog.drawer--is-open').last()
+
+/** Picks an option in a react-select inside `scope`, by typing part of its label. */
+const choose = async (control: ReturnType<Page['locator']>, search: string) => {
+  await control.click()
+  await page.keyboard.type(search)
+  await page.locator('.rs__option', { hasText: search }).first().click()
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true })
+  app = await startApp()
+  browser = await launchBrowser()
+  page = await browser.newPage({ viewport: { height: 1000, width: 1400 } })
+  page.setDefaultTimeout(90_000)
+}, 180_000)
+
+afterAll(async () => {
+  await browser?.close()
+  app?.signal('SIGKILL')
+})
+
+it('an editor writes, links and publishes a story the API then serves as arranged', async () => {
+  await page.goto(`${app.baseUrl}/admin/login`)
+  await page.fill('input[name="email"]', 'editor@newsroom.test')
+  await page.fill('input[name="password"]', 'newsroom-demo')
+  await page.click('button[type="submit"]')
+  await page.waitForURL(/\/admin$/)
+
+  await page.goto(`${app.baseUrl}/admin/collections/articles/create`)
+  await page.fill('input[name="headline"]', HEADLINE)
+
+  const body = page.locator('[data-lexical-editor="true"]').first()
+  await body.click()
+  await page.keyboard.type('The ruling set aside ')
+  await page.keyboard.type('/case')
+  await page.getByText('Case citation', { exact: true }).last().click()
+  await choose(openDrawer().locator('.rs__control').first(), 'A-R-C-G-')
+  await openDrawer().getByRole('button', { name: 'Save changes' }).click()
+  await openDrawer().waitFor({ state: 'detached' })
+  await body.press('End')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('/pull')
+  await page.getByText('Pull quote', { exact: true }).last().click()
+  await choose(page.locator('[data-lexical-editor="true"] .rs__control').last(), 'Dark Ages')
+  // The block's value reaches the form state a moment after the select closes.
+  await page.waitForTimeout(1000)
+  await page.screenshot({ fullPage: true, path: `${SHOTS}/1-body.png` })
+
+  await page.getByText('Related coverage', { exact: true }).first().click()
+  const related = page.locator('#field-relatedCoverage')
+  await choose(related.locator('.rs__control'), 'Saudi teen')
+  await related.locator('.relationship-add-new__add-button').click()
+  await openDrawer().locator('input[name="headline"]').fill('Read the judges’ letter')
+  await openDrawer().locator('input[name="url"]').fill('https://example.com/judges-letter')
+  await openDrawer().getByRole('button', { name: 'Save' }).click()
+  await page.getByText('Related Story successfully created.').waitFor()
+  await openDrawer().locator('button[aria-label="Close"]').first().click()
+  await openDrawer().waitFor({ state: 'detached' })
+  await page.screenshot({ fullPage: true, path: `${SHOTS}/2-related.png` })
+
+  await page.getByRole('button', { name: 'Publish changes' }).click()
+  await page
+    .locator('.payload-toast-item', { hasText: /success/i })
+    .first()
+    .waitFor()
+  await page.screenshot({ fullPage: true, path: `${SHOTS}/3-published.png` })
+
+  const response = await fetch(`${app.baseUrl}/api/articles?where[slug][equals]=${SLUG}&depth=1`)
+  const { docs } = await response.json()
+  expect(docs).toHaveLength(1)
+  const [article] = docs
+  expect(article._status).toBe('published')
+  expect(article.relatedCoverage.map((item: { headline: string }) => item.headline)).toEqual([
+    'Saudi teen who fled her family starts new life in Canada with a new name',
+    'Read the judges’ letter',
+  ])
+  expect(article.cases.map((record: { caption: string }) => record.caption)).toEqual([
+    'Matter of A-R-C-G-',
+  ])
+  expect(article.quotes.map((quote: { speaker: { name: string } }) => quote.speaker.name)).toEqual([
+    'Karen Musalo',
+  ])
+  const blocks = article.body.root.children.map((node: { type: string }) => node.type)
+  expect(blocks).toContain('block')
+}, 300_000)
