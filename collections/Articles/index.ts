@@ -112,6 +112,7 @@ export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): Col
               type: 'json',
               access: { read: isStaffField },
               admin: {
+                components: { Field: '/components/QuoteChecks#QuoteChecks' },
                 description:
                   'For each linked quote: its verification, and whether its words still appear verbatim in the body or a pull quote.',
                 readOnly: true,
