@@ -108,8 +108,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'newsroom-delivery-state': NewsroomDeliveryState;
+  };
+  globalsSelect: {
+    'newsroom-delivery-state': NewsroomDeliveryStateSelect<false> | NewsroomDeliveryStateSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -969,6 +973,26 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-delivery-state".
+ */
+export interface NewsroomDeliveryState {
+  id: number;
+  generation?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-delivery-state_select".
+ */
+export interface NewsroomDeliveryStateSelect<T extends boolean = true> {
+  generation?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

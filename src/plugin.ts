@@ -9,6 +9,8 @@ import { quotesCollection } from '../collections/Quotes'
 import { relatedStoriesCollection } from '../collections/RelatedStories'
 import { userFields, usersCollection } from '../collections/Users'
 import { collectionSlugs } from './collectionSlugs'
+import { deliveryStateGlobal } from './delivery/deliveryStateGlobal'
+import { withDelivery } from './delivery/withDelivery'
 import { applyCollectionOverride } from './utilities/applyCollectionOverride'
 import { dataFieldNames } from './utilities/dataFieldNames'
 
@@ -52,12 +54,17 @@ export const newsroomPlugin =
         : [applyCollectionOverride(mediaCollection(), overrides.media)]),
     ]
 
+    const collections = [...appCollections, ...newsroomCollections]
+
     return {
       ...incomingConfig,
       admin: {
         ...incomingConfig.admin,
         user: incomingConfig.admin?.user ?? collectionSlugs.users,
       },
-      collections: [...appCollections, ...newsroomCollections],
+      // The delivery API: endpoints on articles, cache-invalidation hooks on what it shows.
+      collections: pluginOptions.disabled ? collections : collections.map(withDelivery),
+      // Kept when disabled, like the collections, so the schema does not change.
+      globals: [...(incomingConfig.globals ?? []), deliveryStateGlobal()],
     }
   }

@@ -17,6 +17,8 @@ type StartServerOptions = {
   onUpgrade?: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void
   payload: Payload
   port: number
+  /** Answered before the fallback: the delivery API's fast path. */
+  routes?: RequestHandler[]
   /** How long in-flight requests may run once shutdown begins. @default 10000 */
   shutdownTimeoutMs?: number
 }
@@ -34,6 +36,7 @@ export const startServer = async ({
   onUpgrade,
   payload,
   port,
+  routes = [],
   shutdownTimeoutMs = 10_000,
 }: StartServerOptions): Promise<NewsroomServer> => {
   let closing: Promise<void> | undefined
@@ -42,6 +45,9 @@ export const startServer = async ({
   app.disable('x-powered-by')
   app.use(requestLogger())
   app.use(healthRoutes({ isShuttingDown: () => closing !== undefined, payload }))
+  for (const route of routes) {
+    app.use(route)
+  }
   app.use(fallback)
 
   const server = http.createServer(app)

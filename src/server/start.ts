@@ -5,6 +5,7 @@ import next from 'next'
 import { getPayload } from 'payload'
 
 import config from '../../payload.config'
+import { deliveryRouter } from '../delivery/deliveryRouter'
 import { startJobRunner } from '../jobs/startJobRunner'
 import { seedDemoAccounts } from '../seed/seedDemoAccounts'
 import { databaseHasContent, seedPiece } from '../seed/seedPiece'
@@ -47,6 +48,8 @@ const main = async () => {
     onUpgrade: dev ? nextApp.getUpgradeHandler() : undefined,
     payload,
     port,
+    // Published articles are answered from the delivery cache here, never reaching Next.
+    routes: [deliveryRouter({ payload })],
   })
   logLine('info', {
     msg: 'listening',

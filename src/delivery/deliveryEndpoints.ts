@@ -1,0 +1,40 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import type { DeliveryFormat } from './encodeRepresentation'
+
+import { deliveryCacheFor } from './deliveryCache'
+import { deliveryResponse } from './deliveryResponse'
+
+const handle = (format: DeliveryFormat) => async (req: PayloadRequest) => {
+  const { body, headers, status } = await deliveryResponse({
+    // Each Payload instance keeps its own cache; the hooks and the generation keep them in step.
+    cache: deliveryCacheFor(req.payload),
+    format,
+    ifNoneMatch: req.headers.get('if-none-match'),
+    onError: (error) => req.payload.logger.error({ err: error, msg: 'delivery read failed' }),
+    slug: String(req.routeParams?.slug ?? ''),
+  })
+  return new Response(body ? new Uint8Array(body) : null, { headers, status })
+}
+
+/** Marks the endpoints, so the express fast path can tell whether the API is installed. */
+export const DELIVERY_ENDPOINT = 'newsroomDelivery'
+
+/**
+ * GET /api/articles/delivery/:slug and …/:slug/ninjs, through Payload's REST routes. The
+ * express server answers the same URLs itself before Next is reached (see deliveryRouter).
+ */
+export const deliveryEndpoints = (): Endpoint[] => [
+  {
+    custom: { [DELIVERY_ENDPOINT]: true },
+    handler: handle('json'),
+    method: 'get',
+    path: '/delivery/:slug',
+  },
+  {
+    custom: { [DELIVERY_ENDPOINT]: true },
+    handler: handle('ninjs'),
+    method: 'get',
+    path: '/delivery/:slug/ninjs',
+  },
+]

@@ -1,0 +1,59 @@
+import type { Request, Response, Router } from 'express'
+import type { Payload } from 'payload'
+
+import type { DeliveryCache } from './deliveryCache'
+import type { DeliveryFormat } from './encodeRepresentation'
+
+import express from 'express'
+
+import { collectionSlugs } from '../collectionSlugs'
+import { deliveryCacheFor } from './deliveryCache'
+import { DELIVERY_ENDPOINT } from './deliveryEndpoints'
+import { deliveryResponse } from './deliveryResponse'
+
+type DeliveryRouterOptions = {
+  /** @default the instance's shared cache */
+  cache?: DeliveryCache
+  payload: Payload
+}
+
+/** With the plugin disabled nothing keeps a cache current, so nothing may be served from one. */
+const isInstalled = (payload: Payload): boolean => {
+  const endpoints = payload.collections[collectionSlugs.articles]?.config.endpoints
+  return (
+    Array.isArray(endpoints) && endpoints.some((endpoint) => endpoint.custom?.[DELIVERY_ENDPOINT])
+  )
+}
+
+/**
+ * The delivery URLs answered by express from the cache, ahead of Next: a published article is
+ * a lookup and a write of a ready buffer, without Next's routing or Payload's request setup.
+ * Same URLs, headers and bodies as the Payload endpoints.
+ */
+export const deliveryRouter = ({
+  payload,
+  cache = deliveryCacheFor(payload),
+}: DeliveryRouterOptions): Router => {
+  const base = `${payload.config.routes.api}/${collectionSlugs.articles}/delivery`
+  const router = express.Router()
+  if (!isInstalled(payload)) {
+    return router
+  }
+
+  const handle = (format: DeliveryFormat) => async (req: Request, res: Response) => {
+    const { body, headers, status } = await deliveryResponse({
+      cache,
+      format,
+      ifNoneMatch: req.headers['if-none-match'],
+      onError: (error) => payload.logger.error({ err: error, msg: 'delivery read failed' }),
+      slug: String(req.params.slug ?? ''),
+    })
+    // Straight to node's response: express's helpers would only re-derive these headers.
+    res.writeHead(status, headers)
+    res.end(body ?? undefined)
+  }
+
+  router.get(`${base}/:slug`, handle('json'))
+  router.get(`${base}/:slug/ninjs`, handle('ninjs'))
+  return router
+}

@@ -1,0 +1,109 @@
+import type { Payload, PopulateType, Where } from 'payload'
+
+import type { PopulatedDoc } from './readers'
+import type { DeliveryArticle } from './types'
+
+import { collectionSlugs } from '../collectionSlugs'
+import { deliveryLastModified, shapeDeliveryArticle } from './shapeDeliveryArticle'
+
+type RenderArgs = { payload: Payload; slug: string }
+
+export type LoadedDelivery = { delivery: DeliveryArticle; lastModified: Date }
+
+/** Only what the shape uses is read, so population skips joins and internal fields. */
+const articleSelect = {
+  body: true,
+  bylines: true,
+  cases: true,
+  corrections: true,
+  dateline: true,
+  dek: true,
+  firstPublishedAt: true,
+  headline: true,
+  hero: true,
+  publishedAt: true,
+  quotes: true,
+  relatedCoverage: true,
+  section: true,
+  slug: true,
+  topics: true,
+  updatedAt: true,
+} as const
+
+/** Applies to every document populated from the article, inside its body too. */
+const populate = {
+  [collectionSlugs.articles]: { headline: true, slug: true, updatedAt: true },
+  [collectionSlugs.cases]: {
+    caption: true,
+    citation: true,
+    decidedAt: true,
+    decidedBy: true,
+    holding: true,
+    slug: true,
+    status: true,
+    updatedAt: true,
+  },
+  [collectionSlugs.media]: {
+    alt: true,
+    caption: true,
+    credit: true,
+    height: true,
+    mimeType: true,
+    updatedAt: true,
+    url: true,
+    width: true,
+  },
+  [collectionSlugs.quotes]: {
+    medium: true,
+    sourceOutlet: true,
+    speaker: true,
+    text: true,
+    updatedAt: true,
+    verification: { status: true },
+  },
+  [collectionSlugs.relatedStories]: {
+    article: true,
+    dek: true,
+    headline: true,
+    outlet: true,
+    publishedAt: true,
+    updatedAt: true,
+    url: true,
+  },
+  [collectionSlugs.users]: { name: true },
+} as PopulateType
+
+/**
+ * Reads the live article as an anonymous reader would (access rules apply, no user, no drafts)
+ * and shapes it, with the time it last changed. Null when no published article has the slug.
+ */
+export const loadDeliveryArticle = async ({
+  payload,
+  slug,
+}: RenderArgs): Promise<LoadedDelivery | null> => {
+  // The access rules already hide drafts from readers; the explicit condition keeps that true
+  // for an app that loosens `read` on articles.
+  const where: Where = {
+    and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }],
+  }
+  const { docs } = await payload.find({
+    collection: collectionSlugs.articles,
+    depth: 2,
+    draft: false,
+    limit: 1,
+    overrideAccess: false,
+    pagination: false,
+    populate,
+    select: articleSelect,
+    where,
+  })
+  const doc = docs[0] as PopulatedDoc | undefined
+  if (!doc) {
+    return null
+  }
+  return { delivery: shapeDeliveryArticle(doc), lastModified: deliveryLastModified(doc) }
+}
+
+/** One published article by slug in the shape a site needs, or null. */
+export const renderDeliveryArticle = async (args: RenderArgs): Promise<DeliveryArticle | null> =>
+  (await loadDeliveryArticle(args))?.delivery ?? null

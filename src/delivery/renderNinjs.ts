@@ -1,0 +1,176 @@
+import type { DeliveryArticle, DeliveryImage, DeliveryRelatedItem } from './types'
+
+import { lexicalBlocksText } from '../utilities/lexical'
+import { lexicalToHtml } from './lexicalToHtml'
+import { articlePath } from './shapeDeliveryArticle'
+
+export const NINJS_SCHEMA_URI = 'http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json#'
+
+type NinjsOptions = {
+  /**
+   * The site's public origin (`https://news.example`), for the item's `uri` and links to our
+   * own stories. Empty: identifiers become `urn:newsroom:…` and links stay paths.
+   */
+  baseUrl: string
+  /** When anything shown in the article last changed. @default the article's updatedAt */
+  lastModified?: Date
+}
+
+type NinjsText = { contenttype?: string; role?: string; value: string }
+
+type NinjsItem = {
+  [key: string]: unknown
+  uri: string
+}
+
+const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '')
+
+/** `format: uri` accepts ASCII only: the URL parser percent-encodes the rest. */
+const normalizedUrl = (url: string): null | string => {
+  try {
+    return new URL(url).href
+  } catch {
+    return null
+  }
+}
+
+const absoluteUrl = (url: null | string, baseUrl: string): null | string => {
+  if (!url) {
+    return null
+  }
+  if (url.startsWith('/') && !url.startsWith('//')) {
+    return baseUrl ? normalizedUrl(`${baseUrl}${url}`) : null
+  }
+  return normalizedUrl(url)
+}
+
+const storyUri = (slug: string, baseUrl: string): string =>
+  (baseUrl && normalizedUrl(`${baseUrl}${articlePath(slug)}`)) ||
+  `urn:newsroom:news:${encodeURIComponent(slug)}`
+
+const unique = (values: (null | string)[]): string[] => [
+  ...new Set(values.filter((value): value is string => Boolean(value))),
+]
+
+const relatedAssociation = (
+  item: DeliveryRelatedItem,
+  index: number,
+  baseUrl: string,
+): NinjsItem => {
+  const uri = item.article
+    ? storyUri(item.article.slug, baseUrl)
+    : (absoluteUrl(item.url, baseUrl) ??
+      `urn:newsroom:related-story:${encodeURIComponent(String(item.id))}`)
+  return {
+    name: `related-${index + 1}`,
+    uri,
+    type: 'text',
+    headlines: [{ role: 'main', value: item.headline }],
+    ...(item.dek ? { descriptions: [{ role: 'summary', value: item.dek }] } : {}),
+    ...(item.publishedAt ? { versioncreated: item.publishedAt } : {}),
+    ...(item.outlet ? { infosources: [{ name: item.outlet, role: 'publisher' }] } : {}),
+  }
+}
+
+const heroAssociation = (
+  image: DeliveryImage,
+  hero: { caption: null | string; credit: null | string },
+  baseUrl: string,
+): NinjsItem => {
+  const href = absoluteUrl(image.url, baseUrl)
+  const caption = hero.caption ?? image.caption
+  const credit = hero.credit ?? image.credit
+  return {
+    name: 'hero',
+    uri: href ?? `urn:newsroom:media:${encodeURIComponent(String(image.id))}`,
+    type: 'picture',
+    ...(caption ? { descriptions: [{ role: 'caption', value: caption }] } : {}),
+    ...(credit ? { by: credit } : {}),
+    renditions: [
+      {
+        name: 'original',
+        ...(href ? { href } : {}),
+        ...(image.mimeType ? { contenttype: image.mimeType } : {}),
+        ...(image.alt ? { title: image.alt } : {}),
+        ...(image.width !== null ? { width: image.width } : {}),
+        ...(image.height !== null ? { height: image.height } : {}),
+      },
+    ],
+  }
+}
+
+/**
+ * The article as an IPTC ninjs 2.2 news item. The body is rendered to escaped HTML; quote
+ * speakers become `people`, cases `subjects`, related coverage and the hero `associations`
+ * (ninjs 2.2 has no `links`).
+ */
+export const renderNinjs = (delivery: DeliveryArticle, options: NinjsOptions): NinjsItem => {
+  const baseUrl = withoutTrailingSlash(options.baseUrl)
+  const { article, cases, quotes, relatedCoverage } = delivery
+  const versioncreated = (options.lastModified ?? new Date(article.updatedAt)).toISOString()
+  const created = article.firstPublishedAt ?? article.publishedAt
+  const bodyText = lexicalBlocksText(article.body).join('\n')
+  const descriptions: NinjsText[] = [
+    ...(article.dek ? [{ contenttype: 'text/plain', role: 'summary', value: article.dek }] : []),
+    ...article.corrections.map((correction) => ({
+      contenttype: 'text/plain',
+      role: correction.type,
+      value: correction.text,
+    })),
+  ]
+  const people = unique(quotes.map((quote) => quote.speaker.name))
+  const organisations = unique(quotes.map((quote) => quote.speaker.organization))
+  const subjects = [
+    ...(article.section ? [{ name: article.section, rel: 'section' }] : []),
+    ...article.topics.map((topic) => ({ name: topic, rel: 'topic' })),
+    ...cases.map((record) => ({
+      name: record.caption,
+      rel: 'cites',
+      ...(record.citation ? { literal: record.citation } : {}),
+    })),
+  ]
+  const associations = [
+    ...(article.hero?.image ? [heroAssociation(article.hero.image, article.hero, baseUrl)] : []),
+    ...relatedCoverage.map((item, index) => relatedAssociation(item, index, baseUrl)),
+  ]
+  const byline = article.bylines.map(({ name }) => name).join(', ')
+
+  return {
+    uri: storyUri(article.slug, baseUrl),
+    standard: { name: 'ninjs', schema: NINJS_SCHEMA_URI, version: '2.2' },
+    type: 'text',
+    representationtype: 'full',
+    profile: 'newsroom-article',
+    // The latest change shown, in milliseconds: a new value whenever what readers see changes.
+    version: String(Date.parse(versioncreated)),
+    ...(created ? { firstcreated: created } : {}),
+    versioncreated,
+    ...(article.publishedAt ? { contentcreated: article.publishedAt } : {}),
+    pubstatus: 'usable',
+    language: 'en',
+    slugline: article.slug,
+    headlines: [{ contenttype: 'text/plain', role: 'main', value: article.headline }],
+    ...(descriptions.length > 0 ? { descriptions } : {}),
+    ...(byline ? { by: byline } : {}),
+    ...(article.dateline ? { located: article.dateline } : {}),
+    ...(article.body
+      ? {
+          bodies: [
+            {
+              role: 'main',
+              contenttype: 'text/html',
+              charcount: bodyText.length,
+              wordcount: bodyText.split(/\s+/).filter(Boolean).length,
+              value: lexicalToHtml(article.body, { baseUrl }),
+            },
+          ],
+        }
+      : {}),
+    ...(people.length > 0 ? { people: people.map((name) => ({ name, rel: 'quoted' })) } : {}),
+    ...(organisations.length > 0
+      ? { organisations: organisations.map((name) => ({ name, rel: 'affiliation' })) }
+      : {}),
+    ...(subjects.length > 0 ? { subjects } : {}),
+    ...(associations.length > 0 ? { associations } : {}),
+  }
+}

@@ -1,0 +1,153 @@
+import type { PopulatedDoc } from './readers'
+import type {
+  DeliveryArticle,
+  DeliveryBody,
+  DeliveryByline,
+  DeliveryCase,
+  DeliveryCorrection,
+  DeliveryImage,
+  DeliveryQuote,
+  DeliveryRelatedItem,
+} from './types'
+
+import { isPopulated, numberOrNull, populatedList, recordOf, textOrNull } from './readers'
+import { withoutInternalFields } from './withoutInternalFields'
+
+/** Where the site shows one of our stories. */
+export const articlePath = (slug: string): string => `/news/${slug}`
+
+/** Readers only ever get published stories; access rules already filter, this double-checks. */
+const publishedTarget = (value: unknown): null | PopulatedDoc =>
+  isPopulated(value) &&
+  typeof value.slug === 'string' &&
+  (value._status === undefined || value._status === 'published')
+    ? value
+    : null
+
+const shapeImage = (value: unknown): DeliveryImage | null => {
+  if (!isPopulated(value)) {
+    return null
+  }
+  return {
+    id: value.id,
+    alt: textOrNull(value.alt),
+    caption: textOrNull(value.caption),
+    credit: textOrNull(value.credit),
+    height: numberOrNull(value.height),
+    mimeType: textOrNull(value.mimeType),
+    url: textOrNull(value.url),
+    width: numberOrNull(value.width),
+  }
+}
+
+const shapeBylines = (value: unknown): DeliveryByline[] =>
+  (Array.isArray(value) ? value : []).flatMap((entry) => {
+    const { author, credit } = recordOf(entry)
+    // An author account is populated only where readers may read users; else the credit.
+    const name = textOrNull(credit) ?? (isPopulated(author) ? textOrNull(author.name) : null)
+    return name ? [{ name }] : []
+  })
+
+const shapeCorrections = (value: unknown): DeliveryCorrection[] =>
+  (Array.isArray(value) ? value : []).flatMap((entry) => {
+    const { at, text, type } = recordOf(entry)
+    return typeof text === 'string'
+      ? [{ type: textOrNull(type) ?? 'correction', at: textOrNull(at), text }]
+      : []
+  })
+
+const shapeRelated = (story: PopulatedDoc): DeliveryRelatedItem => {
+  const target = publishedTarget(story.article)
+  const external = textOrNull(story.url)
+  return {
+    id: story.id,
+    article: target ? { headline: String(target.headline ?? ''), slug: String(target.slug) } : null,
+    dek: textOrNull(story.dek),
+    headline: String(story.headline ?? ''),
+    outlet: textOrNull(story.outlet),
+    publishedAt: textOrNull(story.publishedAt),
+    url: external ?? (target ? articlePath(String(target.slug)) : null),
+  }
+}
+
+const shapeQuote = (quote: PopulatedDoc): DeliveryQuote => {
+  const speaker = recordOf(quote.speaker)
+  return {
+    id: quote.id,
+    medium: textOrNull(quote.medium),
+    sourceOutlet: textOrNull(quote.sourceOutlet),
+    speaker: {
+      name: textOrNull(speaker.name),
+      organization: textOrNull(speaker.organization),
+      title: textOrNull(speaker.title),
+    },
+    text: String(quote.text ?? ''),
+    verification: { status: textOrNull(recordOf(quote.verification).status) },
+  }
+}
+
+const shapeCase = (record: PopulatedDoc): DeliveryCase => ({
+  id: record.id,
+  slug: textOrNull(record.slug),
+  caption: String(record.caption ?? ''),
+  citation: textOrNull(record.citation),
+  decidedAt: textOrNull(record.decidedAt),
+  decidedBy: textOrNull(record.decidedBy),
+  holding: textOrNull(record.holding),
+  status: textOrNull(record.status),
+})
+
+/**
+ * The public shape of a published article read at depth 2. Every field is picked by name, so
+ * what Payload adds (joins, internal fields a reader's access happened to allow) stays out.
+ */
+export const shapeDeliveryArticle = (doc: PopulatedDoc): DeliveryArticle => {
+  const hero = recordOf(doc.hero)
+  const image = shapeImage(hero.image)
+  const caption = textOrNull(hero.caption)
+  const credit = textOrNull(hero.credit)
+  return {
+    article: {
+      id: doc.id,
+      slug: String(doc.slug),
+      headline: String(doc.headline ?? ''),
+      dek: textOrNull(doc.dek),
+      bylines: shapeBylines(doc.bylines),
+      dateline: textOrNull(doc.dateline),
+      body: doc.body ? (withoutInternalFields(doc.body) as DeliveryBody) : null,
+      hero: image || caption || credit ? { caption, credit, image } : null,
+      section: textOrNull(doc.section),
+      topics: Array.isArray(doc.topics)
+        ? doc.topics.filter((topic): topic is string => typeof topic === 'string')
+        : [],
+      publishedAt: textOrNull(doc.publishedAt),
+      firstPublishedAt: textOrNull(doc.firstPublishedAt),
+      updatedAt: String(doc.updatedAt),
+      corrections: shapeCorrections(doc.corrections),
+    },
+    relatedCoverage: populatedList(doc.relatedCoverage).map(shapeRelated),
+    quotes: populatedList(doc.quotes).map(shapeQuote),
+    cases: populatedList(doc.cases).map(shapeCase),
+  }
+}
+
+/**
+ * The latest `updatedAt` among the article and everything it shows, so Last-Modified moves
+ * when a quote or a related story changes and not only the article itself.
+ */
+export const deliveryLastModified = (doc: PopulatedDoc): Date => {
+  const related = populatedList(doc.relatedCoverage)
+  const documents: unknown[] = [
+    doc,
+    recordOf(doc.hero).image,
+    ...populatedList(doc.quotes),
+    ...populatedList(doc.cases),
+    ...related,
+    ...related.map((story) => publishedTarget(story.article)),
+  ]
+  const times = documents
+    .filter(isPopulated)
+    .map((document) => Date.parse(String(document.updatedAt)))
+    .filter((time) => Number.isFinite(time))
+  return new Date(times.length > 0 ? Math.max(...times) : 0)
+}
