@@ -15,3 +15,9 @@ export const sameId = (a: unknown, b: unknown): boolean => {
   const right = relationId(b)
   return left !== undefined && right !== undefined && String(left) === String(right)
 }
+
+/** The ids of a hasMany relationship's value, in order, whatever shape each item came in. */
+export const relationIds = (values: unknown): (number | string)[] =>
+  (Array.isArray(values) ? values : [])
+    .map(relationId)
+    .filter((id): id is number | string => id !== undefined)

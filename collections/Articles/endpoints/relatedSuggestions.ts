@@ -4,7 +4,7 @@ import { Forbidden, NotFound } from 'payload'
 
 import { hasRole, roles } from '../../../src/access/roles'
 import { collectionSlugs } from '../../../src/collectionSlugs'
-import { relationId, sameId } from '../../../src/utilities/ids'
+import { relationId, relationIds, sameId } from '../../../src/utilities/ids'
 
 type Id = number | string
 
@@ -25,11 +25,8 @@ const MAX_SUGGESTIONS = 10
 /** A shared case says more about a story than a shared quote, and both more than a topic. */
 const WEIGHTS = { cases: 3, quotes: 2, topics: 1 }
 
-const idsOf = (values: unknown[] | null | undefined): Id[] =>
-  (values ?? []).map(relationId).filter((id): id is Id => id !== undefined)
-
 const shared = (mine: Id[], theirs: unknown[] | null | undefined) =>
-  idsOf(theirs).filter((id) => mine.some((other) => sameId(other, id))).length
+  relationIds(theirs).filter((id) => mine.some((other) => sameId(other, id))).length
 
 /**
  * GET /api/articles/:id/related-suggestions — published stories that share cases, quotes or
@@ -52,8 +49,8 @@ export const relatedSuggestionsEndpoint: Endpoint = {
     if (!article) {
       throw new NotFound(req.t)
     }
-    const cases = idsOf(article.cases)
-    const quotes = idsOf(article.quotes)
+    const cases = relationIds(article.cases)
+    const quotes = relationIds(article.quotes)
     const topics = article.topics ?? []
     const listed = (article.relatedCoverage ?? [])
       .map((item) => (typeof item === 'object' ? relationId(item.article) : undefined))

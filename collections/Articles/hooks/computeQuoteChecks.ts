@@ -2,7 +2,8 @@ import type { FieldHook } from 'payload'
 
 import { hasRole, roles } from '../../../src/access/roles'
 import { collectionSlugs } from '../../../src/collectionSlugs'
-import { relationId, sameId } from '../../../src/utilities/ids'
+import { findByIds } from '../../../src/utilities/findByIds'
+import { relationIds, sameId } from '../../../src/utilities/ids'
 import {
   bodyReferences,
   lexicalBlocksText,
@@ -33,21 +34,12 @@ export const computeQuoteChecks: FieldHook = async ({ data, findMany, req }) => 
   if (!hasRole(req.user, ...roles) || !data || findMany) {
     return undefined
   }
-  const ids = ((data.quotes ?? []) as unknown[])
-    .map(relationId)
-    .filter((id): id is number | string => id !== undefined)
-  if (ids.length === 0) {
-    return []
-  }
-  const { docs } = await req.payload.find({
+  const ids = relationIds(data.quotes)
+  const quotes = (await findByIds({
     collection: collectionSlugs.quotes,
-    depth: 0,
-    limit: ids.length,
-    pagination: false,
+    ids,
     req,
-    where: { id: { in: ids } },
-  })
-  const quotes = docs as unknown as QuoteRecord[]
+  })) as unknown as QuoteRecord[]
   const bodyText = normalizeForQuoteCheck(lexicalBlocksText(data.body).join('\n'))
   const pulled = bodyReferences(data.body).quotes
 

@@ -3,7 +3,8 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { ValidationError } from 'payload'
 
 import { collectionSlugs } from '../../../src/collectionSlugs'
-import { relationId } from '../../../src/utilities/ids'
+import { findByIds } from '../../../src/utilities/findByIds'
+import { relationIds } from '../../../src/utilities/ids'
 
 /** A story cannot go out while it uses a quote someone has disputed; the error names it. */
 export const refuseDisputedQuotes: CollectionBeforeChangeHook = async ({
@@ -15,19 +16,11 @@ export const refuseDisputedQuotes: CollectionBeforeChangeHook = async ({
   if (data._status !== 'published') {
     return data
   }
-  const ids = ((data.quotes ?? originalDoc?.quotes ?? []) as unknown[])
-    .map(relationId)
-    .filter((id) => id !== undefined)
-  if (ids.length === 0) {
-    return data
-  }
-  const { docs } = await req.payload.find({
+  const docs = await findByIds({
     collection: collectionSlugs.quotes,
-    depth: 0,
-    limit: ids.length,
-    pagination: false,
+    ids: relationIds(data.quotes ?? originalDoc?.quotes),
     req,
-    where: { and: [{ id: { in: ids } }, { 'verification.status': { equals: 'disputed' } }] },
+    where: { 'verification.status': { equals: 'disputed' } },
   })
   if (docs.length > 0) {
     const names = docs.map((quote) => quote.label ?? quote.text).join('; ')

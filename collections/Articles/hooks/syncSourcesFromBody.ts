@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { relationId, sameId } from '../../../src/utilities/ids'
+import { relationIds, sameId } from '../../../src/utilities/ids'
 import { bodyReferences } from '../../../src/utilities/lexical'
 
 type Id = number | string
@@ -10,9 +10,7 @@ type Id = number | string
  * an edit removed from the body is dropped, and what an editor linked by hand stays.
  */
 const inStep = (listed: unknown, before: Id[], after: Id[]): Id[] => {
-  const current = (Array.isArray(listed) ? listed : [])
-    .map(relationId)
-    .filter((id): id is Id => id !== undefined)
+  const current = relationIds(listed)
   const droppedFromBody = before.filter((id) => !after.some((other) => sameId(id, other)))
   const kept = current.filter((id) => !droppedFromBody.some((other) => sameId(id, other)))
   const added = after.filter((id) => !kept.some((other) => sameId(id, other)))

@@ -3,13 +3,12 @@ import type { RelationshipFieldValidation } from 'payload'
 import { relationship } from 'payload/shared'
 
 import { collectionSlugs } from '../../../src/collectionSlugs'
-import { relationId, sameId } from '../../../src/utilities/ids'
+import { findByIds } from '../../../src/utilities/findByIds'
+import { relationIds, sameId } from '../../../src/utilities/ids'
 
 export const validateRelatedCoverage: RelationshipFieldValidation = async (value, options) => {
   const { id, maxRows, req } = options as typeof options & { maxRows?: number }
-  const ids = (Array.isArray(value) ? value : [])
-    .map(relationId)
-    .filter((item): item is number | string => item !== undefined)
+  const ids = relationIds(value)
   if (typeof maxRows === 'number' && ids.length > maxRows) {
     return `Related coverage lists at most ${maxRows} items.`
   }
@@ -18,14 +17,7 @@ export const validateRelatedCoverage: RelationshipFieldValidation = async (value
   }
   // Server only (the browser has no payload): a story cannot be its own related coverage.
   if (id !== undefined && req?.payload && ids.length > 0) {
-    const { docs } = await req.payload.find({
-      collection: collectionSlugs.relatedStories,
-      depth: 0,
-      limit: ids.length,
-      pagination: false,
-      req,
-      where: { id: { in: ids } },
-    })
+    const docs = await findByIds({ collection: collectionSlugs.relatedStories, ids, req })
     const self = docs.find((story) => sameId(story.article, id))
     if (self) {
       return `“${self.headline}” points back at this article: a story cannot list itself.`

@@ -1,14 +1,14 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 
 import { collectionSlugs } from '../../../src/collectionSlugs'
-import { relationId } from '../../../src/utilities/ids'
+import { relationIds } from '../../../src/utilities/ids'
 
 /**
  * A case that a later case overrules shows as overruled, unless an editor has set its status
  * by hand (`statusSetByEditor`), e.g. when the overruling decision was itself vacated.
  */
 export const markOverruledTargets: CollectionAfterChangeHook = async ({ doc, req }) => {
-  const targets = ((doc.overrules ?? []) as unknown[]).map(relationId).filter(Boolean)
+  const targets = relationIds(doc.overrules)
   if (targets.length === 0) {
     return doc
   }
