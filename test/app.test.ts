@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { type RunningApp, startApp } from './helpers/app'
+import { caseCitation, doc, paragraph, pullQuote } from './helpers/lexical'
 
 /**
  * The README's `npm run dev`, end to end: the real express server and Next, on an empty
@@ -59,6 +60,77 @@ describe('npm run dev on an empty database', () => {
     const response = await fetch(`${baseUrl}/admin`)
     expect(response.status).toBe(200)
     expect(await response.text()).toContain('<html')
+  }, 120_000)
+
+  it('renders the piece at /news/<slug>: headline, dates, body, related coverage in order, JSON-LD', async () => {
+    const response = await fetch(`${baseUrl}/news/${SLUG}`)
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain(
+      '<h1>Sessions overturns asylum precedent for women fleeing domestic violence</h1>',
+    )
+    expect(html).toContain('Published <time dateTime="2018-06-12T12:00:00.000Z">')
+    expect(html).toContain('But Sessions rejected that reasoning.')
+    const positions = [
+      'President Trump claims migrant women are being taped up at the border',
+      'Federal judge halts deportation of a woman who won a lawsuit over her immigration arrest',
+      'Saudi teen who fled her family starts new life in Canada with a new name',
+    ].map((headline) => html.indexOf(headline))
+    expect(positions.every((position) => position > 0)).toBe(true)
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions)
+
+    const jsonLd = JSON.parse(
+      html.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)?.[1] ?? 'null',
+    )
+    expect(jsonLd).toMatchObject({
+      '@type': 'NewsArticle',
+      datePublished: '2018-06-12T12:00:00.000Z',
+      headline: 'Sessions overturns asylum precedent for women fleeing domestic violence',
+    })
+    expect(jsonLd.relatedLink).toHaveLength(3)
+  }, 120_000)
+
+  it('answers unknown stories with a real 404', async () => {
+    expect((await fetch(`${baseUrl}/news/no-such-story`)).status).toBe(404)
+  }, 60_000)
+
+  it('escapes what editors type and renders pull quotes and case citations', async () => {
+    const login = await fetch(`${baseUrl}/api/users/login`, {
+      body: JSON.stringify({ email: 'editor@newsroom.test', password: 'newsroom-demo' }),
+      headers: { 'content-type': 'application/json' },
+      method: 'POST',
+    })
+    const { token } = await login.json()
+    const auth = { authorization: `JWT ${token}`, 'content-type': 'application/json' }
+    const find = async (path: string) => (await (await fetch(`${baseUrl}${path}`)).json()).docs[0]
+    const quote = await find('/api/quotes?where[speaker.name][equals]=Jeff%20Sessions')
+    const arcg = await find('/api/cases?where[slug][equals]=matter-of-a-r-c-g')
+    const created = await fetch(`${baseUrl}/api/articles`, {
+      body: JSON.stringify({
+        _status: 'published',
+        body: doc(paragraph('It overruled ', caseCitation(arcg.id), '.'), pullQuote(quote.id)),
+        headline: '<script>alert(1)</script> and other tricks',
+        slug: 'tricks',
+      }),
+      headers: auth,
+      method: 'POST',
+    })
+    expect(created.status).toBe(201)
+    const html = await (await fetch(`${baseUrl}/news/tricks`)).text()
+    expect(html).not.toContain('<script>alert(1)</script>')
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; and other tricks')
+    expect(html).toContain('<a href="/cases/matter-of-a-r-c-g">Matter of A-R-C-G-</a>')
+    expect(html).toContain(quote.text)
+    expect(html).toContain('Jeff Sessions, Attorney General')
+
+    const casePage = await fetch(`${baseUrl}/cases/matter-of-a-r-c-g`)
+    expect(casePage.status).toBe(200)
+    const caseHtml = (await casePage.text()).split('Line of precedent')[1] ?? ''
+    const chain = ['Matter of Kasinga', 'Matter of R-A-', 'Matter of A-B-'].map((caption) =>
+      caseHtml.indexOf(caption),
+    )
+    expect(chain.every((position) => position > 0)).toBe(true)
+    expect([...chain].sort((a, b) => a - b)).toEqual(chain)
   }, 120_000)
 
   it('logged each request as one structured line', async () => {

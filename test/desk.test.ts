@@ -207,11 +207,20 @@ describe('related coverage', () => {
     expect(related.dek).toBe('What the ruling means.')
     const custom = await post('related-stories', { article: target.id, headline: 'Our own words' })
     expect(custom.headline).toBe('Our own words')
+
+    // Related stories are public: an unpublished target lends them nothing.
+    const draft = await post('articles', { headline: 'Embargoed until Monday' })
+    const { body, status } = await rest.post('/api/related-stories', {
+      body: { article: draft.id },
+      token,
+    })
+    expect(status).toBe(400)
+    expect(failingFields(body)).toContain('headline')
   })
 
   it('an article cannot list itself', async () => {
     const article = await post('articles', { headline: 'Self-referential' })
-    const itself = await post('related-stories', { article: article.id })
+    const itself = await post('related-stories', { article: article.id, headline: 'Ourselves' })
     const { body, status } = await rest.patch(`/api/articles/${article.id}`, {
       body: { relatedCoverage: [itself.id] },
       token,

@@ -24,11 +24,13 @@ export const fillFromTargetArticle: CollectionBeforeValidateHook = async ({
     collection: collectionSlugs.articles,
     depth: 0,
     disableErrors: true,
+    draft: false,
     id: target,
     req,
-    select: { dek: true, headline: true },
+    select: { _status: true, dek: true, headline: true },
   })
-  if (article) {
+  // Related stories are public: an unpublished story's headline must not leak through one.
+  if (article?._status === 'published') {
     if (isBlank(headline)) data.headline = article.headline
     if (isBlank(dek) && article.dek) data.dek = article.dek
   }

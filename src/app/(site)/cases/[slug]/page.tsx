@@ -1,0 +1,82 @@
+import config from '@payload-config'
+import { notFound } from 'next/navigation'
+import { getPayload } from 'payload'
+
+export const dynamic = 'force-dynamic'
+
+type Props = { params: Promise<{ slug: string }> }
+
+type ChainLink = {
+  caption?: string
+  citation?: null | string
+  decidedAt?: null | string
+  slug?: string
+}
+
+export default async function CasePage({ params }: Props) {
+  const { slug } = await params
+  const payload = await getPayload({ config })
+  const { docs } = await payload.find({
+    collection: 'cases',
+    depth: 0,
+    limit: 1,
+    overrideAccess: false,
+    where: { slug: { equals: slug } },
+  })
+  if (!docs[0]) {
+    notFound()
+  }
+  // Read by id so the precedent chain (computed for single documents) comes with it.
+  const record = await payload.findByID({
+    collection: 'cases',
+    depth: 1,
+    id: docs[0].id,
+    overrideAccess: false,
+  })
+  const chain = (record.precedentChain ?? []) as ChainLink[]
+  const citing = (record.citedIn?.docs ?? []).flatMap((doc) =>
+    typeof doc === 'object' ? [doc] : [],
+  )
+
+  return (
+    <article>
+      <h1>{record.caption}</h1>
+      <p className="citation">
+        {record.citation}
+        {record.decidedBy ? ` — ${record.decidedBy}` : ''}
+      </p>
+      <p className="status">Status: {record.status}</p>
+      {record.statusNote ? <p>{record.statusNote}</p> : null}
+      {record.holding ? <p className="holding">{record.holding}</p> : null}
+      {chain.length > 1 ? (
+        <section className="precedent-chain">
+          <h2>Line of precedent</h2>
+          <ol>
+            {chain.map((link) => (
+              <li key={link.slug ?? link.caption}>
+                {link.slug === record.slug ? (
+                  <strong>{link.caption}</strong>
+                ) : (
+                  <a href={`/cases/${link.slug}`}>{link.caption}</a>
+                )}
+                {link.citation ? `, ${link.citation}` : ''}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      {citing.length > 0 ? (
+        <section className="cited-in">
+          <h2>Our coverage</h2>
+          <ul>
+            {citing.map((article) => (
+              <li key={article.id}>
+                <a href={`/news/${article.slug}`}>{article.headline}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  )
+}
