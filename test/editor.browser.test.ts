@@ -65,8 +65,10 @@ it('an editor writes, links and publishes a story the API then serves as arrange
   await page.keyboard.type('/pull')
   await page.getByText('Pull quote', { exact: true }).last().click()
   await choose(page.locator('[data-lexical-editor="true"] .rs__control').last(), 'Dark Ages')
-  // The block's value reaches the form state a moment after the select closes.
-  await page.waitForTimeout(1000)
+  // The block's value reaches the form state a moment after the select closes (the editor
+  // debounces its changes); leaving the editor flushes them.
+  await page.locator('input[name="headline"]').click()
+  await page.waitForTimeout(2500)
   await page.screenshot({ fullPage: true, path: `${SHOTS}/1-body.png` })
 
   await page.getByText('Related coverage', { exact: true }).first().click()
@@ -82,14 +84,20 @@ it('an editor writes, links and publishes a story the API then serves as arrange
   await page.screenshot({ fullPage: true, path: `${SHOTS}/2-related.png` })
 
   await page.getByRole('button', { name: 'Publish changes' }).click()
-  await page
-    .locator('.payload-toast-item', { hasText: /success/i })
-    .first()
-    .waitFor()
+  // What counts is what readers get: poll the public API until the story is live (the toast
+  // from creating the related story may still be on screen, so it proves nothing).
+  const url = `${app.baseUrl}/api/articles?where[slug][equals]=${SLUG}&depth=1`
+  let docs: any[] = []
+  const deadline = Date.now() + 60_000
+  while (docs.length === 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    docs = (await (await fetch(url)).json()).docs
+  }
   await page.screenshot({ fullPage: true, path: `${SHOTS}/3-published.png` })
-
-  const response = await fetch(`${app.baseUrl}/api/articles?where[slug][equals]=${SLUG}&depth=1`)
-  const { docs } = await response.json()
+  if (docs.length === 0) {
+    const toasts = await page.locator('.payload-toast-item').allInnerTexts()
+    throw new Error(`the story did not go live; the admin said: ${toasts.join(' | ')}`)
+  }
   expect(docs).toHaveLength(1)
   const [article] = docs
   expect(article._status).toBe('published')
