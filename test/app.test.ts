@@ -90,6 +90,11 @@ describe('npm run dev on an empty database', () => {
     expect(jsonLd.relatedLink).toHaveLength(3)
   }, 120_000)
 
+  it('lists the piece on the front page, linking to its page', async () => {
+    const html = await (await fetch(`${baseUrl}/`)).text()
+    expect(html).toContain(`href="/news/${SLUG}"`)
+  }, 120_000)
+
   it('answers unknown stories with a real 404', async () => {
     expect((await fetch(`${baseUrl}/news/no-such-story`)).status).toBe(404)
   }, 60_000)

@@ -22,9 +22,7 @@ export default async function HomePage() {
       <ul>
         {docs.map((article) => (
           <li key={article.id}>
-            <Link href={`/api/articles?where[slug][equals]=${article.slug}&depth=2`}>
-              {article.headline}
-            </Link>
+            <Link href={`/news/${article.slug}`}>{article.headline}</Link>
             {article.dek ? <p>{article.dek}</p> : null}
           </li>
         ))}
