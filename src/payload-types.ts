@@ -1043,6 +1043,10 @@ export interface PullQuoteBlock {
  */
 export interface CaseCitationBlock {
   case: number | Case;
+  /**
+   * Optional: the words the story uses for the case, kept as written. Leave empty to print the caption and citation.
+   */
+  mention?: string | null;
   id?: string | null;
   blockName?: string | null;
   blockType: 'caseCitation';

@@ -53,9 +53,10 @@ describe('the seeded piece through REST', () => {
   it('has every paragraph of the story verbatim and in order, one Lexical paragraph each', async () => {
     const article = await fetchPiece()
     expect(storyParagraphs).toHaveLength(20)
-    expect(
-      article.body.root.children.every((node: { type: string }) => node.type === 'paragraph'),
-    ).toBe(true)
+    const paragraphs = article.body.root.children.filter(
+      (node: { type: string }) => node.type === 'paragraph',
+    )
+    expect(paragraphs).toHaveLength(20)
     expect(lexicalBlocksText(article.body)).toEqual(storyParagraphs)
     expect(lexicalBlocksText(article.body)[0]).toBe(
       'On Monday, Attorney General Jeff Sessions overturned a precedent that made women fleeing domestic violence situations eligible to apply for asylum.',
@@ -63,6 +64,46 @@ describe('the seeded piece through REST', () => {
     expect(lexicalBlocksText(article.body).at(-1)).toBe(
       '“It shows that there are these deeply entrenched attitudes toward gender and gender equality,” she added. “There are always those forces that are sort of the dying gasp of wanting to hold on to the way things were.”',
     )
+  })
+
+  it('cites the cases the story names where it names them, keeping its words', async () => {
+    const article = await fetchPiece()
+    type Node = { children?: Node[]; fields?: Record<string, any>; text?: string; type: string }
+    const citations: { caption: string; mention: string; paragraph: string }[] = []
+    article.body.root.children.forEach((node: Node, index: number) => {
+      for (const child of node.children ?? []) {
+        if (child.type === 'inlineBlock' && child.fields?.blockType === 'caseCitation') {
+          citations.push({
+            caption: child.fields.case.caption,
+            mention: child.fields.mention,
+            paragraph: lexicalBlocksText({ root: { children: [node] } })[0] ?? String(index),
+          })
+        }
+      }
+    })
+    expect(citations.map(({ caption, mention }) => [caption, mention])).toEqual([
+      ['Matter of Kasinga', 'Matter of Kasinga'],
+      ['Matter of A-R-C-G-', 'Matter of A-R-C-G'],
+    ])
+    expect(citations[0].paragraph).toContain('The case, known as Matter of Kasinga, centered on')
+    expect(citations[1].paragraph).toBe(
+      'After years of incremental decisions, the Board of Immigration Appeals published its first precedent-setting opinion in the 2014 Cifuentes case, known as Matter of A-R-C-G.',
+    )
+  })
+
+  it('sets one pull quote from Musalo’s quote record, after the paragraph where she speaks', async () => {
+    const article = await fetchPiece()
+    const children = article.body.root.children as { fields?: Record<string, any>; type: string }[]
+    const blocks = children.filter((node) => node.type === 'block')
+    expect(blocks).toHaveLength(1)
+    expect(blocks[0].fields?.blockType).toBe('pullQuote')
+    expect(blocks[0].fields?.quote.label).toBe(
+      'Karen Musalo — “basically throws us back to the Dark Ages, when we didn’t…”',
+    )
+    const before = lexicalBlocksText({
+      root: { children: children.slice(0, children.indexOf(blocks[0])) },
+    })
+    expect(before.at(-1)).toMatch(/I see this as a women’s rights issue\.”$/)
   })
 
   it('ends with the three related-coverage items, headline and dek exactly as written, in order', async () => {

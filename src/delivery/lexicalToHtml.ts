@@ -1,6 +1,7 @@
 import { collectionSlugs } from '../collectionSlugs'
 import { escapeHtml } from './escapeHtml'
-import { isPopulated, recordOf } from './readers'
+import { citationMention } from '../utilities/lexical'
+import { isPopulated, recordOf, textOrNull } from './readers'
 import { articlePath } from './shapeDeliveryArticle'
 
 type LexicalNode = {
@@ -72,6 +73,35 @@ const renderText = (node: LexicalNode): string => {
   return html
 }
 
+/** A cited case: the story's own words if it names the case, else caption and citation. */
+const renderCaseCitation = (fields: Record<string, unknown>, { baseUrl }: HtmlOptions): string => {
+  const mention = citationMention(fields)
+  const record = fields.case
+  if (!isPopulated(record) || typeof record.slug !== 'string') {
+    return escapeHtml(mention)
+  }
+  const caption = textOrNull(record.caption) ?? ''
+  const full = [caption, textOrNull(record.citation)].filter(Boolean).join(', ')
+  const href = escapeHtml(`${baseUrl}/cases/${record.slug}`)
+  return mention
+    ? `<cite><a href="${href}" title="${escapeHtml(full)}">${escapeHtml(mention)}</a></cite>`
+    : `<cite><a href="${href}">${escapeHtml(caption)}</a>${escapeHtml(full.slice(caption.length))}</cite>`
+}
+
+/** A pull quote: the quote record's words and speaker, never retyped. */
+const renderPullQuote = (fields: Record<string, unknown>): string => {
+  const quote = fields.quote
+  if (!isPopulated(quote) || typeof quote.text !== 'string') {
+    return ''
+  }
+  const speaker = recordOf(quote.speaker)
+  const credit = [speaker.name, speaker.title, speaker.organization]
+    .map(textOrNull)
+    .filter(Boolean)
+    .join(', ')
+  return `<figure><blockquote>${escapeHtml(`“${quote.text}”`)}</blockquote><figcaption>${escapeHtml(credit)}</figcaption></figure>`
+}
+
 const renderNode = (node: LexicalNode, options: HtmlOptions): string => {
   const inner = () => (node.children ?? []).map((child) => renderNode(child, options)).join('')
   switch (node.type) {
@@ -107,6 +137,13 @@ const renderNode = (node: LexicalNode, options: HtmlOptions): string => {
       return '\t'
     case 'text':
       return renderText(node)
+    case 'inlineBlock':
+    case 'block': {
+      const fields = recordOf(node.fields)
+      if (fields.blockType === 'caseCitation') return renderCaseCitation(fields, options)
+      if (fields.blockType === 'pullQuote') return renderPullQuote(fields)
+      return ''
+    }
     default:
       // Uploads, blocks and relationships have no text of their own here; anything else
       // unknown keeps its text.

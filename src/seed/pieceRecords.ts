@@ -143,6 +143,8 @@ export type PieceCase = {
   follows?: string[]
   /** Captions of the cases this one overrules. */
   overrules?: string[]
+  /** The words the story uses for the case, cited where they first appear. */
+  mentionedAs?: string
   slug: string
   status: 'good-law' | 'overruled' | 'vacated'
   /** The status stands as set, whatever overrules the case. */
@@ -162,6 +164,7 @@ export const pieceCases: PieceCase[] = [
     holding:
       'Fear of female genital cutting can be the basis for asylum: the first recognition that women fleeing gender-based persecution may qualify.',
     issue: 'Gender-based persecution',
+    mentionedAs: 'Matter of Kasinga',
     slug: 'matter-of-kasinga',
     status: 'good-law',
   },
@@ -192,6 +195,8 @@ export const pieceCases: PieceCase[] = [
       '"Married women in Guatemala who are unable to leave their relationship" can be a particular social group: the Board’s first precedent that domestic violence can ground an asylum claim.',
     follows: ['Matter of Kasinga', 'Matter of R-A-'],
     issue: 'Domestic violence; particular social group',
+    // As printed: the story drops the caption's closing hyphen before its full stop.
+    mentionedAs: 'Matter of A-R-C-G',
     slug: 'matter-of-a-r-c-g',
     status: 'overruled',
     statusNote: 'Overruled by Matter of A-B- (A.G. 2018).',
@@ -234,3 +239,12 @@ export const pieceRelatedLinks: { outlet: string; publishedAt?: string; url: str
     url: 'https://www.washingtonpost.com/world/2019/01/15/teen-who-fled-saudi-arabia-new-life-canada-starts-with-new-name/',
   },
 ]
+
+/**
+ * The piece as printed has no pull quote; the site shows one, as an editor would set it: Musalo's
+ * line on the Dark Ages, after the paragraph where she speaks at length.
+ */
+export const piecePullQuote = {
+  afterParagraphContaining: 'I see this as a women’s rights issue.”',
+  quoteStartsWith: 'basically throws us back to the Dark Ages',
+}

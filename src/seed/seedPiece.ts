@@ -2,9 +2,9 @@ import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
 import { PRESERVE_PUBLISHING_DATES } from '../../fields/publishingDates'
 import { collectionSlugs } from '../collectionSlugs'
-import { paragraphsToLexical } from '../utilities/lexical'
 import { slugify } from '../utilities/slugify'
 import { readPiece } from './piece'
+import { pieceBody } from './pieceBody'
 import { pieceArticle, pieceCases, pieceQuotes, pieceRelatedLinks } from './pieceRecords'
 
 export type SeedResult =
@@ -125,7 +125,7 @@ export const seedPiece = async ({ force = false, payload }: SeedPieceArgs): Prom
     {
       ...pieceArticle,
       _status: 'published',
-      body: paragraphsToLexical(piece.paragraphs),
+      body: pieceBody({ caseIds, paragraphs: piece.paragraphs, quoteIds }),
       cases: [...caseIds.values()],
       firstPublishedAt: pieceArticle.publishedAt,
       quotes: quoteIds,

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import type { DeliveryCase, DeliveryQuote } from '../delivery/types'
 
 import { relationId, sameId } from '../utilities/ids'
+import { citationMention } from '../utilities/lexical'
 import { httpUrlProblem } from '../utilities/validateHttpUrl'
 
 type Node = {
@@ -57,13 +58,31 @@ const PullQuote = ({ quote }: { quote: DeliveryQuote | undefined }) => {
   )
 }
 
-const CaseCitation = ({ record }: { record: DeliveryCase | undefined }) =>
-  record ? (
+const CaseCitation = ({
+  mention,
+  record,
+}: {
+  mention: string
+  record: DeliveryCase | undefined
+}) => {
+  if (!record) {
+    return mention ? <>{mention}</> : null
+  }
+  const full = [record.caption, record.citation].filter(Boolean).join(', ')
+  // The story's own words stay as written; the formal citation is one hover away.
+  return mention ? (
+    <cite className="case-citation">
+      <a href={`/cases/${record.slug}`} title={full}>
+        {mention}
+      </a>
+    </cite>
+  ) : (
     <cite className="case-citation">
       <a href={`/cases/${record.slug}`}>{record.caption}</a>
       {record.citation ? `, ${record.citation}` : ''}
     </cite>
-  ) : null
+  )
+}
 
 const renderNode = (node: Node, key: string, sources: Sources): ReactNode => {
   const children = () =>
@@ -106,7 +125,13 @@ const renderNode = (node: Node, key: string, sources: Sources): ReactNode => {
     case 'inlineBlock':
       if (node.fields?.blockType === 'caseCitation') {
         const id = relationId(node.fields.case)
-        return <CaseCitation key={key} record={sources.cases.find((c) => sameId(c.id, id))} />
+        return (
+          <CaseCitation
+            key={key}
+            mention={citationMention(node.fields)}
+            record={sources.cases.find((c) => sameId(c.id, id))}
+          />
+        )
       }
       return null
     default:

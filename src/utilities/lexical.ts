@@ -2,7 +2,14 @@ import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical
 
 import { relationId } from './ids'
 
-type LexicalNode = { children?: LexicalNode[]; text?: string; type: string }
+type LexicalNode = {
+  children?: LexicalNode[]
+  fields?: Record<string, unknown>
+  text?: string
+  type: string
+}
+
+type Id = number | string
 
 const textNode = (text: string) => ({
   type: 'text',
@@ -14,21 +21,63 @@ const textNode = (text: string) => ({
   version: 1,
 })
 
-/** A Lexical document of plain paragraphs, one per string, text kept exactly. */
-export const paragraphsToLexical = (paragraphs: string[]): SerializedEditorState =>
+const caseCitationNode = (record: Id, mention: string) => ({
+  type: 'inlineBlock',
+  fields: { id: `case-${String(record)}`, blockType: 'caseCitation', case: record, mention },
+  version: 1,
+})
+
+const pullQuoteNode = (quote: Id) => ({
+  type: 'block',
+  fields: { id: `pull-quote-${String(quote)}`, blockName: '', blockType: 'pullQuote', quote },
+  format: '',
+  version: 2,
+})
+
+/** A paragraph's text, with the words that name a case turned into a citation of it. */
+type ParagraphSpec = string | { citations: { case: Id; mention: string }[]; text: string }
+
+/** The spans of a paragraph: plain text, and each first mention of a cited case in place. */
+const paragraphChildren = (spec: ParagraphSpec) => {
+  if (typeof spec === 'string') {
+    return [textNode(spec)]
+  }
+  const children: unknown[] = []
+  let rest = spec.text
+  for (const citation of spec.citations) {
+    const at = rest.indexOf(citation.mention)
+    if (at < 0) {
+      throw new Error(`"${citation.mention}" does not appear in the paragraph`)
+    }
+    if (at > 0) children.push(textNode(rest.slice(0, at)))
+    children.push(caseCitationNode(citation.case, citation.mention))
+    rest = rest.slice(at + citation.mention.length)
+  }
+  if (rest) children.push(textNode(rest))
+  return children
+}
+
+/** A Lexical document of paragraphs, their text kept exactly, with citations and pull quotes. */
+export const storyToLexical = (
+  blocks: ({ pullQuote: Id } | ParagraphSpec)[],
+): SerializedEditorState =>
   ({
     root: {
       type: 'root',
-      children: paragraphs.map((paragraph) => ({
-        type: 'paragraph',
-        children: [textNode(paragraph)],
-        direction: 'ltr',
-        format: '',
-        indent: 0,
-        textFormat: 0,
-        textStyle: '',
-        version: 1,
-      })),
+      children: blocks.map((block) =>
+        typeof block === 'object' && 'pullQuote' in block
+          ? pullQuoteNode(block.pullQuote)
+          : {
+              type: 'paragraph',
+              children: paragraphChildren(block),
+              direction: 'ltr',
+              format: '',
+              indent: 0,
+              textFormat: 0,
+              textStyle: '',
+              version: 1,
+            },
+      ),
       direction: 'ltr',
       format: '',
       indent: 0,
@@ -36,16 +85,32 @@ export const paragraphsToLexical = (paragraphs: string[]): SerializedEditorState
     },
   }) as unknown as SerializedEditorState
 
-const nodeText = (node: LexicalNode): string =>
-  node.type === 'text' ? (node.text ?? '') : (node.children ?? []).map(nodeText).join('')
+/** A Lexical document of plain paragraphs, one per string, text kept exactly. */
+export const paragraphsToLexical = (paragraphs: string[]): SerializedEditorState =>
+  storyToLexical(paragraphs)
 
-/** The text of each top-level block (paragraph, heading, quote…), in order. */
-export const lexicalBlocksText = (state: unknown): string[] => {
-  const root = (state as { root?: LexicalNode } | null | undefined)?.root
-  return (root?.children ?? []).map(nodeText)
+/** The words a case citation leaves in the running text, when the story names the case itself. */
+export const citationMention = (fields: Record<string, unknown> | undefined): string =>
+  typeof fields?.mention === 'string' ? fields.mention.trim() : ''
+
+const nodeText = (node: LexicalNode): string => {
+  if (node.type === 'text') {
+    return node.text ?? ''
+  }
+  if (node.type === 'inlineBlock' && node.fields?.blockType === 'caseCitation') {
+    return citationMention(node.fields)
+  }
+  return (node.children ?? []).map(nodeText).join('')
 }
 
-type Id = number | string
+/**
+ * The text of each top-level block (paragraph, heading, quote…), in order. Block nodes such as
+ * pull quotes are left out: they repeat words from a record, not the story's running text.
+ */
+export const lexicalBlocksText = (state: unknown): string[] => {
+  const root = (state as { root?: LexicalNode } | null | undefined)?.root
+  return (root?.children ?? []).filter((node) => node.type !== 'block').map(nodeText)
+}
 
 type BlockNode = LexicalNode & { fields?: Record<string, unknown> }
 

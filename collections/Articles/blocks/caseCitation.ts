@@ -2,7 +2,11 @@ import type { Block } from 'payload'
 
 import { collectionSlugs } from '../../../src/collectionSlugs'
 
-/** An inline citation of a Case, rendered from the case record as caption and citation. */
+/**
+ * An inline citation of a Case. Printed from the case record as caption and citation, unless the
+ * story names the case in words of its own ("known as Matter of Kasinga"): then those words stay
+ * in the text, linked to the case, with the full citation on hover.
+ */
 export const caseCitationBlock: Block = {
   slug: 'caseCitation',
   fields: [
@@ -11,6 +15,15 @@ export const caseCitationBlock: Block = {
       type: 'relationship',
       relationTo: collectionSlugs.cases,
       required: true,
+    },
+    {
+      name: 'mention',
+      type: 'text',
+      admin: {
+        description:
+          'Optional: the words the story uses for the case, kept as written. Leave empty to print the caption and citation.',
+      },
+      label: 'Words in the text',
     },
   ],
   interfaceName: 'CaseCitationBlock',
