@@ -7,6 +7,7 @@ import sharp from 'sharp'
 import { databaseAdapter } from './src/database'
 import { newsroomPlugin } from './src/index'
 import { resolvePayloadSecret } from './src/secret'
+import { articlePreviewUrl } from './src/site/preview'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -26,6 +27,13 @@ export default buildConfig({
   plugins: [
     newsroomPlugin({
       overrides: {
+        // The site's pages live in this app: the admin previews a story on its real page.
+        articles: {
+          admin: {
+            livePreview: { url: ({ data }) => articlePreviewUrl(data?.slug) ?? '' },
+            preview: (doc) => articlePreviewUrl(doc?.slug as string | undefined),
+          },
+        },
         media: { upload: { staticDir: path.resolve(dirname, 'media') } },
       },
     }),

@@ -13,6 +13,16 @@ const SLUG = 'sessions-overturns-asylum-precedent-for-women-fleeing-domestic-vio
 let app: RunningApp
 let baseUrl: string
 
+const editorHeaders = async () => {
+  const login = await fetch(`${baseUrl}/api/users/login`, {
+    body: JSON.stringify({ email: 'editor@newsroom.test', password: 'newsroom-demo' }),
+    headers: { 'content-type': 'application/json' },
+    method: 'POST',
+  })
+  const { token } = await login.json()
+  return { authorization: `JWT ${token}`, 'content-type': 'application/json' }
+}
+
 beforeAll(async () => {
   app = await startApp()
   baseUrl = app.baseUrl
@@ -88,6 +98,12 @@ describe('npm run dev on an empty database', () => {
       headline: 'Sessions overturns asylum precedent for women fleeing domestic violence',
     })
     expect(jsonLd.relatedLink).toHaveLength(3)
+
+    // The cases the story names link to their pages in its own words, citation on hover.
+    expect(html).toContain(
+      'known as <cite class="case-citation"><a href="/cases/matter-of-kasinga" title="Matter of Kasinga, 21 I&amp;N Dec. 357 (BIA 1996)">Matter of Kasinga</a></cite>, centered',
+    )
+    expect(html).toContain('<figcaption>Karen Musalo, Director, Center for Gender')
   }, 120_000)
 
   it('lists the piece on the front page, linking to its page', async () => {
@@ -100,13 +116,7 @@ describe('npm run dev on an empty database', () => {
   }, 60_000)
 
   it('escapes what editors type and renders pull quotes and case citations', async () => {
-    const login = await fetch(`${baseUrl}/api/users/login`, {
-      body: JSON.stringify({ email: 'editor@newsroom.test', password: 'newsroom-demo' }),
-      headers: { 'content-type': 'application/json' },
-      method: 'POST',
-    })
-    const { token } = await login.json()
-    const auth = { authorization: `JWT ${token}`, 'content-type': 'application/json' }
+    const auth = await editorHeaders()
     const find = async (path: string) => (await (await fetch(`${baseUrl}${path}`)).json()).docs[0]
     const quote = await find('/api/quotes?where[speaker.name][equals]=Jeff%20Sessions')
     const arcg = await find('/api/cases?where[slug][equals]=matter-of-a-r-c-g')
@@ -136,6 +146,113 @@ describe('npm run dev on an empty database', () => {
     )
     expect(chain.every((position) => position > 0)).toBe(true)
     expect([...chain].sort((a, b) => a - b)).toEqual(chain)
+  }, 120_000)
+
+  it('shows a publish, an edit and an unpublish on the very next request, page and front page', async () => {
+    const auth = await editorHeaders()
+    const created = await fetch(`${baseUrl}/api/articles`, {
+      body: JSON.stringify({
+        _status: 'draft',
+        headline: 'Court hears the appeal',
+        slug: 'appeal',
+      }),
+      headers: auth,
+      method: 'POST',
+    })
+    expect(created.status).toBe(201)
+    const { doc: article } = await created.json()
+    const page = () => fetch(`${baseUrl}/news/appeal`)
+    const frontPage = async () => (await fetch(`${baseUrl}/`)).text()
+    const patch = (data: Record<string, unknown>) =>
+      fetch(`${baseUrl}/api/articles/${article.id}`, {
+        body: JSON.stringify(data),
+        headers: auth,
+        method: 'PATCH',
+      })
+
+    expect((await page()).status).toBe(404)
+    expect(await frontPage()).not.toContain('href="/news/appeal"')
+
+    expect((await patch({ _status: 'published' })).status).toBe(200)
+    const live = await page()
+    expect(live.status).toBe(200)
+    expect(await live.text()).toContain('<h1>Court hears the appeal</h1>')
+    expect(await frontPage()).toContain('href="/news/appeal"')
+
+    expect(
+      (await patch({ _status: 'published', headline: 'Court rules on the appeal' })).status,
+    ).toBe(200)
+    const edited = await (await page()).text()
+    expect(edited).toContain('<h1>Court rules on the appeal</h1>')
+    expect(edited).not.toContain('Court hears the appeal')
+
+    expect((await patch({ _status: 'draft' })).status).toBe(200)
+    expect((await page()).status).toBe(404)
+    expect(await frontPage()).not.toContain('href="/news/appeal"')
+  }, 120_000)
+
+  it('previews the latest draft for signed-in staff only, never for readers', async () => {
+    const auth = await editorHeaders()
+    const { doc: article } = await (
+      await fetch(`${baseUrl}/api/articles`, {
+        body: JSON.stringify({
+          _status: 'published',
+          headline: 'Published headline',
+          slug: 'preview-me',
+        }),
+        headers: auth,
+        method: 'POST',
+      })
+    ).json()
+    const saved = await fetch(`${baseUrl}/api/articles/${article.id}?draft=true`, {
+      body: JSON.stringify({ headline: 'Draft headline, not yet out' }),
+      headers: auth,
+      method: 'PATCH',
+    })
+    expect(saved.status).toBe(200)
+    const path = encodeURIComponent('/news/preview-me')
+
+    // A reader cannot turn preview on, and is not sent anywhere else by the link.
+    expect((await fetch(`${baseUrl}/preview?path=${path}`, { redirect: 'manual' })).status).toBe(
+      401,
+    )
+    const offSite = await fetch(`${baseUrl}/preview?path=//example.com`, {
+      headers: { authorization: auth.authorization },
+      redirect: 'manual',
+    })
+    expect(offSite.status).toBe(400)
+
+    const entered = await fetch(`${baseUrl}/preview?path=${path}`, {
+      headers: { cookie: `payload-token=${auth.authorization.slice('JWT '.length)}` },
+      redirect: 'manual',
+    })
+    expect(entered.status).toBe(307)
+    expect(entered.headers.get('location')).toBe('/news/preview-me')
+    const draftCookie = entered.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(';')[0])
+      .join('; ')
+    expect(draftCookie).toContain('__prerender_bypass=')
+
+    const previewed = await (
+      await fetch(`${baseUrl}/news/preview-me`, {
+        headers: {
+          cookie: `${draftCookie}; payload-token=${auth.authorization.slice('JWT '.length)}`,
+        },
+      })
+    ).text()
+    expect(previewed).toContain('<h1>Draft headline, not yet out</h1>')
+    expect(previewed).toContain('Draft preview')
+
+    // The draft-mode cookie on its own (copied, or left after signing out) shows readers nothing new.
+    const withoutSession = await (
+      await fetch(`${baseUrl}/news/preview-me`, { headers: { cookie: draftCookie } })
+    ).text()
+    expect(withoutSession).toContain('<h1>Published headline</h1>')
+    expect(withoutSession).not.toContain('Draft headline')
+    const anonymous = await (await fetch(`${baseUrl}/news/preview-me`)).text()
+    expect(anonymous).toContain('<h1>Published headline</h1>')
+    expect(anonymous).not.toContain('Draft preview')
   }, 120_000)
 
   it('logged each request as one structured line', async () => {

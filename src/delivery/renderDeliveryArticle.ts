@@ -1,4 +1,4 @@
-import type { Payload, PopulateType, Where } from 'payload'
+import type { Payload, PopulateType, TypedUser, Where } from 'payload'
 
 import type { PopulatedDoc } from './readers'
 import type { DeliveryArticle } from './types'
@@ -6,7 +6,12 @@ import type { DeliveryArticle } from './types'
 import { collectionSlugs } from '../collectionSlugs'
 import { deliveryLastModified, shapeDeliveryArticle } from './shapeDeliveryArticle'
 
-type RenderArgs = { payload: Payload; slug: string }
+type RenderArgs = {
+  payload: Payload
+  /** A staff member previewing: reads the latest draft, with their access. */
+  previewAs?: TypedUser
+  slug: string
+}
 
 export type LoadedDelivery = { delivery: DeliveryArticle; lastModified: Date }
 
@@ -76,25 +81,28 @@ const populate = {
 /**
  * Reads the live article as an anonymous reader would (access rules apply, no user, no drafts)
  * and shapes it, with the time it last changed. Null when no published article has the slug.
+ * With `previewAs`, reads the latest draft instead, as that user may see it.
  */
 export const loadDeliveryArticle = async ({
   payload,
+  previewAs,
   slug,
 }: RenderArgs): Promise<LoadedDelivery | null> => {
   // The access rules already hide drafts from readers; the explicit condition keeps that true
   // for an app that loosens `read` on articles.
-  const where: Where = {
-    and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }],
-  }
+  const where: Where = previewAs
+    ? { slug: { equals: slug } }
+    : { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] }
   const { docs } = await payload.find({
     collection: collectionSlugs.articles,
     depth: 2,
-    draft: false,
+    draft: Boolean(previewAs),
     limit: 1,
     overrideAccess: false,
     pagination: false,
     populate,
     select: articleSelect,
+    user: previewAs,
     where,
   })
   const doc = docs[0] as PopulatedDoc | undefined

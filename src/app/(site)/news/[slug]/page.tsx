@@ -1,50 +1,57 @@
 import type { Metadata } from 'next'
 
-import config from '@payload-config'
 import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
-import { getPayload } from 'payload'
 
-import { renderDeliveryArticle } from '../../../../delivery/renderDeliveryArticle'
 import { articleJsonLd, jsonForScript } from '../../../../site/articleJsonLd'
+import { showDateTime } from '../../../../site/formatDate'
+import { LivePreviewListener } from '../../../../site/LivePreviewListener'
+import { loadArticlePage } from '../../../../site/loadArticlePage'
+import { PREVIEW_ROUTE } from '../../../../site/preview'
 import { RichText } from '../../../../site/RichText'
 
 export const dynamic = 'force-dynamic'
 
 type Props = { params: Promise<{ slug: string }> }
 
-const load = async (slug: string) =>
-  renderDeliveryArticle({ payload: await getPayload({ config }), slug })
-
-const showDate = (iso: null | string) =>
-  iso
-    ? new Date(iso).toLocaleString('en-US', {
-        dateStyle: 'long',
-        timeStyle: 'short',
-        timeZone: 'UTC',
-      }) + ' UTC'
-    : null
-
 export const generateMetadata = async ({ params }: Props): Promise<Metadata> => {
-  const delivery = await load((await params).slug)
-  return delivery
-    ? { description: delivery.article.dek ?? undefined, title: delivery.article.headline }
-    : { title: 'Not found' }
+  const page = await loadArticlePage((await params).slug)
+  if (!page) {
+    return { title: 'Not found' }
+  }
+  const { article } = page.delivery
+  return {
+    alternates: { canonical: `/news/${article.slug}` },
+    description: article.dek ?? undefined,
+    // A draft is for the newsroom's eyes only.
+    robots: page.preview ? { follow: false, index: false } : undefined,
+    title: article.headline,
+  }
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const delivery = await load((await params).slug)
-  if (!delivery) {
+  const page = await loadArticlePage((await params).slug)
+  if (!page) {
     notFound()
   }
+  const { delivery, preview } = page
   const { article, cases, quotes, relatedCoverage } = delivery
   const host = (await headers()).get('host') ?? 'localhost'
   const origin = process.env.SERVER_URL || `http://${host}`
-  const published = showDate(article.firstPublishedAt ?? article.publishedAt)
-  const updated = showDate(article.updatedAt)
+  const published = showDateTime(article.firstPublishedAt ?? article.publishedAt)
+  const updated = showDateTime(article.updatedAt)
 
   return (
     <article>
+      {preview ? (
+        <aside className="preview-banner" role="status">
+          <LivePreviewListener />
+          Draft preview: the latest saved version, which readers do not see until it is published.{' '}
+          <a href={`${PREVIEW_ROUTE}/exit?path=${encodeURIComponent(`/news/${article.slug}`)}`}>
+            Leave preview
+          </a>
+        </aside>
+      ) : null}
       <script
         dangerouslySetInnerHTML={{ __html: jsonForScript(articleJsonLd(delivery, origin)) }}
         type="application/ld+json"
@@ -78,7 +85,7 @@ export default async function ArticlePage({ params }: Props) {
             {article.corrections.map((entry, index) => (
               <li key={index}>
                 <strong>{entry.type[0].toUpperCase() + entry.type.slice(1)}:</strong> {entry.text}{' '}
-                {entry.at ? <time dateTime={entry.at}>{showDate(entry.at)}</time> : null}
+                {entry.at ? <time dateTime={entry.at}>{showDateTime(entry.at)}</time> : null}
               </li>
             ))}
           </ul>
