@@ -2,34 +2,65 @@ import config from '@payload-config'
 import Link from 'next/link'
 import { getPayload } from 'payload'
 
+import { showDate } from '../../site/formatDate'
+
 export const dynamic = 'force-dynamic'
 
-export default async function HomePage() {
+/** How many stories the front page lists: the latest, newest first. */
+const FRONT_PAGE_SIZE = 30
+
+export default async function FrontPage() {
   const payload = await getPayload({ config })
   const { docs } = await payload.find({
     collection: 'articles',
     depth: 0,
-    limit: 20,
+    limit: FRONT_PAGE_SIZE,
     overrideAccess: false,
-    select: { dek: true, headline: true, publishedAt: true, slug: true },
+    pagination: false,
+    select: {
+      dek: true,
+      firstPublishedAt: true,
+      headline: true,
+      publishedAt: true,
+      section: true,
+      slug: true,
+    },
     sort: '-publishedAt',
     where: { _status: { equals: 'published' } },
   })
 
+  if (docs.length === 0) {
+    return <p className="empty">Nothing is published yet.</p>
+  }
+  const [lead, ...rest] = docs
+  const when = (article: (typeof docs)[number]) => article.firstPublishedAt ?? article.publishedAt
+
   return (
-    <main style={{ fontFamily: 'Georgia, serif', margin: '2rem auto', maxWidth: 720 }}>
-      <h1>Newsroom</h1>
-      <ul>
-        {docs.map((article) => (
-          <li key={article.id}>
-            <Link href={`/news/${article.slug}`}>{article.headline}</Link>
-            {article.dek ? <p>{article.dek}</p> : null}
-          </li>
-        ))}
-      </ul>
-      <p>
-        <Link href="/admin">Admin</Link> · <Link href="/api/graphql-playground">GraphQL</Link>
-      </p>
-    </main>
+    <section aria-label="Latest stories" className="front-page">
+      <article className="lead-story">
+        {lead.section ? <p className="section">{lead.section}</p> : null}
+        <h2>
+          <Link href={`/news/${lead.slug}`}>{lead.headline}</Link>
+        </h2>
+        {lead.dek ? <p className="dek">{lead.dek}</p> : null}
+        {when(lead) ? <time dateTime={when(lead) ?? ''}>{showDate(when(lead))}</time> : null}
+      </article>
+      {rest.length > 0 ? (
+        <ol className="story-list">
+          {rest.map((article) => (
+            <li key={article.id}>
+              {article.section ? <p className="section">{article.section}</p> : null}
+              <h3>
+                <Link href={`/news/${article.slug}`}>{article.headline}</Link>
+              </h3>
+              {article.dek ? <p className="dek">{article.dek}</p> : null}
+              {when(article) ? (
+                <time dateTime={when(article) ?? ''}>{showDate(when(article))}</time>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
   )
 }
