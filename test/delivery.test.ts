@@ -99,7 +99,13 @@ describe('the delivery endpoint', () => {
       topics: ['Immigration', 'Asylum', 'Domestic violence', 'Justice Department'],
     })
     expect(article.dek).toMatch(/Matter of A-R-C-G-/)
-    expect(article.body?.root.children).toHaveLength(20)
+    // 20 paragraphs and the pull quote, resolved from its quote record.
+    expect(article.body?.root.children).toHaveLength(21)
+    const pullQuote = article.body?.root.children.find(
+      (node: { type: string }) => node.type === 'block',
+    ) as { fields: { quote: { speaker: { name: string }; text: string } } }
+    expect(pullQuote.fields.quote.speaker.name).toBe('Karen Musalo')
+    expect(pullQuote.fields.quote.text).toMatch(/^basically throws us back to the Dark Ages/)
     expect(article.corrections).toEqual([])
 
     expect(body.relatedCoverage.map((item: { headline: string }) => item.headline)).toEqual([
@@ -447,6 +453,14 @@ describe('ninjs', () => {
     expect(main.value.match(/<p>/g)).toHaveLength(20)
     expect(main.value).toContain(
       '<p>On Monday, Attorney General Jeff Sessions overturned a precedent that made women fleeing domestic violence situations eligible to apply for asylum.</p>',
+    )
+    // Partners get the citations and the pull quote, not a body with holes where they were.
+    expect(main.value).toContain(
+      '/cases/matter-of-a-r-c-g" title="Matter of A-R-C-G-, 26 I&amp;N Dec. 388 (BIA 2014)">Matter of A-R-C-G</a></cite>.</p>',
+    )
+    // (Earlier tests in this file edit the quote's words; the shape is what matters here.)
+    expect(main.value).toMatch(
+      /<figure><blockquote>“basically throws us back to the Dark Ages[^<]*”<\/blockquote><figcaption>Karen Musalo, Director, Center for Gender &amp; Refugee Studies/,
     )
     expect(body.people).toEqual(
       expect.arrayContaining([
