@@ -1,5 +1,7 @@
 import type { ArrayField } from 'payload'
 
+import { bylineName } from './bylineName'
+
 type BylinesFieldOptions = {
   /** Slug of the collection that holds staff. @default 'users' */
   authorsCollection?: string
@@ -47,6 +49,14 @@ export const bylinesField = ({
           },
         },
       ],
+    },
+    {
+      name: 'name',
+      type: 'text',
+      admin: { hidden: true },
+      // Worked out on read, so a renamed account or an edited credit never leaves a stale copy.
+      hooks: { afterRead: [bylineName(authorsCollection)] },
+      virtual: true,
     },
   ],
   ...overrides,

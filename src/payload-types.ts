@@ -173,6 +173,7 @@ export interface Article {
          * Free-text credit, for contributors without an account.
          */
         credit?: string | null;
+        name?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -705,6 +706,7 @@ export interface ArticlesSelect<T extends boolean = true> {
     | {
         author?: T;
         credit?: T;
+        name?: T;
         id?: T;
       };
   dateline?: T;

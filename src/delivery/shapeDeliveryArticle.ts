@@ -42,9 +42,11 @@ const shapeImage = (value: unknown): DeliveryImage | null => {
 
 const shapeBylines = (value: unknown): DeliveryByline[] =>
   (Array.isArray(value) ? value : []).flatMap((entry) => {
-    const { author, credit } = recordOf(entry)
-    // An author account is populated only where readers may read users; else the credit.
-    const name = textOrNull(credit) ?? (isPopulated(author) ? textOrNull(author.name) : null)
+    const { author, credit, name: printed } = recordOf(entry)
+    const name =
+      textOrNull(credit) ??
+      textOrNull(printed) ??
+      (isPopulated(author) ? textOrNull(author.name) : null)
     return name ? [{ name }] : []
   })
 
