@@ -101,9 +101,9 @@ describe('the delivery endpoint', () => {
     expect(article.dek).toMatch(/Matter of A-R-C-G-/)
     // 20 paragraphs and the pull quote, resolved from its quote record.
     expect(article.body?.root.children).toHaveLength(21)
-    const pullQuote = article.body?.root.children.find(
-      (node: { type: string }) => node.type === 'block',
-    ) as { fields: { quote: { speaker: { name: string }; text: string } } }
+    type PullQuoteNode = { fields: { quote: { speaker: { name: string }; text: string } } }
+    const children = (article.body?.root.children ?? []) as ({ type: string } & PullQuoteNode)[]
+    const pullQuote = children.find((node) => node.type === 'block') as PullQuoteNode
     expect(pullQuote.fields.quote.speaker.name).toBe('Karen Musalo')
     expect(pullQuote.fields.quote.text).toMatch(/^basically throws us back to the Dark Ages/)
     expect(article.corrections).toEqual([])

@@ -50,6 +50,8 @@ const populate = {
   },
   [collectionSlugs.media]: {
     alt: true,
+    // Payload derives `url` from the stored file name; without it the URL reads as null.
+    filename: true,
     caption: true,
     credit: true,
     height: true,

@@ -1,5 +1,8 @@
 import type { DeliveryArticle } from '../delivery/types'
 
+/** Search engines and partners need absolute URLs; Payload stores site paths. */
+const absolute = (url: string, origin: string) => (url.startsWith('/') ? `${origin}${url}` : url)
+
 /** schema.org NewsArticle for the page, built from the same data the page shows. */
 export const articleJsonLd = ({ article, relatedCoverage }: DeliveryArticle, origin: string) => ({
   '@context': 'https://schema.org',
@@ -14,12 +17,12 @@ export const articleJsonLd = ({ article, relatedCoverage }: DeliveryArticle, ori
   datePublished: article.firstPublishedAt ?? article.publishedAt,
   description: article.dek ?? undefined,
   headline: article.headline,
-  image: article.hero?.image?.url ? [article.hero.image.url] : undefined,
+  image: article.hero?.image?.url ? [absolute(article.hero.image.url, origin)] : undefined,
   mainEntityOfPage: `${origin}/news/${article.slug}`,
   relatedLink: relatedCoverage
     .map((item) => item.url)
     .filter((url): url is string => Boolean(url))
-    .map((url) => (url.startsWith('/') ? `${origin}${url}` : url)),
+    .map((url) => absolute(url, origin)),
 })
 
 /** JSON inside a <script> must not be able to close it. */

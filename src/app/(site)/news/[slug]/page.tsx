@@ -40,6 +40,10 @@ export default async function ArticlePage({ params }: Props) {
   const origin = process.env.SERVER_URL || `http://${host}`
   const published = showDateTime(article.firstPublishedAt ?? article.publishedAt)
   const updated = showDateTime(article.updatedAt)
+  const hero = article.hero
+  // The story's own caption and credit, else those stored with the image.
+  const heroCaption = hero?.caption ?? hero?.image?.caption ?? null
+  const heroCredit = hero?.credit ?? hero?.image?.credit ?? null
 
   return (
     <article>
@@ -76,6 +80,23 @@ export default async function ArticlePage({ params }: Props) {
           ) : null}
         </p>
       </header>
+      {hero?.image?.url ? (
+        <figure className="hero">
+          {/* Payload's stored size, so the page does not jump as the image loads. */}
+          <img
+            alt={hero.image.alt ?? ''}
+            height={hero.image.height ?? undefined}
+            src={hero.image.url}
+            width={hero.image.width ?? undefined}
+          />
+          {heroCaption || heroCredit ? (
+            <figcaption>
+              {heroCaption}
+              {heroCredit ? <span className="credit">{heroCredit}</span> : null}
+            </figcaption>
+          ) : null}
+        </figure>
+      ) : null}
       {article.dateline ? <p className="dateline">{article.dateline} —</p> : null}
       <RichText body={article.body} sources={{ cases, quotes }} />
       {article.corrections.length > 0 ? (
