@@ -112,7 +112,9 @@ describe('npm run dev on an empty database', () => {
   }, 120_000)
 
   it('answers unknown stories with a real 404', async () => {
-    expect((await fetch(`${baseUrl}/news/no-such-story`)).status).toBe(404)
+    const missing = await fetch(`${baseUrl}/news/no-such-story`)
+    expect(missing.status).toBe(404)
+    expect(await missing.text()).toContain('Page not found')
   }, 60_000)
 
   it('escapes what editors type and renders pull quotes and case citations', async () => {
