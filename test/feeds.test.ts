@@ -5,11 +5,6 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 
 import type { Article } from '../src/payload-types'
 
-import { GET as feedRoute } from '../src/app/(site)/feed.xml/route'
-import { GET as robotsRoute } from '../src/app/(site)/robots.txt/route'
-import { GET as sitemapIndexRoute } from '../src/app/(site)/sitemap.xml/route'
-import { GET as contentSitemapRoute } from '../src/app/(site)/sitemaps/[source]/[page]/route'
-import { GET as newsSitemapRoute } from '../src/app/(site)/sitemaps/news.xml/route'
 import { PRESERVE_PUBLISHING_DATES } from '../fields/publishingDates'
 import { newsroomPlugin } from '../src/index'
 import { renderContentSitemap } from '../src/site/feeds/renderContentSitemap'
@@ -336,6 +331,18 @@ describe('the site option', () => {
   })
 })
 
+/**
+ * The route modules load the app's config, which reads DATABASE_URI as it is imported: they are
+ * imported once the test database is chosen.
+ */
+const routes = async () => ({
+  contentSitemap: (await import('../src/app/(site)/sitemaps/[source]/[page]/route')).GET,
+  feed: (await import('../src/app/(site)/feed.xml/route')).GET,
+  newsSitemap: (await import('../src/app/(site)/sitemaps/news.xml/route')).GET,
+  robots: (await import('../src/app/(site)/robots.txt/route')).GET,
+  sitemapIndex: (await import('../src/app/(site)/sitemap.xml/route')).GET,
+})
+
 describe('the routes', () => {
   const serverUrl = process.env.SERVER_URL
   afterEach(() => {
@@ -351,7 +358,8 @@ describe('the routes', () => {
 
   it('serves the feed as RSS, cacheable for a minute, with URLs on the request host', async () => {
     delete process.env.SERVER_URL
-    const response = await feedRoute(request('/feed.xml'))
+    const { feed } = await routes()
+    const response = await feed(request('/feed.xml'))
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8')
     expect(response.headers.get('cache-control')).toBe('public, max-age=60')
@@ -361,7 +369,8 @@ describe('the routes', () => {
 
   it('uses SERVER_URL for absolute URLs when it is set', async () => {
     process.env.SERVER_URL = 'https://www.newsroom.example/'
-    const response = await sitemapIndexRoute(request('/sitemap.xml'))
+    const { sitemapIndex } = await routes()
+    const response = await sitemapIndex(request('/sitemap.xml'))
     expect(response.headers.get('content-type')).toBe('application/xml; charset=utf-8')
     const { sitemapindex } = parseXml(await response.text())
     expect(sitemapindex.sitemap[0].loc).toBe('https://www.newsroom.example/sitemaps/pages.xml')
@@ -369,14 +378,15 @@ describe('the routes', () => {
 
   it('serves the news sitemap and each sitemap page, and 404s unknown pages', async () => {
     delete process.env.SERVER_URL
-    const news = await newsSitemapRoute(request('/sitemaps/news.xml'))
+    const { contentSitemap, newsSitemap } = await routes()
+    const news = await newsSitemap(request('/sitemaps/news.xml'))
     expect(news.headers.get('content-type')).toBe('application/xml; charset=utf-8')
     expect(parseXml(await news.text()).urlset.url[0].loc).toBe(
       `http://feeds.test:8080/news/${stories.hostile.slug}`,
     )
 
     const page = (source: string, name: string) =>
-      contentSitemapRoute(request(`/sitemaps/${source}/${name}`), {
+      contentSitemap(request(`/sitemaps/${source}/${name}`), {
         params: Promise.resolve({ page: name, source }),
       })
     const cases = await page('cases', '1.xml')
@@ -389,7 +399,8 @@ describe('the routes', () => {
 
   it('points crawlers at the sitemap from robots.txt', async () => {
     delete process.env.SERVER_URL
-    const response = robotsRoute(request('/robots.txt'))
+    const { robots } = await routes()
+    const response = robots(request('/robots.txt'))
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8')
     const text = await response.text()
     expect(text).toContain('Sitemap: http://feeds.test:8080/sitemap.xml')
