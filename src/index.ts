@@ -1,3 +1,8 @@
 export { collectionSlugs } from './collectionSlugs'
 export { newsroomPlugin } from './plugin'
-export type { CollectionOverride, FieldsOverride, NewsroomPluginOptions } from './types'
+export type {
+  CollectionOverride,
+  FieldsOverride,
+  NewsroomPluginOptions,
+  NewsroomSiteOptions,
+} from './types'

@@ -11,6 +11,7 @@ import { userFields, usersCollection } from '../collections/Users'
 import { collectionSlugs } from './collectionSlugs'
 import { deliveryStateGlobal } from './delivery/deliveryStateGlobal'
 import { withDelivery } from './delivery/withDelivery'
+import { siteSettingsCustom } from './site/siteSettings'
 import { applyCollectionOverride } from './utilities/applyCollectionOverride'
 import { dataFieldNames } from './utilities/dataFieldNames'
 
@@ -64,6 +65,7 @@ export const newsroomPlugin =
       },
       // The delivery API: endpoints on articles, cache-invalidation hooks on what it shows.
       collections: pluginOptions.disabled ? collections : collections.map(withDelivery),
+      custom: { ...incomingConfig.custom, ...siteSettingsCustom(pluginOptions.site) },
       // Kept when disabled, like the collections, so the schema does not change.
       globals: [...(incomingConfig.globals ?? []), deliveryStateGlobal()],
     }

@@ -9,6 +9,22 @@ export type CollectionOverride = Partial<Omit<CollectionConfig, 'fields' | 'slug
   fields?: FieldsOverride
 }
 
+/** How the public site names itself in its RSS feed and Google News sitemap. */
+export type NewsroomSiteOptions = {
+  /**
+   * The language of the stories, as an ISO 639 code ('en', 'es', or 'zh-cn' / 'zh-tw' for
+   * Chinese): the RSS channel's `language` and Google News' `news:language`.
+   * @default 'en'
+   */
+  language?: string
+  /**
+   * The publication's name: the RSS channel title and Google News' `news:name`, which must
+   * match the name Google News knows the publication by.
+   * @default 'Newsroom'
+   */
+  name?: string
+}
+
 export type NewsroomPluginOptions = {
   /**
    * Keep the collections in the config (so the schema and stored content stay) but skip the
@@ -36,4 +52,6 @@ export type NewsroomPluginOptions = {
     /** Overrides for `users`, used only when the app has no `users` collection of its own. */
     users?: CollectionOverride
   }
+  /** The publication's name and language, for the RSS feed and sitemaps. */
+  site?: NewsroomSiteOptions
 }

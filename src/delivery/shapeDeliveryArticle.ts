@@ -40,7 +40,8 @@ const shapeImage = (value: unknown): DeliveryImage | null => {
   }
 }
 
-const shapeBylines = (value: unknown): DeliveryByline[] =>
+/** The names readers may see, in the editor's order; also used by the RSS feed. */
+export const shapeBylines = (value: unknown): DeliveryByline[] =>
   (Array.isArray(value) ? value : []).flatMap((entry) => {
     const { author, credit, name: printed } = recordOf(entry)
     const name =

@@ -1,24 +1,33 @@
 import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 
+import config from '@payload-config'
 import Link from 'next/link'
 
+import { RSS_PATH } from '../../site/feeds/feedPaths'
+import { siteSettings } from '../../site/siteSettings'
 import './site.css'
 
-export const metadata: Metadata = {
-  title: { default: 'Newsroom', template: '%s — Newsroom' },
+export const generateMetadata = async (): Promise<Metadata> => {
+  const { name } = siteSettings(await config)
+  return {
+    // Lets browsers and feed readers find the feed from any page.
+    alternates: { types: { 'application/rss+xml': [{ title: name, url: RSS_PATH }] } },
+    title: { default: name, template: `%s — ${name}` },
+  }
 }
 
-export default function SiteLayout({ children }: { children: ReactNode }) {
+export default async function SiteLayout({ children }: { children: ReactNode }) {
+  const { language, name } = siteSettings(await config)
   return (
-    <html lang="en">
+    <html lang={language}>
       <body>
         <header className="masthead">
-          <Link href="/">Newsroom</Link>
+          <Link href="/">{name}</Link>
         </header>
         <main>{children}</main>
         <footer className="site-footer">
-          <Link href="/admin">Newsroom admin</Link>
+          <Link href={RSS_PATH}>RSS</Link> · <Link href="/admin">{name} admin</Link>
         </footer>
       </body>
     </html>

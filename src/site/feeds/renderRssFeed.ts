@@ -1,0 +1,100 @@
+import type { FeedContext } from './types'
+
+import { collectionSlugs } from '../../collectionSlugs'
+import { shapeBylines } from '../../delivery/shapeDeliveryArticle'
+import { articlePath } from '../paths'
+import { siteSettings } from '../siteSettings'
+import { rfc822Date } from './dates'
+import { RSS_PATH } from './feedPaths'
+import { publishedArticles } from './publishedArticles'
+import { escapeXml, XML_DECLARATION, xmlElement } from './xml'
+
+export const RSS_CONTENT_TYPE = 'application/rss+xml; charset=utf-8'
+
+/** How many stories the feed carries. */
+export const RSS_ITEM_LIMIT = 50
+
+type RssFeedArgs = FeedContext & {
+  /** @default RSS_ITEM_LIMIT */
+  limit?: number
+}
+
+/**
+ * RSS 2.0 of the latest published stories, newest `publishedAt` first, as an anonymous reader
+ * may read them. `pubDate` is when the story first went out; `publishedAt` only orders them.
+ */
+export const renderRssFeed = async ({
+  limit = RSS_ITEM_LIMIT,
+  now,
+  origin,
+  payload,
+}: RssFeedArgs): Promise<string> => {
+  const { language, name } = siteSettings(payload.config)
+  const { docs } = await payload.find({
+    collection: collectionSlugs.articles,
+    // Staff bylines are populated only where readers may read users; the credit shows otherwise.
+    depth: 1,
+    draft: false,
+    limit,
+    overrideAccess: false,
+    pagination: false,
+    populate: { [collectionSlugs.users]: { name: true } },
+    select: {
+      bylines: true,
+      dek: true,
+      firstPublishedAt: true,
+      headline: true,
+      publishedAt: true,
+      section: true,
+      slug: true,
+      topics: true,
+      updatedAt: true,
+    },
+    sort: '-publishedAt',
+    where: publishedArticles(),
+  })
+
+  const items = docs.flatMap((doc) => {
+    if (!doc.slug) {
+      return []
+    }
+    const link = `${origin}${articlePath(doc.slug)}`
+    const published = doc.firstPublishedAt ?? doc.publishedAt
+    const categories = [doc.section, ...(doc.topics ?? [])].filter((value): value is string =>
+      Boolean(value),
+    )
+    return [
+      [
+        '<item>',
+        xmlElement('title', doc.headline),
+        xmlElement('link', link),
+        `<guid isPermaLink="true">${escapeXml(link)}</guid>`,
+        ...(doc.dek ? [xmlElement('description', doc.dek)] : []),
+        ...(published ? [xmlElement('pubDate', rfc822Date(published))] : []),
+        ...shapeBylines(doc.bylines).map((byline) => xmlElement('dc:creator', byline.name)),
+        ...categories.map((category) => xmlElement('category', category)),
+        '</item>',
+      ].join('\n'),
+    ]
+  })
+
+  // The channel last changed when its most recently edited story did; an empty one, now.
+  const changes = docs.map((doc) => Date.parse(doc.updatedAt)).filter(Number.isFinite)
+  const lastBuildDate = changes.length > 0 ? new Date(Math.max(...changes)) : now
+
+  return [
+    XML_DECLARATION,
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    '<channel>',
+    xmlElement('title', name),
+    xmlElement('link', `${origin}/`),
+    xmlElement('description', `The latest stories from ${name}.`),
+    xmlElement('language', language),
+    xmlElement('lastBuildDate', rfc822Date(lastBuildDate)),
+    `<atom:link href="${escapeXml(`${origin}${RSS_PATH}`)}" rel="self" type="application/rss+xml"/>`,
+    ...items,
+    '</channel>',
+    '</rss>',
+    '',
+  ].join('\n')
+}
