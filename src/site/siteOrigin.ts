@@ -1,6 +1,6 @@
 /**
  * The origin absolute URLs start with: `SERVER_URL` when set (it knows the public scheme and
- * host behind a proxy), otherwise the host the request came in on, as the article page does.
+ * host behind a proxy), otherwise the host the request came in on, as every site page does.
  */
 export const siteOrigin = (host: null | string, serverUrl = process.env.SERVER_URL): string => {
   if (serverUrl) {

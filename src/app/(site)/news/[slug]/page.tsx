@@ -9,6 +9,7 @@ import { LivePreviewListener } from '../../../../site/LivePreviewListener'
 import { loadArticlePage } from '../../../../site/loadArticlePage'
 import { PREVIEW_ROUTE } from '../../../../site/preview'
 import { RichText } from '../../../../site/RichText'
+import { siteOrigin } from '../../../../site/siteOrigin'
 
 export const dynamic = 'force-dynamic'
 
@@ -36,8 +37,7 @@ export default async function ArticlePage({ params }: Props) {
   }
   const { delivery, preview } = page
   const { article, cases, quotes, relatedCoverage } = delivery
-  const host = (await headers()).get('host') ?? 'localhost'
-  const origin = process.env.SERVER_URL || `http://${host}`
+  const origin = siteOrigin((await headers()).get('host'))
   const published = showDateTime(article.firstPublishedAt ?? article.publishedAt)
   const updated = showDateTime(article.updatedAt)
   const hero = article.hero
