@@ -8,8 +8,9 @@ import { launchBrowser } from './helpers/browser'
 
 /**
  * An editor at the desk, in a real browser: logs in, writes a story with a case citation and a
- * pull quote, picks one related story and creates another without leaving the article,
- * publishes, and the public API then serves it with the related coverage in that order.
+ * pull quote (each shown in the editor as the case and the quote read), picks one related story
+ * and creates another without leaving the article, publishes, and the public API then serves it
+ * with the related coverage in that order; reopened, the story's quote check lists its quote.
  */
 
 const SHOTS = 'test-results/editor'
@@ -23,6 +24,21 @@ let browser: Browser
 let page: Page
 
 const openDrawer = () => page.locator('dialog.drawer--is-open').last()
+const openTab = (label: string) =>
+  page.locator('.tabs-field__tab-button', { hasText: label }).first().click()
+const citationChip = () => page.locator('.LexicalEditorTheme__inlineBlock-caseCitation').last()
+const pullQuoteBlock = () => page.locator('.LexicalEditorTheme__block-pullQuote').last()
+
+/** Waits until the element shows every one of the texts (labels fill in after a fetch). */
+const waitForTexts = async (element: ReturnType<Page['locator']>, texts: string[]) => {
+  for (const text of texts) {
+    await element.filter({ hasText: text }).waitFor()
+  }
+}
+
+// How the case and the quote the editor picks read in the body editor: from their records.
+const CHIP_TEXTS = ['Matter of A-R-C-G →', 'Matter of A-R-C-G-, 26 I&N Dec. 388 (BIA 2014)']
+const PULL_QUOTE_TEXTS = ['“basically throws us back to the Dark Ages', '— Karen Musalo, Director']
 
 /** Picks an option in a react-select by typing part of its label, and waits until it shows. */
 const choose = async (control: ReturnType<Page['locator']>, search: string) => {
@@ -81,12 +97,15 @@ it('an editor writes, links and publishes a story the API then serves as arrange
   await page.keyboard.type('/case')
   await page.getByText('Case citation', { exact: true }).last().click()
   await choose(openDrawer().locator('.rs__control').first(), 'A-R-C-G-')
+  await openDrawer().locator('input[name="mention"]').fill('Matter of A-R-C-G')
   await saveDrawer('Save changes')
+  await waitForTexts(citationChip(), CHIP_TEXTS)
   await body.press('End')
   await page.keyboard.press('Enter')
   await page.keyboard.type('/pull')
   await page.getByText('Pull quote', { exact: true }).last().click()
   await choose(page.locator('[data-lexical-editor="true"] .rs__control').last(), 'Dark Ages')
+  await waitForTexts(pullQuoteBlock().locator('.pull-quote-label'), PULL_QUOTE_TEXTS)
   // The block's value reaches the form state a moment after the select closes (the editor
   // debounces its changes); leaving the editor flushes them.
   await page.locator('input[name="headline"]').click()
@@ -135,4 +154,16 @@ it('an editor writes, links and publishes a story the API then serves as arrange
   ])
   const blocks = article.body.root.children.map((node: { type: string }) => node.type)
   expect(blocks).toContain('block')
+
+  // Reopened, the body reads the same from the saved story, and the Sources tab's quote check
+  // lists the pull quote's quote with its verification. The admin reopens the tab last shown.
+  await page.goto(`${app.baseUrl}/admin/collections/articles/${article.id}`)
+  await openTab('Story')
+  await waitForTexts(citationChip(), CHIP_TEXTS)
+  await waitForTexts(pullQuoteBlock().locator('.pull-quote-label'), PULL_QUOTE_TEXTS)
+  await openTab('Sources')
+  const check = page.locator('.quote-checks li', { hasText: 'Karen Musalo' })
+  await waitForTexts(check, ['[verified]', 'basically throws us back', 'used as a pull quote'])
+  expect(await page.locator('.quote-checks li').count()).toBe(1)
+  await page.screenshot({ fullPage: true, path: `${SHOTS}/4-sources.png` })
 }, 300_000)

@@ -9,6 +9,8 @@ import { collectionSlugs } from '../../../src/collectionSlugs'
  */
 export const caseCitationBlock: Block = {
   slug: 'caseCitation',
+  // The chip in the editor reads like the story: caption and citation, not "Case citation".
+  admin: { components: { Label: '/components/CaseCitationLabel#CaseCitationLabel' } },
   fields: [
     {
       name: 'case',

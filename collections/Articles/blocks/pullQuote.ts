@@ -5,6 +5,8 @@ import { collectionSlugs } from '../../../src/collectionSlugs'
 /** A pull quote points at a Quote record, so its words are never retyped (or mistyped). */
 export const pullQuoteBlock: Block = {
   slug: 'pullQuote',
+  // The header shows the quote and its speaker, so the block reads like the page, even folded.
+  admin: { components: { Label: '/components/PullQuoteLabel#PullQuoteLabel' } },
   fields: [
     {
       name: 'quote',

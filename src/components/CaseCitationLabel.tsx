@@ -1,0 +1,64 @@
+'use client'
+
+import { ShimmerEffect, useFormFields } from '@payloadcms/ui'
+
+import { collectionSlugs } from '../collectionSlugs'
+import { relationId } from '../utilities/ids'
+import { useRecord } from './useRecord'
+
+import './CaseCitationLabel.css'
+
+type CaseRecord = { caption?: null | string; citation?: null | string }
+
+const caseFields = ['caption', 'citation'] as const
+
+const baseClass = 'case-citation-label'
+
+/**
+ * The inline case citation as the story reads it: the case's caption and citation, read from the
+ * case record, after the story's own words for it when it has them. Follows the block's form, so
+ * it changes as soon as another case is chosen.
+ */
+export const CaseCitationLabel = () => {
+  const caseId = useFormFields(([fields]) => relationId(fields.case?.value))
+  const mention = useFormFields(([fields]) => fields.mention?.value)
+  const record = useRecord<CaseRecord>(collectionSlugs.cases, caseId, caseFields)
+  const words = typeof mention === 'string' ? mention.trim() : ''
+
+  if (record.status === 'loading') {
+    return <ShimmerEffect height="15px" width="120px" />
+  }
+  if (record.status !== 'found') {
+    const problem = {
+      empty: 'Choose a case',
+      failed: 'Case could not be loaded',
+      missing: 'Case not found',
+    }[record.status]
+    return (
+      <div className={`${baseClass} ${baseClass}--${record.status}`}>
+        {words ? `${words} → ` : ''}
+        {problem}
+      </div>
+    )
+  }
+
+  const { caption, citation } = record.doc
+  const cited = [caption, citation].filter(Boolean).join(', ')
+  const citedAs = (
+    <>
+      <i>{caption}</i>
+      {citation ? `, ${citation}` : ''}
+    </>
+  )
+  return (
+    <div className={baseClass} title={words ? `${words} → ${cited}` : cited}>
+      {words ? (
+        <>
+          {words} <span className={`${baseClass}__cited`}>→ {citedAs}</span>
+        </>
+      ) : (
+        citedAs
+      )}
+    </div>
+  )
+}
