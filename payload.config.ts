@@ -41,5 +41,10 @@ export default buildConfig({
   secret: resolvePayloadSecret(),
   serverURL: process.env.SERVER_URL ?? '',
   sharp,
-  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  typescript: {
+    // Written by `npm run generate:types` only: a dev server on MongoDB would otherwise rewrite
+    // every id type as a string.
+    autoGenerate: false,
+    outputFile: path.resolve(dirname, 'src/payload-types.ts'),
+  },
 })
