@@ -4,7 +4,13 @@ import type { RunRecord } from '../scripts/bench/report'
 
 import { parseBenchArgs } from '../scripts/bench/args'
 import { syntheticArticle } from '../scripts/bench/corpus'
-import { readRecord, readSections, replaceSection, sectionMarkdown } from '../scripts/bench/report'
+import {
+  readRecord,
+  readSections,
+  replaceSection,
+  scaleChecks,
+  sectionMarkdown,
+} from '../scripts/bench/report'
 import { shapeDifference, shapeOf } from '../scripts/bench/verifyShape'
 import { benchReferenceEnabled } from '../src/server/benchReference'
 
@@ -124,5 +130,14 @@ describe('the reference route', () => {
     expect(benchReferenceEnabled({})).toBe(false)
     expect(benchReferenceEnabled({ NEWSROOM_BENCH_REFERENCE: 'true' })).toBe(false)
     expect(benchReferenceEnabled({ NEWSROOM_BENCH_REFERENCE: '1' })).toBe(true)
+  })
+})
+
+describe('the scale check', () => {
+  it('compares latency with the recorded small run, raw and relative to each run’s reference', () => {
+    const checks = scaleChecks(record(100000, 2), record(1000, 1))
+    expect(checks.map((check) => check.pass)).toEqual([false, false, false])
+    const calmer = { ...record(100000, 2), reference: { p50: 2, p99: 6, requestsPerSecond: 900 } }
+    expect(scaleChecks(calmer, record(1000, 1)).at(-1)).toMatchObject({ pass: true })
   })
 })

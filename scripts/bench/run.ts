@@ -32,6 +32,9 @@ import { verifySyntheticShape } from './verifyShape'
 /** The size the large run's latency is compared with. */
 const BASELINE_ARTICLES = 1000
 
+/** More change than this between the reference's two runs means the machine was not steady. */
+const MAX_REFERENCE_DRIFT = 0.2
+
 const say = (message: string) => process.stderr.write(`[bench] ${message}\n`)
 
 /** Spread over the whole corpus, newest to oldest, so old and new stories both get read. */
@@ -165,6 +168,13 @@ const main = async (): Promise<void> => {
     const notes = [
       `Load average (1 min) when the run began: ${loadAtStart.toFixed(2)} on ${cpus.length} cores.`,
     ]
+    const [first, last] = references.map((run) => run.requestsPerSecond)
+    const drift = Math.abs(first - last) / ((first + last) / 2)
+    if (drift > MAX_REFERENCE_DRIFT) {
+      notes.push(
+        `The reference moved ${(drift * 100).toFixed(0)} % between its first and last run: the machine's speed changed during the run, so these ratios are rough. Rerun on a quiet machine.`,
+      )
+    }
     if (options.articles > BASELINE_ARTICLES) {
       const baseline = readRecord(readSections(existing).get(BASELINE_ARTICLES))
       if (baseline) {
