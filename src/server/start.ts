@@ -9,6 +9,7 @@ import { deliveryRouter } from '../delivery/deliveryRouter'
 import { startJobRunner } from '../jobs/startJobRunner'
 import { seedDemoAccounts } from '../seed/seedDemoAccounts'
 import { databaseHasContent, seedPiece } from '../seed/seedPiece'
+import { benchReferenceEnabled, benchReferenceRouter } from './benchReference'
 import { startServer } from './createServer'
 import { logLine } from './log'
 
@@ -38,6 +39,11 @@ const main = async () => {
     payload,
   })
 
+  const benchReference = benchReferenceEnabled()
+  if (benchReference) {
+    logLine('warn', { msg: 'benchmark reference route enabled (NEWSROOM_BENCH_REFERENCE=1)' })
+  }
+
   const nextApp = next({ dev, dir: projectRoot, hostname: host, port })
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
@@ -49,7 +55,10 @@ const main = async () => {
     payload,
     port,
     // Published articles are answered from the delivery cache here, never reaching Next.
-    routes: [deliveryRouter({ payload })],
+    routes: [
+      ...(benchReference ? [benchReferenceRouter({ payload })] : []),
+      deliveryRouter({ payload }),
+    ],
   })
   logLine('info', {
     msg: 'listening',

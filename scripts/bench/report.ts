@@ -1,0 +1,212 @@
+import type { Measurement } from './scenarios'
+
+export type RunFacts = {
+  articles: number
+  connections: number
+  cpu: string
+  cores: number
+  date: string
+  database: string
+  duration: number
+  node: string
+  /** Seconds the bulk seed took. */
+  seedSeconds: number
+  slugs: number
+  warmup: number
+}
+
+export type RunRecord = {
+  facts: RunFacts
+  measurements: Measurement[]
+  /** The reference as used for ratios: the mean of its runs before and after the others. */
+  reference: { p50: number; p99: number; requestsPerSecond: number }
+}
+
+export type TargetCheck = { measured: string; pass: boolean; target: string }
+
+const fixed = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '—')
+const percent = (value: number) => `${(value * 100).toFixed(0)} %`
+
+/** The reference measured before and after the others, averaged: the machine drifts. */
+export const combineReference = (runs: Measurement[]): RunRecord['reference'] => {
+  const mean = (pick: (m: Measurement) => number) =>
+    runs.reduce((sum, run) => sum + pick(run), 0) / runs.length
+  return {
+    p50: mean((run) => run.p50),
+    p99: mean((run) => run.p99),
+    requestsPerSecond: mean((run) => run.requestsPerSecond),
+  }
+}
+
+export const resultsTable = ({ measurements, reference }: RunRecord): string =>
+  [
+    '| scenario | req/s | p50 ms | p99 ms | req/s vs reference | p99 vs reference |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...measurements.map(
+      (m) =>
+        `| ${m.label} | ${fixed(m.requestsPerSecond, 0)} | ${fixed(m.p50)} | ${fixed(m.p99)} | ${percent(
+          m.requestsPerSecond / reference.requestsPerSecond,
+        )} | ${fixed(m.p99 / reference.p99, 1)}× |`,
+    ),
+  ].join('\n')
+
+const find = (record: RunRecord, key: Measurement['key']) =>
+  record.measurements.find((m) => m.key === key) as Measurement
+
+/** The issue's targets, each measured within this one run. */
+export const targetChecks = (record: RunRecord): TargetCheck[] => {
+  const delivery = find(record, 'delivery200')
+  const rest = find(record, 'rest')
+  const share = delivery.requestsPerSecond / record.reference.requestsPerSecond
+  const p99Ratio = delivery.p99 / record.reference.p99
+  const overRest = delivery.requestsPerSecond / rest.requestsPerSecond
+  return [
+    {
+      measured: percent(share),
+      pass: share >= 0.5,
+      target: 'delivery 200 req/s ≥ 50 % of the reference',
+    },
+    {
+      measured: `${fixed(p99Ratio, 2)}×`,
+      pass: p99Ratio <= 2,
+      target: 'delivery 200 p99 ≤ 2× the reference p99',
+    },
+    {
+      measured: `${fixed(overRest, 1)}×`,
+      pass: overRest >= 10,
+      target: 'delivery 200 req/s ≥ 10× Payload REST',
+    },
+  ]
+}
+
+/**
+ * Latency at this size against the recorded 1,000-article run. Two runs, possibly hours apart
+ * on a shared machine: noisier than the ratios above, and said so where it is printed. The
+ * last check divides each run's latency by its own reference first, which takes out most of
+ * what the machine's load did in between.
+ */
+export const scaleChecks = (large: RunRecord, small: RunRecord): TargetCheck[] => {
+  const sizes = `at ${large.facts.articles.toLocaleString('en-US')} articles ≤ 1.2× at ${small.facts.articles.toLocaleString('en-US')}`
+  const raw = (['p50', 'p99'] as const).map((stat) => {
+    const now = find(large, 'delivery200')[stat]
+    const then = find(small, 'delivery200')[stat]
+    const ratio = now / then
+    return {
+      measured: `${fixed(now)} ms vs ${fixed(then)} ms = ${fixed(ratio, 2)}×`,
+      pass: ratio <= 1.2,
+      target: `delivery 200 ${stat} ${sizes}`,
+    }
+  })
+  const relative = (record: RunRecord) => find(record, 'delivery200').p50 / record.reference.p50
+  const ratio = relative(large) / relative(small)
+  return [
+    ...raw,
+    {
+      measured: `${fixed(relative(large))} vs ${fixed(relative(small))} = ${fixed(ratio, 2)}×`,
+      pass: ratio <= 1.2,
+      target: `delivery 200 p50 ÷ reference p50, ${sizes}`,
+    },
+  ]
+}
+
+export const checksTable = (checks: TargetCheck[]): string =>
+  [
+    '| target | measured | result |',
+    '| --- | ---: | --- |',
+    ...checks.map((c) => `| ${c.target} | ${c.measured} | ${c.pass ? 'PASS' : 'FAIL'} |`),
+  ].join('\n')
+
+const DATA_MARK = 'bench-data'
+
+/** Microseconds are as fine as these numbers mean anything. */
+const roundNumbers = (_key: string, value: unknown) =>
+  typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1000) / 1000 : value
+
+/** One size's section of docs/BENCHMARKS.md, with its numbers kept as JSON for later runs. */
+export const sectionMarkdown = (
+  record: RunRecord,
+  checks: TargetCheck[],
+  notes: string[],
+): string => {
+  const { facts } = record
+  return [
+    `## ${facts.articles.toLocaleString('en-US')} articles`,
+    '',
+    `Run ${facts.date} on ${facts.cores} × ${facts.cpu}, Node ${facts.node}, ${facts.database}; ` +
+      `${facts.connections} connections, ${facts.warmup} s warm-up then ${facts.duration} s per ` +
+      `scenario, requests rotating over ${facts.slugs} articles; seeding took ${fixed(facts.seedSeconds, 1)} s.`,
+    '',
+    resultsTable(record),
+    '',
+    checksTable(checks),
+    ...(notes.length > 0 ? ['', ...notes.map((note) => `- ${note}`)] : []),
+    '',
+    `<!-- ${DATA_MARK} ${JSON.stringify(record, roundNumbers)} -->`,
+  ].join('\n')
+}
+
+const sectionPattern = /<!-- bench:(\d+) -->([\s\S]*?)<!-- \/bench:\1 -->/g
+
+/** The sections already in the file, by article count. */
+export const readSections = (markdown: string): Map<number, string> =>
+  new Map(
+    [...markdown.matchAll(sectionPattern)].map((match) => [Number(match[1]), match[2].trim()]),
+  )
+
+export const readRecord = (section: string | undefined): RunRecord | undefined => {
+  const match = section?.match(new RegExp(`<!-- ${DATA_MARK} (.*) -->`))
+  return match ? (JSON.parse(match[1]) as RunRecord) : undefined
+}
+
+/**
+ * The whole file: the fixed introduction, then one section per article count, smallest first.
+ * Only the section for `articles` changes; the others are kept as they were.
+ */
+export const replaceSection = (
+  markdown: string,
+  introduction: string,
+  articles: number,
+  section: string,
+): string => {
+  const sections = readSections(markdown)
+  sections.set(articles, section)
+  return [
+    introduction.trimEnd(),
+    ...[...sections.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([size, body]) => `<!-- bench:${size} -->\n\n${body}\n\n<!-- /bench:${size} -->`),
+  ]
+    .join('\n\n')
+    .concat('\n')
+}
+
+export const INTRODUCTION = `# Benchmarks
+
+Written by \`npm run bench\` (see README, "Benchmarks"); each run replaces only the section for
+its article count. Reproduce with:
+
+\`\`\`sh
+npm run bench                        # 1,000 articles
+npm run bench -- --articles 100000   # the large run
+\`\`\`
+
+What runs: a synthetic newsroom is bulk-seeded into a new SQLite file (every article published,
+~800 words with a pull quote and an inline case citation, 3 quotes, 2 cases, 3 related stories),
+the production server starts on it (\`npm run build\` output, \`NODE_ENV=production\`, the
+committed migrations), and autocannon loads each scenario in turn from the same machine:
+
+- **delivery 200**: \`GET /api/articles/delivery/:slug\`, no validator.
+- **delivery 304**: the same with \`If-None-Match\` set to the article's ETag.
+- **Payload REST depth=2**: \`GET /api/articles?where[slug][equals]=:slug&depth=2\`, through Next.
+- **front page /**: the site's index page, rendered by Next per request.
+- **reference**: an express route in the same process that answers the same article's delivery
+  bytes from a buffer made once, with its ETag: the fastest this process answers anything. It is
+  measured first and last; ratios use the mean of the two.
+
+Requests rotate over the same set of articles in every scenario but the front page. The set is
+smaller than the delivery cache (1,000 slugs), so delivery measures cache hits plus the shared
+generation check (one query at most every 250 ms); a miss costs one render, about what a REST
+read costs. Latencies are per request, from autocannon's response events (sub-millisecond).
+The load generator runs on the same machine as the server, so on a machine with few cores both
+compete for CPU; the ratios, taken within one run, are the numbers to compare.
+`

@@ -1,0 +1,225 @@
+// Must stay the first import: it loads .env before anything reads process.env.
+import { projectRoot } from '../../src/server/env'
+
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { RunFacts, RunRecord, TargetCheck } from './report'
+import type { Measurement } from './scenarios'
+
+import { databaseKind } from '../../src/database'
+import { BENCH_USAGE, parseBenchArgs } from './args'
+import { articleSlug, syntheticHeadline } from './corpus'
+import {
+  checksTable,
+  combineReference,
+  INTRODUCTION,
+  readRecord,
+  readSections,
+  replaceSection,
+  resultsTable,
+  scaleChecks,
+  sectionMarkdown,
+  targetChecks,
+} from './report'
+import { prepareScenarios, runScenario } from './scenarios'
+import { seedSynthetic } from './seedSynthetic'
+import { buildApp, startBenchServer } from './server'
+import { verifySyntheticShape } from './verifyShape'
+
+/** The size the large run's latency is compared with. */
+const BASELINE_ARTICLES = 1000
+
+/** More change than this between the reference's two runs means the machine was not steady. */
+const MAX_REFERENCE_DRIFT = 0.2
+
+const say = (message: string) => process.stderr.write(`[bench] ${message}\n`)
+
+/** Spread over the whole corpus, newest to oldest, so old and new stories both get read. */
+const sampleSlugs = (articles: number, count: number) =>
+  Array.from({ length: count }, (_, slot) => {
+    const index = Math.floor((slot * articles) / count)
+    return articleSlug(index, syntheticHeadline(index).headline)
+  })
+
+/** Seeds the database in this process, then lets go of it before the server opens it. */
+const seed = async (articles: number): Promise<number> => {
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('../../payload.config')
+  const { databaseHasContent } = await import('../../src/seed/seedPiece')
+  const payload = await getPayload({ config })
+  try {
+    if (await databaseHasContent(payload)) {
+      throw new Error('the database already has content; the bench seeds an empty one only')
+    }
+    say(`seeding ${articles.toLocaleString('en-US')} articles`)
+    const started = performance.now()
+    let lastReport = started
+    await seedSynthetic({
+      articles,
+      onProgress: (done, total) => {
+        if (performance.now() - lastReport > 10_000 || done === total) {
+          lastReport = performance.now()
+          say(`  ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}`)
+        }
+      },
+      payload,
+    })
+    const seconds = (performance.now() - started) / 1000
+    say(`seeded in ${seconds.toFixed(1)} s; checking it reads back like real articles`)
+    await verifySyntheticShape(payload, articles)
+    return seconds
+  } finally {
+    await payload.destroy()
+  }
+}
+
+const main = async (): Promise<void> => {
+  const options = parseBenchArgs(process.argv.slice(2))
+  if (options === 'help') {
+    console.log(BENCH_USAGE)
+    return
+  }
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'))
+  const databaseUri = options.databaseUri ?? `file:${path.join(workDir, 'bench.db')}`
+  // The seed runs as production does (committed migrations), with a secret nobody keeps.
+  Object.assign(process.env, {
+    DATABASE_URI: databaseUri,
+    NODE_ENV: 'production',
+    PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+  })
+
+  try {
+    if (options.skipBuild) {
+      if (!fs.existsSync(path.join(projectRoot, '.next', 'BUILD_ID'))) {
+        throw new Error('--skip-build needs an existing build: run npm run build first')
+      }
+    } else {
+      say('npm run build')
+      await buildApp(projectRoot)
+    }
+
+    const seedSeconds = await seed(options.articles)
+    const slugs = sampleSlugs(options.articles, options.slugs)
+
+    say('starting the production server')
+    const server = await startBenchServer({
+      databaseUri,
+      logFile: path.join(workDir, 'server.log'),
+      root: projectRoot,
+    })
+    const measurements: Measurement[] = []
+    const references: Measurement[] = []
+    // Taken when the load begins, not before the seed: a large seed takes minutes.
+    const loadAtStart = os.loadavg()[0]
+    try {
+      const scenarios = await prepareScenarios({ baseUrl: server.baseUrl, slugs })
+      const reference = scenarios.find((scenario) => scenario.key === 'reference')
+      const order = [
+        reference,
+        ...scenarios.filter((scenario) => scenario !== reference),
+        reference,
+      ].filter((scenario) => scenario !== undefined)
+      for (const [position, scenario] of order.entries()) {
+        say(`${scenario.label}: ${options.warmup} s warm-up, ${options.duration} s measured`)
+        const measurement = await runScenario(scenario, {
+          baseUrl: server.baseUrl,
+          connections: options.connections,
+          duration: options.duration,
+          warmup: options.warmup,
+        })
+        if (scenario === reference) {
+          references.push(measurement)
+          measurement.label = `${scenario.label}, ${position === 0 ? 'first' : 'last'}`
+        }
+        measurements.push(measurement)
+        say(
+          `  ${measurement.requestsPerSecond.toFixed(0)} req/s, p50 ${measurement.p50.toFixed(2)} ms, p99 ${measurement.p99.toFixed(2)} ms`,
+        )
+      }
+    } finally {
+      await server.stop()
+    }
+
+    const cpus = os.cpus()
+    const facts: RunFacts = {
+      articles: options.articles,
+      connections: options.connections,
+      cores: cpus.length,
+      cpu: cpus[0]?.model.trim() ?? 'unknown CPU',
+      database: databaseKind(databaseUri) === 'sqlite' ? 'SQLite' : databaseKind(databaseUri),
+      date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+      duration: options.duration,
+      node: process.version,
+      seedSeconds,
+      slugs: slugs.length,
+      warmup: options.warmup,
+    }
+    const record: RunRecord = {
+      facts,
+      measurements,
+      reference: combineReference(references),
+    }
+
+    const output = path.resolve(projectRoot, options.output)
+    const existing = fs.existsSync(output) ? fs.readFileSync(output, 'utf8') : ''
+    const checks: TargetCheck[] = targetChecks(record)
+    const notes = [
+      `Load average (1 min) when the measurements began: ${loadAtStart.toFixed(2)} on ${cpus.length} cores.`,
+    ]
+    const [first, last] = references.map((run) => run.requestsPerSecond)
+    const drift = Math.abs(first - last) / ((first + last) / 2)
+    if (drift > MAX_REFERENCE_DRIFT) {
+      notes.push(
+        `The reference moved ${(drift * 100).toFixed(0)} % between its first and last run: the machine's speed changed during the run, so these ratios are rough. Rerun on a quiet machine.`,
+      )
+    }
+    if (options.articles > BASELINE_ARTICLES) {
+      const baseline = readRecord(readSections(existing).get(BASELINE_ARTICLES))
+      if (baseline) {
+        checks.push(...scaleChecks(record, baseline))
+        notes.push(
+          `The scale check compares with the ${BASELINE_ARTICLES.toLocaleString('en-US')}-article section as recorded (${baseline.facts.date}): two runs, so noisier than the in-run ratios.`,
+        )
+      } else {
+        notes.push(
+          `No ${BASELINE_ARTICLES.toLocaleString('en-US')}-article section recorded yet: run that size to get the scale check.`,
+        )
+      }
+    }
+
+    console.log(`\n${resultsTable(record)}\n\n${checksTable(checks)}\n`)
+    const markdown = replaceSection(
+      existing,
+      INTRODUCTION,
+      options.articles,
+      sectionMarkdown(record, checks, notes),
+    )
+    // Formatted as `npm run lint` expects, so a committed result never fails the check.
+    const prettier = await import('prettier')
+    const style = await prettier.resolveConfig(output)
+    fs.mkdirSync(path.dirname(output), { recursive: true })
+    fs.writeFileSync(output, await prettier.format(markdown, { ...style, parser: 'markdown' }))
+    say(`wrote ${path.relative(projectRoot, output)}`)
+  } finally {
+    if (options.keep) {
+      say(`kept ${workDir}`)
+    } else {
+      fs.rmSync(workDir, { force: true, recursive: true })
+    }
+  }
+}
+
+// No top-level await: a tsx script that awaits getPayload at top level can exit 13 at random.
+// Exit once stdout has drained: a piped stdout is asynchronous and would lose the last line.
+const exitWhenFlushed = (code: number) => process.stdout.write('', () => process.exit(code))
+
+main().then(
+  () => exitWhenFlushed(0),
+  (error: unknown) => {
+    console.error(error)
+    exitWhenFlushed(1)
+  },
+)

@@ -1,0 +1,297 @@
+import type { Payload } from 'payload'
+
+import type { SyntheticArticle } from './corpus'
+
+import {
+  casePoolSize,
+  QUOTES_PER_ARTICLE,
+  RELATED_PER_ARTICLE,
+  syntheticArticle,
+  syntheticCase,
+  syntheticHeadline,
+} from './corpus'
+import { lexicalBody } from './lexicalBody'
+
+type Row = Record<string, unknown>
+
+type Inserter = { values: (rows: Row[]) => PromiseLike<unknown> }
+type Executor = { insert: (table: unknown) => Inserter }
+
+/** The parts of Payload's drizzle adapters (SQLite and Postgres) the bulk insert uses. */
+type DrizzleAdapter = {
+  drizzle: Executor & {
+    execute?: (query: unknown) => Promise<unknown>
+    transaction: <T>(run: (tx: Executor) => Promise<T>) => Promise<T>
+  }
+  name: string
+  tables: Record<string, unknown>
+}
+
+export type SeedProgress = (done: number, total: number) => void
+
+type SeedArgs = {
+  articles: number
+  /** Articles written per transaction. @default 1000 */
+  chunkSize?: number
+  onProgress?: SeedProgress
+  payload: Payload
+}
+
+/** Rows per INSERT, well under SQLite's limit on bound parameters. */
+const ROWS_PER_INSERT = 200
+
+const insertAll = async (tx: Executor, table: unknown, rows: Row[]) => {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    await tx.insert(table).values(rows.slice(start, start + ROWS_PER_INSERT))
+  }
+}
+
+const sqlAdapter = (payload: Payload): DrizzleAdapter => {
+  const db = payload.db as unknown as Partial<DrizzleAdapter>
+  if (!db.drizzle || !db.tables) {
+    throw new Error(
+      'The bench seeds in bulk through SQL (SQLite or Postgres); this database adapter has no drizzle tables.',
+    )
+  }
+  return db as DrizzleAdapter
+}
+
+const quoteLabel = (name: string, text: string) => {
+  // As labelQuote writes it: the speaker and the quote's first 60 characters on a word.
+  if (text.length <= 60) return `${name} — “${text}”`
+  const cut = text.slice(0, 60)
+  return `${name} — “${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:]+$/, '')}…”`
+}
+
+const addMinutes = (iso: string, minutes: number) =>
+  new Date(Date.parse(iso) + minutes * 60_000).toISOString()
+
+/** ObjectId-shaped, as Payload gives array rows in the live table. */
+const rowUuid = (kind: number, article: number, order: number) =>
+  `${kind.toString(16)}${article.toString(16).padStart(15, '0')}${order.toString(16).padStart(8, '0')}`
+
+type Ids = { article: number; case: (poolIndex: number) => number; quote: number; related: number }
+
+/** Every table row of one article: the live document and its one published version. */
+const articleRows = (index: number, article: SyntheticArticle, ids: Ids) => {
+  const quoteIds = article.quotes.map((_, slot) => ids.quote + slot)
+  const caseIds = article.cases.map(ids.case)
+  const relatedIds = article.related.map((_, slot) => ids.related + slot)
+  const updatedAt = addMinutes(article.publishedAt, 30)
+  const fields = {
+    body: lexicalBody(article.body, { cases: caseIds, quotes: quoteIds, seed: ids.article }),
+    dateline: article.dateline,
+    dek: article.dek,
+    editorialNotes: index % 7 === 0 ? 'Internal: legal read before publication.' : null,
+    firstPublishedAt: article.publishedAt,
+    headline: article.headline,
+    publishedAt: article.publishedAt,
+    section: article.section,
+    slug: article.slug,
+    stage: 'ready',
+  }
+  const bylines = article.bylines.map((credit, slot) => ({
+    _order: slot + 1,
+    credit,
+    id: rowUuid(1, ids.article, slot),
+  }))
+  const corrections = article.correction
+    ? [
+        {
+          _order: 1,
+          at: addMinutes(article.publishedAt, 25),
+          id: rowUuid(2, ids.article, 0),
+          text: article.correction,
+          type: 'correction',
+        },
+      ]
+    : []
+  const relations = (prefix: string) => [
+    ...quoteIds.map((id, slot) => ({ order: slot + 1, path: `${prefix}quotes`, quotesID: id })),
+    ...caseIds.map((id, slot) => ({ casesID: id, order: slot + 1, path: `${prefix}cases` })),
+    ...relatedIds.map((id, slot) => ({
+      order: slot + 1,
+      path: `${prefix}relatedCoverage`,
+      'related-storiesID': id,
+    })),
+  ]
+  const topics = (prefix: string) =>
+    article.topics.map((text, slot) => ({ order: slot + 1, path: `${prefix}topics`, text }))
+
+  return {
+    /** The highest article id a related story of this one points at. */
+    lastTarget: Math.max(
+      0,
+      ...article.related.map((item) => ('article' in item ? item.article + 1 : 0)),
+    ),
+    article: {
+      ...fields,
+      _status: 'published',
+      createdAt: article.publishedAt,
+      id: ids.article,
+      updatedAt,
+    },
+    bylines: bylines.map((row) => ({ ...row, _parentID: ids.article })),
+    corrections: corrections.map((row) => ({ ...row, _parentID: ids.article })),
+    quotes: article.quotes.map((quote, slot) => ({
+      createdAt: article.publishedAt,
+      id: quoteIds[slot],
+      label: quoteLabel(quote.speaker.name, quote.text),
+      medium: quote.medium,
+      saidAt: quote.saidAt,
+      speaker_name: quote.speaker.name,
+      speaker_organization: quote.speaker.organization,
+      speaker_title: quote.speaker.title,
+      text: quote.text,
+      updatedAt: article.publishedAt,
+      verification_notes: slot === 0 ? 'Internal: confirmed by phone.' : null,
+      verification_status: 'verified',
+    })),
+    related: article.related.map((item, slot) => {
+      const base = { createdAt: updatedAt, id: relatedIds[slot], updatedAt }
+      if ('article' in item) {
+        // As fillFromTargetArticle leaves one of ours: the target's headline and dek.
+        const target = syntheticHeadline(item.article)
+        return { ...base, article: item.article + 1, dek: target.dek, headline: target.headline }
+      }
+      return { ...base, ...item }
+    }),
+    rels: relations('').map((row) => ({ ...row, parent: ids.article })),
+    texts: topics('').map((row) => ({ ...row, parent: ids.article })),
+    version: {
+      autosave: false,
+      createdAt: updatedAt,
+      id: ids.article,
+      latest: true,
+      parent: ids.article,
+      updatedAt,
+      version__status: 'published',
+      version_createdAt: article.publishedAt,
+      version_updatedAt: updatedAt,
+      ...Object.fromEntries(
+        Object.entries(fields).map(([key, value]) => [`version_${key}`, value]),
+      ),
+    },
+    versionBylines: bylines.map(({ id, ...row }) => ({
+      ...row,
+      _parentID: ids.article,
+      _uuid: id,
+    })),
+    versionCorrections: corrections.map(({ id, ...row }) => ({
+      ...row,
+      _parentID: ids.article,
+      _uuid: id,
+    })),
+    versionRels: relations('version.').map((row) => ({ ...row, parent: ids.article })),
+    versionTexts: topics('version.').map((row) => ({ ...row, parent: ids.article })),
+  }
+}
+
+type ArticleRows = ReturnType<typeof articleRows>
+
+/** One table's rows for a batch of articles. */
+const rowsOf = (rows: ArticleRows[], key: Exclude<keyof ArticleRows, 'lastTarget'>): Row[] =>
+  rows.flatMap<Row>((row) => row[key] as Row | Row[])
+
+/** Postgres serials do not move for explicit ids: point them past what was written. */
+const resetSequences = async (db: DrizzleAdapter, tables: string[]) => {
+  if (db.name !== 'postgres' || !db.drizzle.execute) {
+    return
+  }
+  const { sql } = await import('@payloadcms/db-postgres')
+  for (const table of tables) {
+    await db.drizzle.execute(
+      sql.raw(
+        `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT COALESCE(MAX(id), 1) FROM "${table}"))`,
+      ),
+    )
+  }
+}
+
+/**
+ * Writes a synthetic newsroom of `articles` published stories straight into Payload's tables,
+ * in the rows Payload itself writes (checked by verifySyntheticShape): far faster than
+ * `payload.create`, which runs hooks, validation and a version per document. Expects an empty
+ * database: ids start at 1. Hooks do not run, so nothing moves the delivery generation; the
+ * server starts after this with empty caches.
+ */
+export const seedSynthetic = async ({
+  articles,
+  chunkSize = 1000,
+  onProgress,
+  payload,
+}: SeedArgs): Promise<void> => {
+  const db = sqlAdapter(payload)
+  const { tables } = db
+  const pool = casePoolSize(articles)
+
+  await db.drizzle.transaction(async (tx) => {
+    const cases = Array.from({ length: pool }, (_, index) => {
+      const record = syntheticCase(index)
+      return {
+        ...record,
+        createdAt: record.decidedAt,
+        id: index + 1,
+        label: `${record.caption}, ${record.citation}`,
+        status: 'good-law',
+        statusSetByEditor: false,
+        updatedAt: record.decidedAt,
+      }
+    })
+    await insertAll(tx, tables.cases, cases)
+  })
+
+  // A related story may point at a story in the next chunk: its rows, and the relationship
+  // rows that point at it, wait until that story is written.
+  let waiting: ArticleRows[] = []
+  const links = async (tx: Executor, ready: ArticleRows[]) => {
+    await insertAll(tx, tables.related_stories, rowsOf(ready, 'related'))
+    await insertAll(tx, tables.articles_rels, rowsOf(ready, 'rels'))
+    await insertAll(tx, tables._articles_v_rels, rowsOf(ready, 'versionRels'))
+  }
+
+  for (let start = 0; start < articles; start += chunkSize) {
+    const end = Math.min(articles, start + chunkSize)
+    const rows: ArticleRows[] = []
+    for (let index = start; index < end; index += 1) {
+      rows.push(
+        articleRows(index, syntheticArticle(index, articles), {
+          article: index + 1,
+          case: (poolIndex) => poolIndex + 1,
+          quote: index * QUOTES_PER_ARTICLE + 1,
+          related: index * RELATED_PER_ARTICLE + 1,
+        }),
+      )
+    }
+    const column = (key: Exclude<keyof ArticleRows, 'lastTarget'>) => rowsOf(rows, key)
+    const candidates = [...waiting, ...rows]
+    const ready = candidates.filter((row) => row.lastTarget <= end)
+    waiting = candidates.filter((row) => row.lastTarget > end)
+    await db.drizzle.transaction(async (tx) => {
+      await insertAll(tx, tables.quotes, column('quotes'))
+      await insertAll(tx, tables.articles, column('article'))
+      await insertAll(tx, tables.articles_texts, column('texts'))
+      await insertAll(tx, tables.articles_bylines, column('bylines'))
+      await insertAll(tx, tables.articles_corrections, column('corrections'))
+      await insertAll(tx, tables._articles_v, column('version'))
+      await insertAll(tx, tables._articles_v_texts, column('versionTexts'))
+      await insertAll(tx, tables._articles_v_version_bylines, column('versionBylines'))
+      await insertAll(tx, tables._articles_v_version_corrections, column('versionCorrections'))
+      await links(tx, ready)
+    })
+    onProgress?.(end, articles)
+  }
+  await resetSequences(db, [
+    'cases',
+    'quotes',
+    'articles',
+    'articles_texts',
+    'articles_rels',
+    'related_stories',
+    '_articles_v',
+    '_articles_v_texts',
+    '_articles_v_rels',
+    '_articles_v_version_bylines',
+    '_articles_v_version_corrections',
+  ])
+}

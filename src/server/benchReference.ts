@@ -1,0 +1,64 @@
+import type { Router } from 'express'
+import type { Payload } from 'payload'
+
+import type { DeliveryRepresentation } from '../delivery/encodeRepresentation'
+
+import express from 'express'
+
+import { DELIVERY_CACHE_CONTROL } from '../delivery/deliveryResponse'
+import { encodeRepresentation } from '../delivery/encodeRepresentation'
+import { loadDeliveryArticle } from '../delivery/renderDeliveryArticle'
+import { SLUG_PATTERN } from '../utilities/slugify'
+
+export const BENCH_REFERENCE_PATH = '/__bench/reference'
+
+/** Off unless asked for: `npm run bench` sets it on the server it starts, nothing else does. */
+export const benchReferenceEnabled = (
+  env: Record<string, string | undefined> = process.env,
+): boolean => env.NEWSROOM_BENCH_REFERENCE === '1'
+
+/**
+ * The benchmark's yardstick: the fastest this process can answer an article. The first request
+ * for a slug renders its delivery JSON; every later one writes that buffer as it is, with its
+ * ETag, or a 304. Never refreshed, no generation check, no access rules beyond the first read:
+ * it is a measure of express and node, not a way to serve readers.
+ */
+export const benchReferenceRouter = ({ payload }: { payload: Payload }): Router => {
+  const router = express.Router()
+  const buffers = new Map<string, Promise<DeliveryRepresentation | null>>()
+
+  const bufferFor = (slug: string) => {
+    let buffer = buffers.get(slug)
+    if (!buffer) {
+      buffer = loadDeliveryArticle({ payload, slug }).then((loaded) =>
+        loaded ? encodeRepresentation(loaded.delivery, 'json', loaded.lastModified) : null,
+      )
+      buffers.set(slug, buffer)
+    }
+    return buffer
+  }
+
+  router.get(`${BENCH_REFERENCE_PATH}/:slug`, async (req, res) => {
+    const slug = String(req.params.slug)
+    const representation = SLUG_PATTERN.test(slug) ? await bufferFor(slug) : null
+    if (!representation) {
+      res.writeHead(404, { 'Content-Length': '0' })
+      res.end()
+      return
+    }
+    const { body, contentType, etag } = representation
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { 'Cache-Control': DELIVERY_CACHE_CONTROL, ETag: etag })
+      res.end()
+      return
+    }
+    res.writeHead(200, {
+      'Cache-Control': DELIVERY_CACHE_CONTROL,
+      'Content-Length': String(body.length),
+      'Content-Type': contentType,
+      ETag: etag,
+    })
+    res.end(body)
+  })
+  return router
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from '@jest/globals'
+
+import type { RunRecord } from '../scripts/bench/report'
+
+import { parseBenchArgs } from '../scripts/bench/args'
+import { syntheticArticle } from '../scripts/bench/corpus'
+import {
+  readRecord,
+  readSections,
+  replaceSection,
+  scaleChecks,
+  sectionMarkdown,
+} from '../scripts/bench/report'
+import { shapeDifference, shapeOf } from '../scripts/bench/verifyShape'
+import { benchReferenceEnabled } from '../src/server/benchReference'
+
+/** The benchmark's pure parts; the benchmark itself is `npm run bench`, never part of the tests. */
+
+describe('bench arguments', () => {
+  it('defaults to 1,000 articles, 32 connections, 10 s and a temporary SQLite file', () => {
+    expect(parseBenchArgs([], {})).toMatchObject({
+      articles: 1000,
+      connections: 32,
+      databaseUri: undefined,
+      duration: 10,
+      skipBuild: false,
+    })
+  })
+
+  it('reads both flag forms, honours DATABASE_URI and caps the slugs at the article count', () => {
+    const options = parseBenchArgs(['--articles', '100', '--duration=5', '--skip-build'], {
+      DATABASE_URI: 'file:/elsewhere.db',
+    })
+    expect(options).toMatchObject({
+      articles: 100,
+      databaseUri: 'file:/elsewhere.db',
+      duration: 5,
+      skipBuild: true,
+      slugs: 100,
+    })
+  })
+
+  it('refuses unknown flags and bad numbers instead of running with defaults', () => {
+    expect(() => parseBenchArgs(['--article', '5'], {})).toThrow(/unknown option "--article"/)
+    expect(() => parseBenchArgs(['--articles', '1e3x'], {})).toThrow(/positive whole number/)
+    expect(() => parseBenchArgs(['--connections', '0'], {})).toThrow(/positive whole number/)
+  })
+})
+
+const record = (articles: number, p50: number): RunRecord => ({
+  facts: {
+    articles,
+    connections: 32,
+    cores: 2,
+    cpu: 'CPU',
+    database: 'SQLite',
+    date: '2026-01-01 00:00 UTC',
+    duration: 10,
+    node: 'v20',
+    seedSeconds: 1,
+    slugs: 500,
+    warmup: 3,
+  },
+  measurements: [
+    {
+      errors: 0,
+      key: 'delivery200',
+      label: 'delivery 200',
+      p50,
+      p99: p50 * 3,
+      requestsPerSecond: 1000,
+      statuses: { 200: 10_000 },
+      total: 10_000,
+    },
+  ],
+  reference: { p50: 1, p99: 3, requestsPerSecond: 2000 },
+})
+
+describe('docs/BENCHMARKS.md sections', () => {
+  it('replaces only the section for the run’s size, keeping the others, smallest first', () => {
+    const intro = '# Benchmarks\n'
+    let markdown = replaceSection('', intro, 100000, sectionMarkdown(record(100000, 2), [], []))
+    markdown = replaceSection(markdown, intro, 1000, sectionMarkdown(record(1000, 1), [], []))
+    markdown = replaceSection(markdown, intro, 1000, sectionMarkdown(record(1000, 1.5), [], []))
+
+    expect([...readSections(markdown).keys()]).toEqual([1000, 100000])
+    expect(markdown.indexOf('## 1,000 articles')).toBeLessThan(
+      markdown.indexOf('## 100,000 articles'),
+    )
+    expect(markdown.match(/## 1,000 articles/g)).toHaveLength(1)
+    expect(readRecord(readSections(markdown).get(1000))?.measurements[0].p50).toBe(1.5)
+    expect(readRecord(readSections(markdown).get(100000))?.measurements[0].p50).toBe(2)
+  })
+})
+
+describe('synthetic corpus', () => {
+  it('is the same on every run, with ~800-word bodies, 3 quotes, 2 cases and 3 related', () => {
+    const article = syntheticArticle(41, 1000)
+    expect(syntheticArticle(41, 1000)).toEqual(article)
+    const words = article.body
+      .map((part) =>
+        part.kind === 'citation'
+          ? `${part.textBefore} ${part.textAfter}`
+          : 'text' in part
+            ? part.text
+            : '',
+      )
+      .join(' ')
+      .split(/\s+/)
+      .filter(Boolean).length
+    expect(words).toBeGreaterThanOrEqual(750)
+    expect(words).toBeLessThanOrEqual(900)
+    expect(article.quotes).toHaveLength(3)
+    expect(new Set(article.cases).size).toBe(2)
+    expect(article.related).toHaveLength(3)
+  })
+
+  it('compares read-back documents by shape, not by ids, dates or how many joined', () => {
+    const left = { id: 1, related: [{ id: 2, headline: 'a' }], citedIn: { docs: [1, 2] } }
+    const right = { id: 7, related: [{ id: 9, headline: 'b' }], citedIn: { docs: [3] } }
+    expect(shapeDifference(shapeOf(left), shapeOf(right))).toBeNull()
+    expect(shapeDifference(shapeOf(left), shapeOf({ ...right, related: [9] }))).toMatch(
+      /\$\.related/,
+    )
+  })
+})
+
+describe('the reference route', () => {
+  it('exists only when the benchmark asks for it', () => {
+    expect(benchReferenceEnabled({})).toBe(false)
+    expect(benchReferenceEnabled({ NEWSROOM_BENCH_REFERENCE: 'true' })).toBe(false)
+    expect(benchReferenceEnabled({ NEWSROOM_BENCH_REFERENCE: '1' })).toBe(true)
+  })
+})
+
+describe('the scale check', () => {
+  it('compares latency with the recorded small run, raw and relative to each run’s reference', () => {
+    const checks = scaleChecks(record(100000, 2), record(1000, 1))
+    expect(checks.map((check) => check.pass)).toEqual([false, false, false])
+    const calmer = { ...record(100000, 2), reference: { p50: 2, p99: 6, requestsPerSecond: 900 } }
+    expect(scaleChecks(calmer, record(1000, 1)).at(-1)).toMatchObject({ pass: true })
+  })
+})
