@@ -2,13 +2,16 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
+import { index as pgIndex } from '@payloadcms/db-postgres/drizzle/pg-core'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { index as sqliteIndex } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
 import fs from 'node:fs'
 import path from 'node:path'
 
 import { migrations as postgresMigrations } from '../migrations/postgres'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
 import { applyServerCompatibility } from './mongoCompatibility'
+import { indexValueTablesByParent } from './parentIndexes'
 
 export type DatabaseKind = 'mongodb' | 'postgres' | 'sqlite'
 
@@ -47,6 +50,7 @@ export const databaseAdapter = ({
       return mongooseAdapter({ afterOpenConnection: applyServerCompatibility, url: uri as string })
     case 'postgres':
       return postgresAdapter({
+        afterSchemaInit: [indexValueTablesByParent(pgIndex)],
         migrationDir: path.join(migrationsDir, 'postgres'),
         pool: { connectionString: uri },
         prodMigrations: postgresMigrations,
@@ -58,6 +62,7 @@ export const databaseAdapter = ({
         fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
       }
       return sqliteAdapter({
+        afterSchemaInit: [indexValueTablesByParent(sqliteIndex)],
         client: { url },
         migrationDir: path.join(migrationsDir, 'sqlite'),
         prodMigrations: sqliteMigrations,

@@ -1,5 +1,6 @@
 import * as migration_20261128_054829_initial from './20261128_054829_initial';
 import * as migration_20261128_055946_delivery_state from './20261128_055946_delivery_state';
+import * as migration_20261128_091440_value_tables_parent_index from './20261128_091440_value_tables_parent_index';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261128_055946_delivery_state.up,
     down: migration_20261128_055946_delivery_state.down,
-    name: '20261128_055946_delivery_state'
+    name: '20261128_055946_delivery_state',
+  },
+  {
+    up: migration_20261128_091440_value_tables_parent_index.up,
+    down: migration_20261128_091440_value_tables_parent_index.down,
+    name: '20261128_091440_value_tables_parent_index'
   },
 ];
