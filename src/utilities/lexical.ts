@@ -1,6 +1,13 @@
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 
 import { relationId } from './ids'
+import {
+  caseCitationNode,
+  lexicalDocument,
+  paragraphNode,
+  pullQuoteNode,
+  textNode,
+} from './lexicalNodes'
 
 type LexicalNode = {
   children?: LexicalNode[]
@@ -10,29 +17,6 @@ type LexicalNode = {
 }
 
 type Id = number | string
-
-const textNode = (text: string) => ({
-  type: 'text',
-  detail: 0,
-  format: 0,
-  mode: 'normal',
-  style: '',
-  text,
-  version: 1,
-})
-
-const caseCitationNode = (record: Id, mention: string) => ({
-  type: 'inlineBlock',
-  fields: { id: `case-${String(record)}`, blockType: 'caseCitation', case: record, mention },
-  version: 1,
-})
-
-const pullQuoteNode = (quote: Id) => ({
-  type: 'block',
-  fields: { id: `pull-quote-${String(quote)}`, blockName: '', blockType: 'pullQuote', quote },
-  format: '',
-  version: 2,
-})
 
 /** A paragraph's text, with the words that name a case turned into a citation of it. */
 type ParagraphSpec = string | { citations: { case: Id; mention: string }[]; text: string }
@@ -50,7 +34,13 @@ const paragraphChildren = (spec: ParagraphSpec) => {
       throw new Error(`"${citation.mention}" does not appear in the paragraph`)
     }
     if (at > 0) children.push(textNode(rest.slice(0, at)))
-    children.push(caseCitationNode(citation.case, citation.mention))
+    children.push(
+      caseCitationNode({
+        id: `case-${String(citation.case)}`,
+        mention: citation.mention,
+        record: citation.case,
+      }),
+    )
     rest = rest.slice(at + citation.mention.length)
   }
   if (rest) children.push(textNode(rest))
@@ -61,29 +51,13 @@ const paragraphChildren = (spec: ParagraphSpec) => {
 export const storyToLexical = (
   blocks: ({ pullQuote: Id } | ParagraphSpec)[],
 ): SerializedEditorState =>
-  ({
-    root: {
-      type: 'root',
-      children: blocks.map((block) =>
-        typeof block === 'object' && 'pullQuote' in block
-          ? pullQuoteNode(block.pullQuote)
-          : {
-              type: 'paragraph',
-              children: paragraphChildren(block),
-              direction: 'ltr',
-              format: '',
-              indent: 0,
-              textFormat: 0,
-              textStyle: '',
-              version: 1,
-            },
-      ),
-      direction: 'ltr',
-      format: '',
-      indent: 0,
-      version: 1,
-    },
-  }) as unknown as SerializedEditorState
+  lexicalDocument(
+    blocks.map((block) =>
+      typeof block === 'object' && 'pullQuote' in block
+        ? pullQuoteNode({ id: `pull-quote-${String(block.pullQuote)}`, quote: block.pullQuote })
+        : paragraphNode(paragraphChildren(block)),
+    ),
+  ) as unknown as SerializedEditorState
 
 /** A Lexical document of plain paragraphs, one per string, text kept exactly. */
 export const paragraphsToLexical = (paragraphs: string[]): SerializedEditorState =>
