@@ -2,7 +2,7 @@ import { collectionSlugs } from '../collectionSlugs'
 import { escapeHtml } from './escapeHtml'
 import { citationMention } from '../utilities/lexical'
 import { isPopulated, recordOf, textOrNull } from './readers'
-import { articlePath } from './shapeDeliveryArticle'
+import { articlePath, casePath } from '../site/paths'
 
 type LexicalNode = {
   [key: string]: unknown
@@ -82,7 +82,7 @@ const renderCaseCitation = (fields: Record<string, unknown>, { baseUrl }: HtmlOp
   }
   const caption = textOrNull(record.caption) ?? ''
   const full = [caption, textOrNull(record.citation)].filter(Boolean).join(', ')
-  const href = escapeHtml(`${baseUrl}/cases/${record.slug}`)
+  const href = escapeHtml(`${baseUrl}${casePath(record.slug)}`)
   return mention
     ? `<cite><a href="${href}" title="${escapeHtml(full)}">${escapeHtml(mention)}</a></cite>`
     : `<cite><a href="${href}">${escapeHtml(caption)}</a>${escapeHtml(full.slice(caption.length))}</cite>`

@@ -2,7 +2,7 @@ import type { DeliveryArticle, DeliveryImage, DeliveryRelatedItem } from './type
 
 import { lexicalBlocksText } from '../utilities/lexical'
 import { lexicalToHtml } from './lexicalToHtml'
-import { articlePath } from './shapeDeliveryArticle'
+import { articlePath } from '../site/paths'
 
 export const NINJS_SCHEMA_URI = 'http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json#'
 

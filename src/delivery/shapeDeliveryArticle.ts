@@ -12,9 +12,7 @@ import type {
 
 import { isPopulated, numberOrNull, populatedList, recordOf, textOrNull } from './readers'
 import { withoutInternalFields } from './withoutInternalFields'
-
-/** Where the site shows one of our stories. */
-export const articlePath = (slug: string): string => `/news/${slug}`
+import { articlePath } from '../site/paths'
 
 /** Readers only ever get published stories; access rules already filter, this double-checks. */
 const publishedTarget = (value: unknown): null | PopulatedDoc =>

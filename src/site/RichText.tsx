@@ -5,6 +5,7 @@ import type { DeliveryCase, DeliveryQuote } from '../delivery/types'
 import { relationId, sameId } from '../utilities/ids'
 import { citationMention } from '../utilities/lexical'
 import { httpUrlProblem } from '../utilities/validateHttpUrl'
+import { articlePath, casePath } from './paths'
 
 type Node = {
   [key: string]: unknown
@@ -39,7 +40,7 @@ const renderText = (node: Node, key: string): ReactNode => {
 const linkHref = (fields: Record<string, unknown> | undefined): null | string => {
   if (fields?.linkType === 'internal') {
     const doc = fields.doc as { value?: { slug?: string } } | undefined
-    return doc?.value?.slug ? `/news/${doc.value.slug}` : null
+    return doc?.value?.slug ? articlePath(doc.value.slug) : null
   }
   const url = typeof fields?.url === 'string' ? fields.url : ''
   return httpUrlProblem(url) ? null : url
@@ -72,13 +73,13 @@ const CaseCitation = ({
   // The story's own words stay as written; the formal citation is one hover away.
   return mention ? (
     <cite className="case-citation">
-      <a href={`/cases/${record.slug}`} title={full}>
+      <a href={casePath(String(record.slug))} title={full}>
         {mention}
       </a>
     </cite>
   ) : (
     <cite className="case-citation">
-      <a href={`/cases/${record.slug}`}>{record.caption}</a>
+      <a href={casePath(String(record.slug))}>{record.caption}</a>
       {record.citation ? `, ${record.citation}` : ''}
     </cite>
   )

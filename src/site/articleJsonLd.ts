@@ -1,4 +1,5 @@
 import type { DeliveryArticle } from '../delivery/types'
+import { articlePath } from './paths'
 
 /** Search engines and partners need absolute URLs; Payload stores site paths. */
 const absolute = (url: string, origin: string) => (url.startsWith('/') ? `${origin}${url}` : url)
@@ -18,7 +19,7 @@ export const articleJsonLd = ({ article, relatedCoverage }: DeliveryArticle, ori
   description: article.dek ?? undefined,
   headline: article.headline,
   image: article.hero?.image?.url ? [absolute(article.hero.image.url, origin)] : undefined,
-  mainEntityOfPage: `${origin}/news/${article.slug}`,
+  mainEntityOfPage: `${origin}${articlePath(article.slug)}`,
   relatedLink: relatedCoverage
     .map((item) => item.url)
     .filter((url): url is string => Boolean(url))

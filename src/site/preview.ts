@@ -1,12 +1,13 @@
 import type { Payload, TypedUser } from 'payload'
 
 import { hasRole, roles } from '../access/roles'
+import { articlePath } from './paths'
 
 export const PREVIEW_ROUTE = '/preview'
 
 /** Where the admin's Preview button and live-preview pane open an article. */
 export const articlePreviewUrl = (slug: null | string | undefined): null | string =>
-  slug ? `${PREVIEW_ROUTE}?path=${encodeURIComponent(`/news/${slug}`)}` : null
+  slug ? `${PREVIEW_ROUTE}?path=${encodeURIComponent(articlePath(slug))}` : null
 
 /** Only a path on this site: a preview link must not send anyone elsewhere. */
 export const sitePath = (value: null | string): null | string =>

@@ -3,6 +3,8 @@ import Link from 'next/link'
 import { getPayload } from 'payload'
 
 import { showDate } from '../../site/formatDate'
+import { publishedArticles } from '../../site/feeds/publishedArticles'
+import { articlePath } from '../../site/paths'
 
 export const dynamic = 'force-dynamic'
 
@@ -26,7 +28,7 @@ export default async function FrontPage() {
       slug: true,
     },
     sort: '-publishedAt',
-    where: { _status: { equals: 'published' } },
+    where: publishedArticles(),
   })
 
   if (docs.length === 0) {
@@ -40,7 +42,7 @@ export default async function FrontPage() {
       <article className="lead-story">
         {lead.section ? <p className="section">{lead.section}</p> : null}
         <h2>
-          <Link href={`/news/${lead.slug}`}>{lead.headline}</Link>
+          <Link href={articlePath(String(lead.slug))}>{lead.headline}</Link>
         </h2>
         {lead.dek ? <p className="dek">{lead.dek}</p> : null}
         {when(lead) ? <time dateTime={when(lead) ?? ''}>{showDate(when(lead))}</time> : null}
@@ -51,7 +53,7 @@ export default async function FrontPage() {
             <li key={article.id}>
               {article.section ? <p className="section">{article.section}</p> : null}
               <h3>
-                <Link href={`/news/${article.slug}`}>{article.headline}</Link>
+                <Link href={articlePath(String(article.slug))}>{article.headline}</Link>
               </h3>
               {article.dek ? <p className="dek">{article.dek}</p> : null}
               {when(article) ? (

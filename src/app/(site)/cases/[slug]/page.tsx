@@ -1,6 +1,7 @@
 import config from '@payload-config'
 import { notFound } from 'next/navigation'
 import { getPayload } from 'payload'
+import { articlePath, casePath } from '../../../../site/paths'
 
 export const dynamic = 'force-dynamic'
 
@@ -57,7 +58,7 @@ export default async function CasePage({ params }: Props) {
                 {link.slug === record.slug ? (
                   <strong>{link.caption}</strong>
                 ) : (
-                  <a href={`/cases/${link.slug}`}>{link.caption}</a>
+                  <a href={casePath(String(link.slug))}>{link.caption}</a>
                 )}
                 {link.citation ? `, ${link.citation}` : ''}
               </li>
@@ -71,7 +72,7 @@ export default async function CasePage({ params }: Props) {
           <ul>
             {citing.map((article) => (
               <li key={article.id}>
-                <a href={`/news/${article.slug}`}>{article.headline}</a>
+                <a href={articlePath(String(article.slug))}>{article.headline}</a>
               </li>
             ))}
           </ul>

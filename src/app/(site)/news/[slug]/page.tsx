@@ -10,6 +10,7 @@ import { loadArticlePage } from '../../../../site/loadArticlePage'
 import { PREVIEW_ROUTE } from '../../../../site/preview'
 import { RichText } from '../../../../site/RichText'
 import { siteOrigin } from '../../../../site/siteOrigin'
+import { articlePath } from '../../../../site/paths'
 
 export const dynamic = 'force-dynamic'
 
@@ -22,7 +23,7 @@ export const generateMetadata = async ({ params }: Props): Promise<Metadata> => 
   }
   const { article } = page.delivery
   return {
-    alternates: { canonical: `/news/${article.slug}` },
+    alternates: { canonical: articlePath(article.slug) },
     description: article.dek ?? undefined,
     // A draft is for the newsroom's eyes only.
     robots: page.preview ? { follow: false, index: false } : undefined,
@@ -51,7 +52,7 @@ export default async function ArticlePage({ params }: Props) {
         <aside className="preview-banner" role="status">
           <LivePreviewListener />
           Draft preview: the latest saved version, which readers do not see until it is published.{' '}
-          <a href={`${PREVIEW_ROUTE}/exit?path=${encodeURIComponent(`/news/${article.slug}`)}`}>
+          <a href={`${PREVIEW_ROUTE}/exit?path=${encodeURIComponent(articlePath(article.slug))}`}>
             Leave preview
           </a>
         </aside>
