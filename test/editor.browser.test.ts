@@ -1,10 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 
-import { afterAll, beforeAll, expect, it, jest } from '@jest/globals'
-import fs from 'node:fs'
+import { expect, it, jest } from '@jest/globals'
 
-import { type RunningApp, startApp } from './helpers/app'
-import { launchBrowser } from './helpers/browser'
+import { browserSuite } from './helpers/browser'
 
 /**
  * An editor at the desk, in a real browser: logs in, writes a story with a case citation and a
@@ -19,8 +17,6 @@ const SHOTS = 'test-results/editor'
 jest.retryTimes(2, { logErrorsBeforeRetry: true })
 let attempt = 0
 
-let app: RunningApp
-let browser: Browser
 let page: Page
 
 const openDrawer = () => page.locator('dialog.drawer--is-open').last()
@@ -63,32 +59,23 @@ const saveDrawer = async (name: string) => {
   }
 }
 
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  app = await startApp()
-  browser = await launchBrowser()
-}, 180_000)
-
-afterAll(async () => {
-  await browser?.close()
-  app?.signal('SIGKILL')
-})
+const suite = browserSuite(SHOTS)
 
 it('an editor writes, links and publishes a story the API then serves as arranged', async () => {
   attempt += 1
   const HEADLINE = `Former judges push back on asylum ruling ${attempt}`
   const SLUG = `former-judges-push-back-on-asylum-ruling-${attempt}`
   // A fresh session each attempt, so a retry starts at the login screen.
-  const context = await browser.newContext({ viewport: { height: 1000, width: 1400 } })
+  const context = await suite.browser.newContext({ viewport: { height: 1000, width: 1400 } })
   page = await context.newPage()
   page.setDefaultTimeout(90_000)
-  await page.goto(`${app.baseUrl}/admin/login`)
+  await page.goto(`${suite.app.baseUrl}/admin/login`)
   await page.fill('input[name="email"]', 'editor@newsroom.test')
   await page.fill('input[name="password"]', 'newsroom-demo')
   await page.click('button[type="submit"]')
   await page.waitForURL(/\/admin$/)
 
-  await page.goto(`${app.baseUrl}/admin/collections/articles/create`)
+  await page.goto(`${suite.app.baseUrl}/admin/collections/articles/create`)
   await page.fill('input[name="headline"]', HEADLINE)
 
   const body = page.locator('[data-lexical-editor="true"]').first()
@@ -127,7 +114,7 @@ it('an editor writes, links and publishes a story the API then serves as arrange
   await page.getByRole('button', { name: 'Publish changes' }).click()
   // What counts is what readers get: poll the public API until the story is live (the toast
   // from creating the related story may still be on screen, so it proves nothing).
-  const url = `${app.baseUrl}/api/articles?where[slug][equals]=${SLUG}&depth=1`
+  const url = `${suite.app.baseUrl}/api/articles?where[slug][equals]=${SLUG}&depth=1`
   let docs: any[] = []
   const deadline = Date.now() + 60_000
   while (docs.length === 0 && Date.now() < deadline) {
@@ -157,7 +144,7 @@ it('an editor writes, links and publishes a story the API then serves as arrange
 
   // Reopened, the body reads the same from the saved story, and the Sources tab's quote check
   // lists the pull quote's quote with its verification. The admin reopens the tab last shown.
-  await page.goto(`${app.baseUrl}/admin/collections/articles/${article.id}`)
+  await page.goto(`${suite.app.baseUrl}/admin/collections/articles/${article.id}`)
   await openTab('Story')
   await waitForTexts(citationChip(), CHIP_TEXTS)
   await waitForTexts(pullQuoteBlock().locator('.pull-quote-label'), PULL_QUOTE_TEXTS)

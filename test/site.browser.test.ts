@@ -1,10 +1,8 @@
-import type { Browser, BrowserContext } from 'playwright-core'
+import type { BrowserContext } from 'playwright-core'
 
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import fs from 'node:fs'
+import { describe, expect, it, jest } from '@jest/globals'
 
-import { type RunningApp, startApp } from './helpers/app'
-import { launchBrowser } from './helpers/browser'
+import { browserSuite } from './helpers/browser'
 
 /**
  * The site as readers and editors see it, in a real browser: the seeded piece on its page with
@@ -19,24 +17,13 @@ const SLUG = 'sessions-overturns-asylum-precedent-for-women-fleeing-domestic-vio
 // fresh browser context rather than hide a real failure.
 jest.retryTimes(2, { logErrorsBeforeRetry: true })
 
-let app: RunningApp
-let browser: Browser
 let context: BrowserContext | undefined
 
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  app = await startApp()
-  browser = await launchBrowser()
-}, 180_000)
-
-afterAll(async () => {
-  await browser?.close()
-  app?.signal('SIGKILL')
-})
+const suite = browserSuite(SHOTS)
 
 const newPage = async () => {
   await context?.close()
-  context = await browser.newContext({ viewport: { height: 1000, width: 1280 } })
+  context = await suite.browser.newContext({ viewport: { height: 1000, width: 1280 } })
   const page = await context.newPage()
   page.setDefaultTimeout(60_000)
   return page
@@ -45,7 +32,7 @@ const newPage = async () => {
 describe('a reader', () => {
   it('opens the seeded piece: related coverage in order, the pull quote and the case citations', async () => {
     const page = await newPage()
-    const response = await page.goto(`${app.baseUrl}/news/${SLUG}`)
+    const response = await page.goto(`${suite.app.baseUrl}/news/${SLUG}`)
     expect(response?.status()).toBe(200)
     await expect(page.locator('h1').textContent()).resolves.toBe(
       'Sessions overturns asylum precedent for women fleeing domestic violence',
@@ -82,7 +69,7 @@ describe('a reader', () => {
     await page.screenshot({ fullPage: true, path: `${SHOTS}/piece.png` })
 
     await kasinga.click()
-    await page.waitForURL(`${app.baseUrl}/cases/matter-of-kasinga`)
+    await page.waitForURL(`${suite.app.baseUrl}/cases/matter-of-kasinga`)
     await expect(page.locator('h1').textContent()).resolves.toBe('Matter of Kasinga')
     await expect(page.locator('body').textContent()).resolves.toContain(
       'Sessions overturns asylum precedent for women fleeing domestic violence',
@@ -94,18 +81,18 @@ describe('a reader', () => {
 describe('an editor', () => {
   it('watches the live preview follow the draft, which readers never see', async () => {
     const page = await newPage()
-    const login = await page.request.post(`${app.baseUrl}/api/users/login`, {
+    const login = await page.request.post(`${suite.app.baseUrl}/api/users/login`, {
       data: { email: 'editor@newsroom.test', password: 'newsroom-demo' },
     })
     expect(login.status()).toBe(200)
     const slug = `live-preview-${Date.now()}`
-    const created = await page.request.post(`${app.baseUrl}/api/articles`, {
+    const created = await page.request.post(`${suite.app.baseUrl}/api/articles`, {
       data: { _status: 'published', headline: 'Judges weigh the ruling', slug },
     })
     expect(created.status()).toBe(201)
     const { doc } = await created.json()
 
-    await page.goto(`${app.baseUrl}/admin/collections/articles/${doc.id}`)
+    await page.goto(`${suite.app.baseUrl}/admin/collections/articles/${doc.id}`)
     await page.getByRole('button', { name: 'Live Preview' }).click()
     const preview = page.frameLocator('.live-preview-window iframe')
     await expect(preview.locator('h1').textContent()).resolves.toBe('Judges weigh the ruling')
@@ -119,7 +106,7 @@ describe('an editor', () => {
       .waitFor({ timeout: 45_000 })
     await page.screenshot({ path: `${SHOTS}/live-preview.png` })
 
-    const reader = await fetch(`${app.baseUrl}/news/${slug}`)
+    const reader = await fetch(`${suite.app.baseUrl}/news/${slug}`)
     const html = await reader.text()
     expect(html).toContain('<h1>Judges weigh the ruling</h1>')
     expect(html).not.toContain('and its reach')
