@@ -28,6 +28,7 @@ import { prepareScenarios, runScenario } from './scenarios'
 import { seedSynthetic } from './seedSynthetic'
 import { buildApp, startBenchServer } from './server'
 import { verifySyntheticShape } from './verifyShape'
+import { runScript } from '../../src/utilities/runScript'
 
 /** The size the large run's latency is compared with. */
 const BASELINE_ARTICLES = 1000
@@ -212,14 +213,4 @@ const main = async (): Promise<void> => {
   }
 }
 
-// No top-level await: a tsx script that awaits getPayload at top level can exit 13 at random.
-// Exit once stdout has drained: a piped stdout is asynchronous and would lose the last line.
-const exitWhenFlushed = (code: number) => process.stdout.write('', () => process.exit(code))
-
-main().then(
-  () => exitWhenFlushed(0),
-  (error: unknown) => {
-    console.error(error)
-    exitWhenFlushed(1)
-  },
-)
+runScript(main)

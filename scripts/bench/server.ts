@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
+import { freePort } from '../../src/utilities/freePort'
 
 const READY_TIMEOUT_MS = 180_000
 const STOP_TIMEOUT_MS = 20_000
@@ -13,16 +13,6 @@ export type BenchServer = {
   /** SIGTERM, as a process manager stops it; SIGKILL if it has not exited in time. */
   stop: () => Promise<void>
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 
 const exited = (child: ChildProcess) =>
   new Promise<void>((resolve) => {

@@ -6,6 +6,7 @@ import { getPayload } from 'payload'
 import config from '../../payload.config'
 import { seedDemoAccounts } from './seedDemoAccounts'
 import { seedPiece } from './seedPiece'
+import { runScript } from '../utilities/runScript'
 
 /** `npm run seed [-- --force]`: seeds the piece; --force seeds into a database with content. */
 const main = async () => {
@@ -29,14 +30,4 @@ const main = async () => {
   }
 }
 
-// No top-level await: a tsx script that awaits getPayload at top level can exit 13 at random.
-// Exit once stdout has drained: a piped stdout is asynchronous and would lose the last line.
-const exitWhenFlushed = (code: number) => process.stdout.write('', () => process.exit(code))
-
-main().then(
-  () => exitWhenFlushed(0),
-  (error: unknown) => {
-    console.error(error)
-    exitWhenFlushed(1)
-  },
-)
+runScript(main)

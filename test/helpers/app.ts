@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import net from 'node:net'
 
 import { freshDatabaseUri } from './database'
+import { freePort } from '../../src/utilities/freePort'
 
 export type RunningApp = {
   baseUrl: string
@@ -17,16 +17,6 @@ export type RunningApp = {
   /** Waits until `check` holds, failing with the output so far. */
   waitFor: (check: () => boolean, what: string, timeoutMs?: number) => Promise<void>
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 
 /**
  * The README's `npm run dev` on an empty database, on a free port. Its own process group, so
