@@ -2,6 +2,8 @@ import js from '@eslint/js'
 import prettier from 'eslint-config-prettier'
 import tseslint from 'typescript-eslint'
 
+import newsroom from './scripts/lint/boundaries.js'
+
 export default tseslint.config(
   {
     ignores: [
@@ -12,8 +14,9 @@ export default tseslint.config(
       'migrations/',
       'node_modules/',
       'next-env.d.ts',
-      'src/payload-types.ts',
-      'src/app/(payload)/',
+      'src/host/payload-types.ts',
+      'src/app/(payload)/admin/importMap.js',
+      'dist/',
       'test-results/',
     ],
   },
@@ -31,6 +34,12 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
     },
+  },
+  {
+    // The plugin never imports the app, and the app imports the plugin only by package name.
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { newsroom },
+    rules: { 'newsroom/boundaries': 'error' },
   },
   {
     files: ['test/**/*.ts'],

@@ -3,10 +3,14 @@ const config = {
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: {
     '^@payload-config$': '<rootDir>/payload.config.ts',
+    // The app reaches the plugin by package name, as any host does; here that is the source.
+    '^payload-plugin-newsroom$': '<rootDir>/src/index.ts',
+    '^payload-plugin-newsroom/(.*)$': '<rootDir>/src/exports/$1.ts',
   },
   rootDir: '.',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/host-app/'],
   testTimeout: 60_000,
   transform: {
     '^.+\\.(t|j)sx?$': [

@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { databaseAdapter } from './src/database'
-import { newsroomPlugin } from './src/index'
-import { resolvePayloadSecret } from './src/secret'
-import { articlePreviewUrl } from './src/site/preview'
+import { databaseAdapter } from './src/host/database/database'
+import { newsroomPlugin } from 'payload-plugin-newsroom'
+import { resolvePayloadSecret } from './src/host/secret'
+import { articlePath, casePath } from './src/host/site/paths'
+import { articlePreviewUrl } from './src/host/site/preview'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -26,6 +27,8 @@ export default buildConfig({
   graphQL: { schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql') },
   plugins: [
     newsroomPlugin({
+      // A cron expression with seconds; tests run the queue every second.
+      jobs: { cron: process.env.NEWSROOM_JOBS_CRON || undefined },
       overrides: {
         // The site's pages live in this app: the admin previews a story on its real page.
         articles: {
@@ -36,6 +39,7 @@ export default buildConfig({
         },
         media: { upload: { staticDir: path.resolve(dirname, 'media') } },
       },
+      site: { articlePath, casePath },
     }),
   ],
   secret: resolvePayloadSecret(),
@@ -45,6 +49,6 @@ export default buildConfig({
     // Written by `npm run generate:types` only: a dev server on MongoDB would otherwise rewrite
     // every id type as a string.
     autoGenerate: false,
-    outputFile: path.resolve(dirname, 'src/payload-types.ts'),
+    outputFile: path.resolve(dirname, 'src/host/payload-types.ts'),
   },
 })

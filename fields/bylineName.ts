@@ -1,8 +1,8 @@
 import type { FieldHook } from 'payload'
 
-type Id = number | string
+import type { Id } from '../src/documents'
 
-const NAMES = 'newsroomBylineNames'
+import { contextKeys } from '../src/requestContext'
 
 /**
  * The name a byline prints: the free-text credit, or the author account's name. Readers may not
@@ -23,8 +23,7 @@ export const bylineName =
     if (author === null || author === undefined || author === '') {
       return null
     }
-    const names = ((req.context[NAMES] as Map<string, Promise<null | string>> | undefined) ??=
-      new Map())
+    const names = (req.context[contextKeys.bylineNames] ??= new Map())
     const key = String(author)
     if (!names.has(key)) {
       names.set(

@@ -1,5 +1,7 @@
 import type { DateField, FieldHook, PayloadRequest } from 'payload'
 
+import { contextKeys } from '../src/requestContext'
+
 type PublishingDatesOptions = {
   /** Changes to the `firstPublishedAt` field. */
   firstPublishedOverrides?: Partial<DateField>
@@ -8,17 +10,17 @@ type PublishingDatesOptions = {
 }
 
 /** Lets the seed and imports carry historical dates in; nothing else may set them. */
-export const PRESERVE_PUBLISHING_DATES = 'newsroomPreservePublishingDates'
+export const PRESERVE_PUBLISHING_DATES = contextKeys.preservePublishingDates
 
 const isPublishing = (siblingData: Record<string, unknown> | undefined) =>
   siblingData?._status === 'published'
 
-const PUBLISH_MOMENT = 'newsroomPublishMoment'
+const PUBLISH_MOMENT = contextKeys.publishMoment
 
 /** One timestamp per save, so a first publish sets both dates to the same instant. */
 const publishMoment = (req: PayloadRequest): string => {
   req.context[PUBLISH_MOMENT] ??= new Date().toISOString()
-  return req.context[PUBLISH_MOMENT] as string
+  return req.context[PUBLISH_MOMENT]
 }
 
 const setFirstPublishedAt: FieldHook = ({ originalDoc, req, siblingData, value }) => {

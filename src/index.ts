@@ -1,8 +1,16 @@
+export { hasRole, roles } from './access/roles'
 export { collectionSlugs } from './collectionSlugs'
+export { PRESERVE_PUBLISHING_DATES } from '../fields/publishingDates'
+export { PACKAGE_NAME } from './packageName'
 export { newsroomPlugin } from './plugin'
+export { resolveSiteSettings, siteSettings } from './siteSettings'
+export type { SitePaths, SiteSettings } from './siteSettings'
 export type {
   CollectionOverride,
   FieldsOverride,
   NewsroomPluginOptions,
   NewsroomSiteOptions,
 } from './types'
+export { relationId, relationIds, sameId } from './utilities/ids'
+export { slugify, SLUG_PATTERN } from './utilities/slugify'
+export { httpUrlProblem } from './utilities/validateHttpUrl'

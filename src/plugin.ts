@@ -11,7 +11,8 @@ import { userFields, usersCollection } from '../collections/Users'
 import { collectionSlugs } from './collectionSlugs'
 import { deliveryStateGlobal } from './delivery/deliveryStateGlobal'
 import { withDelivery } from './delivery/withDelivery'
-import { siteSettingsCustom } from './site/siteSettings'
+import { withScheduledPublishing } from './jobs/scheduledPublishing'
+import { siteSettingsCustom } from './siteSettings'
 import { applyCollectionOverride } from './utilities/applyCollectionOverride'
 import { dataFieldNames } from './utilities/dataFieldNames'
 
@@ -68,5 +69,8 @@ export const newsroomPlugin =
       custom: { ...incomingConfig.custom, ...siteSettingsCustom(pluginOptions.site) },
       // Kept when disabled, like the collections, so the schema does not change.
       globals: [...(incomingConfig.globals ?? []), deliveryStateGlobal()],
+      jobs: pluginOptions.disabled
+        ? incomingConfig.jobs
+        : withScheduledPublishing(incomingConfig.jobs, pluginOptions.jobs),
     }
   }

@@ -9,8 +9,20 @@ export type CollectionOverride = Partial<Omit<CollectionConfig, 'fields' | 'slug
   fields?: FieldsOverride
 }
 
-/** How the public site names itself in its RSS feed and Google News sitemap. */
+/** The host's public site: how it names itself, and where it shows stories and cases. */
 export type NewsroomSiteOptions = {
+  /**
+   * The path (or absolute URL) of a story's page on the host's site: links to our own stories
+   * in related coverage, in bodies and in ninjs.
+   * @default (slug) => `/news/${slug}`
+   */
+  articlePath?: (slug: string) => string
+  /**
+   * The path (or absolute URL) of a case's page on the host's site: case citations in ninjs
+   * HTML.
+   * @default (slug) => `/cases/${slug}`
+   */
+  casePath?: (slug: string) => string
   /**
    * The language of the stories, as an ISO 639 code ('en', 'es', or 'zh-cn' / 'zh-tw' for
    * Chinese): the RSS channel's `language` and Google News' `news:language`.
@@ -25,6 +37,21 @@ export type NewsroomSiteOptions = {
   name?: string
 }
 
+/** How scheduled publishing runs. */
+export type NewsroomJobsOptions = {
+  /**
+   * Run due scheduled publishes and unpublishes inside the server, with Payload's job runner.
+   * Turn off when something else runs the queue (`payload jobs:run`, a platform cron).
+   * @default true
+   */
+  autoRun?: boolean
+  /**
+   * How often the queue is checked, as a cron expression (six fields: seconds first).
+   * @default '*\/10 * * * * *' (every ten seconds)
+   */
+  cron?: string
+}
+
 export type NewsroomPluginOptions = {
   /**
    * Keep the collections in the config (so the schema and stored content stay) but skip the
@@ -32,6 +59,8 @@ export type NewsroomPluginOptions = {
    * @default false
    */
   disabled?: boolean
+  /** Scheduled publish and unpublish: run by the plugin unless turned off. */
+  jobs?: NewsroomJobsOptions
   /**
    * The largest number of items an article may list under "Related coverage".
    * @default 6
@@ -52,6 +81,6 @@ export type NewsroomPluginOptions = {
     /** Overrides for `users`, used only when the app has no `users` collection of its own. */
     users?: CollectionOverride
   }
-  /** The publication's name and language, for the RSS feed and sitemaps. */
+  /** The publication's name and language, and where its site shows stories and cases. */
   site?: NewsroomSiteOptions
 }

@@ -12,7 +12,7 @@ import {
   sectionMarkdown,
 } from '../scripts/bench/report'
 import { shapeDifference, shapeOf } from '../scripts/bench/verifyShape'
-import { benchReferenceEnabled } from '../src/server/benchReference'
+import { benchReferenceEnabled } from '../src/host/server/benchReference'
 
 /** The benchmark's pure parts; the benchmark itself is `npm run bench`, never part of the tests. */
 

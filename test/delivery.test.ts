@@ -12,7 +12,7 @@ import type { DeliveryArticle } from '../src/delivery/types'
 
 import { createDeliveryCache } from '../src/delivery/deliveryCache'
 import { DELIVERY_STATE_SLUG } from '../src/delivery/deliveryStateGlobal'
-import { deliveryRouter } from '../src/delivery/deliveryRouter'
+import { deliveryRouter } from '../src/host/server/deliveryRouter'
 import { readGeneration } from '../src/delivery/generation'
 import {
   invalidateDeliveryAfterChange,
@@ -21,9 +21,10 @@ import {
 import { renderDeliveryArticle } from '../src/delivery/renderDeliveryArticle'
 import { renderNinjs } from '../src/delivery/renderNinjs'
 import { newsroomPlugin } from '../src/index'
-import { seedPiece } from '../src/seed/seedPiece'
-import { type NewsroomServer, startServer } from '../src/server/createServer'
+import { seedPiece } from '../src/host/seed/seedPiece'
+import { type NewsroomServer, startServer } from '../src/host/server/createServer'
 import { paragraphsToLexical } from '../src/utilities/lexical'
+import { resolveSiteSettings } from '../src/siteSettings'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 import { createRestClient, type RestClient } from './helpers/rest'
 import { signIn } from './helpers/users'
@@ -557,7 +558,10 @@ describe('ninjs', () => {
         },
       ],
     }
-    const item = renderNinjs(delivery, { baseUrl: 'https://news.example/' })
+    const item = renderNinjs(delivery, {
+      baseUrl: 'https://news.example/',
+      paths: resolveSiteSettings(),
+    })
     expectValidNinjs(item)
     expect(item.uri).toBe('https://news.example/news/a-headline')
     expect((item.bodies as { value: string }[])[0].value).toBe(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import { seedPiece } from '../src/seed/seedPiece'
+import { seedPiece } from '../src/host/seed/seedPiece'
 import { failingFields, fieldMessage } from './helpers/errors'
 import { caseCitation, doc, link, paragraph, pullQuote } from './helpers/lexical'
 import { startTestPayload, type TestPayload } from './helpers/payload'

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
 import { loadDeliveryArticle } from '../src/delivery/renderDeliveryArticle'
-import { articleJsonLd, jsonForScript } from '../src/site/articleJsonLd'
+import { articleJsonLd, jsonForScript } from '../src/host/site/articleJsonLd'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 import { createRestClient, type RestClient } from './helpers/rest'
 import { signIn } from './helpers/users'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import { databaseKind } from '../src/database'
-import { seedPiece } from '../src/seed/seedPiece'
+import { databaseKind } from '../src/host/database/database'
+import { seedPiece } from '../src/host/seed/seedPiece'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 import { createRestClient } from './helpers/rest'
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import fs from 'node:fs'
 
 import { lexicalBlocksText } from '../src/utilities/lexical'
-import { DEMO_PASSWORD, demoAccounts, seedDemoAccounts } from '../src/seed/seedDemoAccounts'
-import { seedPiece } from '../src/seed/seedPiece'
+import { DEMO_PASSWORD, demoAccounts, seedDemoAccounts } from '../src/host/seed/seedDemoAccounts'
+import { seedPiece } from '../src/host/seed/seedPiece'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 import { createRestClient, type RestClient } from './helpers/rest'
 
@@ -12,7 +12,7 @@ const PIECE_URL = `/api/articles?where[slug][equals]=${SLUG}&depth=2`
 
 // Read independently of the seed's own parser: blank-line-separated blocks, last six = links.
 const pieceBlocks = fs
-  .readFileSync(new URL('../src/seed/piece.txt', import.meta.url), 'utf8')
+  .readFileSync(new URL('../src/host/seed/piece.txt', import.meta.url), 'utf8')
   .split('\n\n')
   .map((block) => block.trim())
 const storyParagraphs = pieceBlocks.slice(0, -6)

@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express'
 
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 
-import { type NewsroomServer, startServer } from '../src/server/createServer'
+import { type NewsroomServer, startServer } from '../src/host/server/createServer'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 
 let ctx: TestPayload

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { editorsOrNeverPublished } from '../../src/access/editorsOrNeverPublished'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
 import { isStaff, isStaffField } from '../../src/access/roles'
+import { clientComponent } from '../../src/packageName'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { bylinesField } from '../../fields/bylines'
 import { correctionsField } from '../../fields/corrections'
@@ -112,7 +113,7 @@ export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): Col
               type: 'json',
               access: { read: isStaffField },
               admin: {
-                components: { Field: '/components/QuoteChecks#QuoteChecks' },
+                components: { Field: clientComponent('QuoteChecks') },
                 description:
                   'For each linked quote: its verification, and whether its words still appear verbatim in the body or a pull quote.',
                 readOnly: true,
@@ -148,7 +149,7 @@ export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): Col
               name: 'relatedSuggestions',
               type: 'ui',
               admin: {
-                components: { Field: '/components/RelatedSuggestions#RelatedSuggestions' },
+                components: { Field: clientComponent('RelatedSuggestions') },
               },
             },
           ],

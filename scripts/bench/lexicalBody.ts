@@ -1,3 +1,6 @@
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+import type { Id } from 'payload-plugin-newsroom/types'
+
 import type { BodyPart } from './corpus'
 
 import {
@@ -7,9 +10,7 @@ import {
   paragraphNode,
   pullQuoteNode,
   textNode,
-} from '../../src/utilities/lexicalNodes'
-
-type Id = number | string
+} from 'payload-plugin-newsroom/lexical'
 
 /** Block ids are ObjectId-shaped hex strings, as the admin's editor writes them. */
 const blockId = (seed: number, slot: number) =>
@@ -22,7 +23,7 @@ const blockId = (seed: number, slot: number) =>
 export const lexicalBody = (
   parts: BodyPart[],
   refs: { cases: Id[]; quotes: Id[]; seed: number },
-): Record<string, unknown> =>
+): SerializedEditorState =>
   lexicalDocument(
     parts.map((part, slot) => {
       switch (part.kind) {

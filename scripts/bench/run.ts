@@ -1,5 +1,5 @@
 // Must stay the first import: it loads .env before anything reads process.env.
-import { projectRoot } from '../../src/server/env'
+import { projectRoot } from '../../src/host/server/env'
 
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
@@ -9,7 +9,7 @@ import path from 'node:path'
 import type { RunFacts, RunRecord, TargetCheck } from './report'
 import type { Measurement } from './scenarios'
 
-import { databaseKind } from '../../src/database'
+import { databaseKind } from '../../src/host/database/database'
 import { BENCH_USAGE, parseBenchArgs } from './args'
 import { articleSlug, syntheticHeadline } from './corpus'
 import {
@@ -28,7 +28,7 @@ import { prepareScenarios, runScenario } from './scenarios'
 import { seedSynthetic } from './seedSynthetic'
 import { buildApp, startBenchServer } from './server'
 import { verifySyntheticShape } from './verifyShape'
-import { runScript } from '../../src/utilities/runScript'
+import { runScript } from '../../src/host/utilities/runScript'
 
 /** The size the large run's latency is compared with. */
 const BASELINE_ARTICLES = 1000
@@ -49,7 +49,7 @@ const sampleSlugs = (articles: number, count: number) =>
 const seed = async (articles: number): Promise<number> => {
   const { getPayload } = await import('payload')
   const { default: config } = await import('../../payload.config')
-  const { databaseHasContent } = await import('../../src/seed/seedPiece')
+  const { databaseHasContent } = await import('../../src/host/seed/seedPiece')
   const payload = await getPayload({ config })
   try {
     if (await databaseHasContent(payload)) {

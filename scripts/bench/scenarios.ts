@@ -2,7 +2,7 @@ import type { Client, Request, Result } from 'autocannon'
 
 import autocannon from 'autocannon'
 
-import { BENCH_REFERENCE_PATH } from '../../src/server/benchReference'
+import { BENCH_REFERENCE_PATH } from '../../src/host/server/benchReference'
 
 export type ScenarioKey = 'delivery200' | 'delivery304' | 'frontPage' | 'reference' | 'rest'
 

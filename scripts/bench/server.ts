@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
-import { freePort } from '../../src/utilities/freePort'
+import { freePort } from '../../src/host/utilities/freePort'
 
 const READY_TIMEOUT_MS = 180_000
 const STOP_TIMEOUT_MS = 20_000
@@ -68,7 +68,7 @@ export const startBenchServer = async ({
   const log = fs.openSync(logFile, 'a')
   const child = spawn(
     process.execPath,
-    ['--conditions=production', '--import', 'tsx', 'src/server/start.ts'],
+    ['--conditions=production', '--import', 'tsx', 'src/host/server/start.ts'],
     { cwd: root, detached: true, env, stdio: ['ignore', log, log] },
   )
   fs.closeSync(log)

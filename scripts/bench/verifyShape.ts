@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { PRESERVE_PUBLISHING_DATES } from '../../fields/publishingDates'
-import { loadDeliveryArticle } from '../../src/delivery/renderDeliveryArticle'
+import { PRESERVE_PUBLISHING_DATES } from 'payload-plugin-newsroom'
+import { loadDeliveryArticle } from 'payload-plugin-newsroom/delivery'
 import { syntheticArticle } from './corpus'
 import { lexicalBody } from './lexicalBody'
 

@@ -7,6 +7,7 @@ import { encodeRepresentation } from './encodeRepresentation'
 import { readGeneration } from './generation'
 import { registerLocalCache } from './localCaches'
 import { loadDeliveryArticle } from './renderDeliveryArticle'
+import { siteSettings } from '../siteSettings'
 import { renderNinjs } from './renderNinjs'
 
 /**
@@ -132,7 +133,11 @@ export const createDeliveryCache = ({
     entry.representations[format] ??=
       format === 'ninjs'
         ? encodeRepresentation(
-            renderNinjs(loaded.delivery, { baseUrl: origin, lastModified: loaded.lastModified }),
+            renderNinjs(loaded.delivery, {
+              baseUrl: origin,
+              lastModified: loaded.lastModified,
+              paths: siteSettings(payload.config),
+            }),
             format,
             loaded.lastModified,
           )

@@ -5,16 +5,17 @@ import type {
   PayloadRequest,
 } from 'payload'
 
+import { contextKeys } from '../requestContext'
 import { bumpGeneration } from './generation'
 import { invalidateLocalCaches } from './localCaches'
 
-const DRAFT_SAVE = 'newsroomDeliveryDraftSave'
+const DRAFT_SAVE = contextKeys.deliveryDraftSave
 
 /**
  * Set in a write's `context` to announce it to other instances (the generation still moves)
  * without dropping this process's caches: how a test plays the part of a second instance.
  */
-export const SKIP_LOCAL_DELIVERY_INVALIDATION = 'newsroomDeliverySkipLocalInvalidation'
+export const SKIP_LOCAL_DELIVERY_INVALIDATION = contextKeys.skipLocalDeliveryInvalidation
 
 /** Only the operation knows whether a write is a draft save; the after hooks read it here. */
 export const rememberDraftSave: CollectionBeforeOperationHook = ({ args, operation, req }) => {

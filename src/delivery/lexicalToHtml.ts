@@ -2,7 +2,7 @@ import { collectionSlugs } from '../collectionSlugs'
 import { escapeHtml } from './escapeHtml'
 import { citationMention } from '../utilities/lexical'
 import { isPopulated, recordOf, textOrNull } from './readers'
-import { articlePath, casePath } from '../site/paths'
+import type { SitePaths } from '../siteSettings'
 
 type LexicalNode = {
   [key: string]: unknown
@@ -13,6 +13,8 @@ type LexicalNode = {
 type HtmlOptions = {
   /** Prefixed to links to our own stories; empty leaves them as paths. */
   baseUrl: string
+  /** Where the site shows stories and cases. */
+  paths: SitePaths
 }
 
 // Lexical stores inline formatting as bit flags on each text node.
@@ -46,7 +48,7 @@ const safeHref = (url: unknown): null | string => {
 }
 
 /** An internal link points at a story; it is a link only while that story is published. */
-const linkHref = (node: LexicalNode, { baseUrl }: HtmlOptions): null | string => {
+const linkHref = (node: LexicalNode, { baseUrl, paths }: HtmlOptions): null | string => {
   const fields = recordOf(node.fields)
   if (fields.linkType !== 'internal') {
     return safeHref(fields.url ?? node.url)
@@ -59,7 +61,7 @@ const linkHref = (node: LexicalNode, { baseUrl }: HtmlOptions): null | string =>
   if (typeof target.slug !== 'string' || (target._status && target._status !== 'published')) {
     return null
   }
-  return `${baseUrl}${articlePath(target.slug)}`
+  return `${baseUrl}${paths.articlePath(target.slug)}`
 }
 
 const renderText = (node: LexicalNode): string => {
@@ -74,7 +76,10 @@ const renderText = (node: LexicalNode): string => {
 }
 
 /** A cited case: the story's own words if it names the case, else caption and citation. */
-const renderCaseCitation = (fields: Record<string, unknown>, { baseUrl }: HtmlOptions): string => {
+const renderCaseCitation = (
+  fields: Record<string, unknown>,
+  { baseUrl, paths }: HtmlOptions,
+): string => {
   const mention = citationMention(fields)
   const record = fields.case
   if (!isPopulated(record) || typeof record.slug !== 'string') {
@@ -82,7 +87,7 @@ const renderCaseCitation = (fields: Record<string, unknown>, { baseUrl }: HtmlOp
   }
   const caption = textOrNull(record.caption) ?? ''
   const full = [caption, textOrNull(record.citation)].filter(Boolean).join(', ')
-  const href = escapeHtml(`${baseUrl}${casePath(record.slug)}`)
+  const href = escapeHtml(`${baseUrl}${paths.casePath(record.slug)}`)
   return mention
     ? `<cite><a href="${href}" title="${escapeHtml(full)}">${escapeHtml(mention)}</a></cite>`
     : `<cite><a href="${href}">${escapeHtml(caption)}</a>${escapeHtml(full.slice(caption.length))}</cite>`

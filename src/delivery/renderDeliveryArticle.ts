@@ -4,6 +4,7 @@ import type { PopulatedDoc } from './readers'
 import type { DeliveryArticle } from './types'
 
 import { collectionSlugs } from '../collectionSlugs'
+import { siteSettings } from '../siteSettings'
 import { deliveryLastModified, shapeDeliveryArticle } from './shapeDeliveryArticle'
 
 type RenderArgs = {
@@ -111,7 +112,10 @@ export const loadDeliveryArticle = async ({
   if (!doc) {
     return null
   }
-  return { delivery: shapeDeliveryArticle(doc), lastModified: deliveryLastModified(doc) }
+  return {
+    delivery: shapeDeliveryArticle(doc, siteSettings(payload.config)),
+    lastModified: deliveryLastModified(doc),
+  }
 }
 
 /** One published article by slug in the shape a site needs, or null. */

@@ -1,8 +1,8 @@
+import type { SitePaths } from '../siteSettings'
 import type { DeliveryArticle, DeliveryImage, DeliveryRelatedItem } from './types'
 
 import { lexicalBlocksText } from '../utilities/lexical'
 import { lexicalToHtml } from './lexicalToHtml'
-import { articlePath } from '../site/paths'
 
 export const NINJS_SCHEMA_URI = 'http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json#'
 
@@ -14,6 +14,8 @@ type NinjsOptions = {
   baseUrl: string
   /** When anything shown in the article last changed. @default the article's updatedAt */
   lastModified?: Date
+  /** Where the site shows stories and cases. */
+  paths: SitePaths
 }
 
 type NinjsText = { contenttype?: string; role?: string; value: string }
@@ -44,8 +46,8 @@ const absoluteUrl = (url: null | string, baseUrl: string): null | string => {
   return normalizedUrl(url)
 }
 
-const storyUri = (slug: string, baseUrl: string): string =>
-  (baseUrl && normalizedUrl(`${baseUrl}${articlePath(slug)}`)) ||
+const storyUri = (slug: string, baseUrl: string, paths: SitePaths): string =>
+  (baseUrl && normalizedUrl(`${baseUrl}${paths.articlePath(slug)}`)) ||
   `urn:newsroom:news:${encodeURIComponent(slug)}`
 
 const unique = (values: (null | string)[]): string[] => [
@@ -56,9 +58,10 @@ const relatedAssociation = (
   item: DeliveryRelatedItem,
   index: number,
   baseUrl: string,
+  paths: SitePaths,
 ): NinjsItem => {
   const uri = item.article
-    ? storyUri(item.article.slug, baseUrl)
+    ? storyUri(item.article.slug, baseUrl, paths)
     : (absoluteUrl(item.url, baseUrl) ??
       `urn:newsroom:related-story:${encodeURIComponent(String(item.id))}`)
   return {
@@ -131,12 +134,14 @@ export const renderNinjs = (delivery: DeliveryArticle, options: NinjsOptions): N
   ]
   const associations = [
     ...(article.hero?.image ? [heroAssociation(article.hero.image, article.hero, baseUrl)] : []),
-    ...relatedCoverage.map((item, index) => relatedAssociation(item, index, baseUrl)),
+    ...relatedCoverage.map((item, index) =>
+      relatedAssociation(item, index, baseUrl, options.paths),
+    ),
   ]
   const byline = article.bylines.map(({ name }) => name).join(', ')
 
   return {
-    uri: storyUri(article.slug, baseUrl),
+    uri: storyUri(article.slug, baseUrl, options.paths),
     standard: { name: 'ninjs', schema: NINJS_SCHEMA_URI, version: '2.2' },
     type: 'text',
     representationtype: 'full',
@@ -161,7 +166,7 @@ export const renderNinjs = (delivery: DeliveryArticle, options: NinjsOptions): N
               contenttype: 'text/html',
               charcount: bodyText.length,
               wordcount: bodyText.split(/\s+/).filter(Boolean).length,
-              value: lexicalToHtml(article.body, { baseUrl }),
+              value: lexicalToHtml(article.body, { baseUrl, paths: options.paths }),
             },
           ],
         }

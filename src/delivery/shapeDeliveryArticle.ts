@@ -12,7 +12,7 @@ import type {
 
 import { isPopulated, numberOrNull, populatedList, recordOf, textOrNull } from './readers'
 import { withoutInternalFields } from './withoutInternalFields'
-import { articlePath } from '../site/paths'
+import type { SitePaths } from '../siteSettings'
 
 /** Readers only ever get published stories; access rules already filter, this double-checks. */
 const publishedTarget = (value: unknown): null | PopulatedDoc =>
@@ -57,7 +57,7 @@ const shapeCorrections = (value: unknown): DeliveryCorrection[] =>
       : []
   })
 
-const shapeRelated = (story: PopulatedDoc): DeliveryRelatedItem => {
+const shapeRelated = (story: PopulatedDoc, paths: SitePaths): DeliveryRelatedItem => {
   const target = publishedTarget(story.article)
   const external = textOrNull(story.url)
   return {
@@ -67,7 +67,7 @@ const shapeRelated = (story: PopulatedDoc): DeliveryRelatedItem => {
     headline: String(story.headline ?? ''),
     outlet: textOrNull(story.outlet),
     publishedAt: textOrNull(story.publishedAt),
-    url: external ?? (target ? articlePath(String(target.slug)) : null),
+    url: external ?? (target ? paths.articlePath(String(target.slug)) : null),
   }
 }
 
@@ -102,7 +102,7 @@ const shapeCase = (record: PopulatedDoc): DeliveryCase => ({
  * The public shape of a published article read at depth 2. Every field is picked by name, so
  * what Payload adds (joins, internal fields a reader's access happened to allow) stays out.
  */
-export const shapeDeliveryArticle = (doc: PopulatedDoc): DeliveryArticle => {
+export const shapeDeliveryArticle = (doc: PopulatedDoc, paths: SitePaths): DeliveryArticle => {
   const hero = recordOf(doc.hero)
   const image = shapeImage(hero.image)
   const caption = textOrNull(hero.caption)
@@ -126,7 +126,7 @@ export const shapeDeliveryArticle = (doc: PopulatedDoc): DeliveryArticle => {
       updatedAt: String(doc.updatedAt),
       corrections: shapeCorrections(doc.corrections),
     },
-    relatedCoverage: populatedList(doc.relatedCoverage).map(shapeRelated),
+    relatedCoverage: populatedList(doc.relatedCoverage).map((story) => shapeRelated(story, paths)),
     quotes: populatedList(doc.quotes).map(shapeQuote),
     cases: populatedList(doc.cases).map(shapeCase),
   }

@@ -1,31 +1,36 @@
-import type { CollectionSlug, DataFromCollectionSlug, PayloadRequest, Where } from 'payload'
+import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
-type FindByIdsArgs<TSlug extends CollectionSlug> = {
+import type { Id, NewsroomDocuments } from '../documents'
+
+type FindByIdsArgs<TSlug extends keyof NewsroomDocuments> = {
   collection: TSlug
-  ids: (number | string)[]
+  ids: Id[]
   req: PayloadRequest
   /** Narrows the records further, e.g. to disputed quotes only. */
   where?: Where
 }
 
-/** The records with these ids (in the database's order), read within the request. */
-export const findByIds = async <TSlug extends CollectionSlug>({
+/**
+ * The records with these ids (in the database's order), read within the request, typed as the
+ * plugin reads them rather than as a host's generated types say.
+ */
+export const findByIds = async <TSlug extends keyof NewsroomDocuments>({
   collection,
   ids,
   req,
   where,
-}: FindByIdsArgs<TSlug>): Promise<DataFromCollectionSlug<TSlug>[]> => {
+}: FindByIdsArgs<TSlug>): Promise<NewsroomDocuments[TSlug][]> => {
   if (ids.length === 0) {
     return []
   }
   const byId: Where = { id: { in: ids } }
   const { docs } = await req.payload.find({
-    collection,
+    collection: collection as CollectionSlug,
     depth: 0,
     limit: ids.length,
     pagination: false,
     req,
     where: where ? { and: [byId, where] } : byId,
   })
-  return docs as DataFromCollectionSlug<TSlug>[]
+  return docs as NewsroomDocuments[TSlug][]
 }

@@ -1,4 +1,9 @@
-import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+import type {
+  SerializedEditorState,
+  SerializedLexicalNode,
+} from '@payloadcms/richtext-lexical/lexical'
+
+import type { Id } from '../documents'
 
 import { relationId } from './ids'
 import {
@@ -16,8 +21,6 @@ type LexicalNode = {
   type: string
 }
 
-type Id = number | string
-
 /** A paragraph's text, with the words that name a case turned into a citation of it. */
 type ParagraphSpec = string | { citations: { case: Id; mention: string }[]; text: string }
 
@@ -26,7 +29,7 @@ const paragraphChildren = (spec: ParagraphSpec) => {
   if (typeof spec === 'string') {
     return [textNode(spec)]
   }
-  const children: unknown[] = []
+  const children: SerializedLexicalNode[] = []
   let rest = spec.text
   for (const citation of spec.citations) {
     const at = rest.indexOf(citation.mention)
@@ -57,7 +60,7 @@ export const storyToLexical = (
         ? pullQuoteNode({ id: `pull-quote-${String(block.pullQuote)}`, quote: block.pullQuote })
         : paragraphNode(paragraphChildren(block)),
     ),
-  ) as unknown as SerializedEditorState
+  )
 
 /** A Lexical document of plain paragraphs, one per string, text kept exactly. */
 export const paragraphsToLexical = (paragraphs: string[]): SerializedEditorState =>

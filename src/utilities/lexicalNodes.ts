@@ -3,7 +3,13 @@
  * editor: the seed, the benchmark's synthetic newsroom and the tests.
  */
 
-type Id = number | string
+import type {
+  SerializedEditorState,
+  SerializedElementNode,
+  SerializedLexicalNode,
+} from '@payloadcms/richtext-lexical/lexical'
+
+import type { Id } from '../documents'
 
 export const textNode = (text: string, format = 0) => ({
   type: 'text',
@@ -17,9 +23,9 @@ export const textNode = (text: string, format = 0) => ({
 
 export const elementNode = (
   type: string,
-  children: unknown[],
+  children: SerializedLexicalNode[],
   extra: Record<string, unknown> = {},
-) => ({
+): SerializedElementNode => ({
   type,
   children,
   direction: 'ltr',
@@ -29,7 +35,7 @@ export const elementNode = (
   ...extra,
 })
 
-export const paragraphNode = (children: unknown[]) =>
+export const paragraphNode = (children: SerializedLexicalNode[]) =>
   elementNode('paragraph', children, { textFormat: 0, textStyle: '' })
 
 export const caseCitationNode = ({
@@ -53,4 +59,6 @@ export const pullQuoteNode = ({ id, quote }: { id: string; quote: Id }) => ({
   version: 2,
 })
 
-export const lexicalDocument = (children: unknown[]) => ({ root: elementNode('root', children) })
+export const lexicalDocument = (children: SerializedLexicalNode[]): SerializedEditorState => ({
+  root: elementNode('root', children),
+})

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 
 import { freshDatabaseUri } from './database'
-import { freePort } from '../../src/utilities/freePort'
+import { freePort } from '../../src/host/utilities/freePort'
 
 export type RunningApp = {
   baseUrl: string

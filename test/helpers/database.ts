@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 
-import { databaseKind } from '../../src/database'
+import { databaseKind } from '../../src/host/database/database'
 
 /**
  * A database with nothing in it, on whatever DATABASE_URI names: a new file for SQLite, an

@@ -1,5 +1,7 @@
 /** Small builders for Lexical documents, as the admin's editor would save them. */
 
+import type { SerializedLexicalNode } from '@payloadcms/richtext-lexical/lexical'
+
 import {
   caseCitationNode,
   elementNode,
@@ -9,7 +11,7 @@ import {
   textNode,
 } from '../../src/utilities/lexicalNodes'
 
-export const paragraph = (...children: unknown[]) =>
+export const paragraph = (...children: (SerializedLexicalNode | string)[]) =>
   paragraphNode(children.map((child) => (typeof child === 'string' ? textNode(child) : child)))
 
 export const pullQuote = (quote: number | string) =>
@@ -24,4 +26,4 @@ export const link = (url: string, label: string) =>
     version: 3,
   })
 
-export const doc = (...children: unknown[]) => lexicalDocument(children)
+export const doc = (...children: SerializedLexicalNode[]) => lexicalDocument(children)

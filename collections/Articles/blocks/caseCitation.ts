@@ -1,5 +1,6 @@
 import type { Block } from 'payload'
 
+import { clientComponent } from '../../../src/packageName'
 import { collectionSlugs } from '../../../src/collectionSlugs'
 
 /**
@@ -10,7 +11,7 @@ import { collectionSlugs } from '../../../src/collectionSlugs'
 export const caseCitationBlock: Block = {
   slug: 'caseCitation',
   // The chip in the editor reads like the story: caption and citation, not "Case citation".
-  admin: { components: { Label: '/components/CaseCitationLabel#CaseCitationLabel' } },
+  admin: { components: { Label: clientComponent('CaseCitationLabel') } },
   fields: [
     {
       name: 'case',

@@ -1,12 +1,13 @@
 import type { Block } from 'payload'
 
+import { clientComponent } from '../../../src/packageName'
 import { collectionSlugs } from '../../../src/collectionSlugs'
 
 /** A pull quote points at a Quote record, so its words are never retyped (or mistyped). */
 export const pullQuoteBlock: Block = {
   slug: 'pullQuote',
   // The header shows the quote and its speaker, so the block reads like the page, even folded.
-  admin: { components: { Label: '/components/PullQuoteLabel#PullQuoteLabel' } },
+  admin: { components: { Label: clientComponent('PullQuoteLabel') } },
   fields: [
     {
       name: 'quote',

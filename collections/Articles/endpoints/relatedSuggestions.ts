@@ -1,23 +1,14 @@
 import type { Endpoint, Where } from 'payload'
 
+import type { Id, NewsroomArticle } from '../../../src/documents'
+
 import { Forbidden, NotFound } from 'payload'
 
 import { hasRole, roles } from '../../../src/access/roles'
 import { collectionSlugs } from '../../../src/collectionSlugs'
 import { relationId, relationIds, sameId } from '../../../src/utilities/ids'
 
-type Id = number | string
-
-type Candidate = {
-  cases?: unknown[] | null
-  dek?: null | string
-  headline: string
-  id: Id
-  publishedAt?: null | string
-  quotes?: unknown[] | null
-  slug?: null | string
-  topics?: null | string[]
-}
+type Candidate = NewsroomArticle
 
 const MAX_CANDIDATES = 100
 const MAX_SUGGESTIONS = 10
@@ -38,14 +29,14 @@ export const relatedSuggestionsEndpoint: Endpoint = {
       throw new Forbidden(req.t)
     }
     const id = req.routeParams?.id as Id
-    const article = await req.payload.findByID({
+    const article = (await req.payload.findByID({
       collection: collectionSlugs.articles,
       depth: 1,
       disableErrors: true,
       draft: true,
       id,
       req,
-    })
+    })) as NewsroomArticle | null
     if (!article) {
       throw new NotFound(req.t)
     }
@@ -80,7 +71,7 @@ export const relatedSuggestionsEndpoint: Endpoint = {
       },
     })
 
-    const suggestions = (docs as unknown as Candidate[])
+    const suggestions = (docs as Candidate[])
       .map((candidate) => {
         const why = {
           cases: shared(cases, candidate.cases),

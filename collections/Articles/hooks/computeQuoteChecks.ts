@@ -1,5 +1,7 @@
 import type { FieldHook } from 'payload'
 
+import type { Id, NewsroomArticle } from '../../../src/documents'
+
 import { hasRole, roles } from '../../../src/access/roles'
 import { collectionSlugs } from '../../../src/collectionSlugs'
 import { findByIds } from '../../../src/utilities/findByIds'
@@ -10,17 +12,10 @@ import {
   normalizeForQuoteCheck,
 } from '../../../src/utilities/lexical'
 
-type QuoteRecord = {
-  id: number | string
-  label?: null | string
-  text?: null | string
-  verification?: { status?: null | string } | null
-}
-
 export type QuoteCheck = {
   inPullQuote: boolean
   label: null | string
-  quote: number | string
+  quote: Id
   verbatim: boolean
   verification: null | string
 }
@@ -29,17 +24,13 @@ export type QuoteCheck = {
  * For each linked quote: does its text still appear, word for word, in the body or as a pull
  * quote? Catches a quote that drifted in editing before the story goes out. Staff only.
  */
-export const computeQuoteChecks: FieldHook = async ({ data, findMany, req }) => {
+export const computeQuoteChecks: FieldHook<NewsroomArticle> = async ({ data, findMany, req }) => {
   // Checked when a story is opened, not for every row of a list.
   if (!hasRole(req.user, ...roles) || !data || findMany) {
     return undefined
   }
   const ids = relationIds(data.quotes)
-  const quotes = (await findByIds({
-    collection: collectionSlugs.quotes,
-    ids,
-    req,
-  })) as unknown as QuoteRecord[]
+  const quotes = await findByIds({ collection: collectionSlugs.quotes, ids, req })
   const bodyText = normalizeForQuoteCheck(lexicalBlocksText(data.body).join('\n'))
   const pulled = bodyReferences(data.body).quotes
 

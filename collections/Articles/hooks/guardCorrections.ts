@@ -1,10 +1,12 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import type { NewsroomArticle, NewsroomCorrection } from '../../../src/documents'
+
 import { Forbidden, ValidationError } from 'payload'
 
 import { canPublish } from '../../../src/access/roles'
 
-type Correction = { at?: null | string; id?: null | string; text?: string; type?: string }
+type Correction = NewsroomCorrection
 
 const sameEntry = (a: Correction, b: Correction) =>
   a.type === b.type && (a.text ?? '').trim() === (b.text ?? '').trim()
@@ -13,7 +15,7 @@ const sameEntry = (a: Correction, b: Correction) =>
  * Corrections are a public record: only editors add them, only once the story has been
  * published, and an entry once made is never edited or removed (a change is a new entry).
  */
-export const guardCorrections: CollectionBeforeChangeHook = ({
+export const guardCorrections: CollectionBeforeChangeHook<NewsroomArticle> = ({
   collection,
   data,
   originalDoc,

@@ -1,5 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import type { NewsroomArticle } from '../../../src/documents'
+
 import { Forbidden } from 'payload'
 
 import { canPublish } from '../../../src/access/roles'
@@ -9,7 +11,7 @@ import { DRAFT_SAVE } from './rememberDraftSave'
  * Writers draft; editors decide what readers see. A writer may save drafts of any article, but
  * may not publish, unpublish, or change a live article in place.
  */
-export const guardPublishing: CollectionBeforeChangeHook = async ({
+export const guardPublishing: CollectionBeforeChangeHook<NewsroomArticle> = async ({
   collection,
   data,
   operation,

@@ -1,5 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import type { NewsroomArticle } from '../../../src/documents'
+
 import { ValidationError } from 'payload'
 
 import { collectionSlugs } from '../../../src/collectionSlugs'
@@ -7,7 +9,7 @@ import { findByIds } from '../../../src/utilities/findByIds'
 import { relationIds } from '../../../src/utilities/ids'
 
 /** A story cannot go out while it uses a quote someone has disputed; the error names it. */
-export const refuseDisputedQuotes: CollectionBeforeChangeHook = async ({
+export const refuseDisputedQuotes: CollectionBeforeChangeHook<NewsroomArticle> = async ({
   collection,
   data,
   originalDoc,

@@ -1,6 +1,8 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-export const DRAFT_SAVE = 'newsroomDraftSave'
+import { contextKeys } from '../../../src/requestContext'
+
+export const DRAFT_SAVE = contextKeys.draftSave
 
 /**
  * Only the operation knows whether this write is a draft save (autosave, "Save draft") or a

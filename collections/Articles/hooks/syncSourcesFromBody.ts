@@ -1,9 +1,9 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import type { Id, NewsroomArticle } from '../../../src/documents'
+
 import { relationIds, sameId } from '../../../src/utilities/ids'
 import { bodyReferences } from '../../../src/utilities/lexical'
-
-type Id = number | string
 
 /**
  * Keeps `quotes` and `cases` in step with the body: what the body references is added, what
@@ -17,7 +17,10 @@ const inStep = (listed: unknown, before: Id[], after: Id[]): Id[] => {
   return [...kept, ...added.filter((id, index) => added.findIndex((o) => sameId(o, id)) === index)]
 }
 
-export const syncSourcesFromBody: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+export const syncSourcesFromBody: CollectionBeforeChangeHook<NewsroomArticle> = ({
+  data,
+  originalDoc,
+}) => {
   if (data.body === undefined) {
     return data
   }

@@ -1,25 +1,19 @@
-import type { FieldHook, Payload } from 'payload'
+import type { CollectionSlug, FieldHook, Payload } from 'payload'
+
+import type { Id, NewsroomCase } from '../../../src/documents'
 
 import { collectionSlugs } from '../../../src/collectionSlugs'
+import { contextKeys } from '../../../src/requestContext'
 import { relationId, sameId } from '../../../src/utilities/ids'
 
-type CaseRecord = {
-  caption?: string
-  citation?: null | string
-  decidedAt?: null | string
-  follows?: unknown[] | null
-  id: number | string
-  overrules?: unknown[] | null
-  slug?: null | string
-  status?: null | string
-}
+type CaseRecord = NewsroomCase
 
 export type PrecedentLink = {
   caption?: string
   citation?: null | string
   decidedAt?: null | string
-  id: number | string
-  overrules: (number | string)[]
+  id: Id
+  overrules: Id[]
   slug?: null | string
   status?: null | string
 }
@@ -27,38 +21,38 @@ export type PrecedentLink = {
 const MAX_CHAIN = 50
 
 /** Cases read while building a chain must not build chains of their own (endless recursion). */
-const BUILDING_CHAIN = 'newsroomBuildingPrecedentChain'
+const BUILDING_CHAIN = contextKeys.buildingPrecedentChain
 
-const findCases = async (payload: Payload, ids: (number | string)[]) =>
+const findCases = async (payload: Payload, ids: Id[]) =>
   (
     await payload.find({
-      collection: collectionSlugs.cases,
+      collection: collectionSlugs.cases as CollectionSlug,
       context: { [BUILDING_CHAIN]: true },
       depth: 0,
       limit: ids.length,
       pagination: false,
       where: { id: { in: ids } },
     })
-  ).docs as unknown as CaseRecord[]
+  ).docs as CaseRecord[]
 
-const findLinkedTo = async (payload: Payload, id: number | string) =>
+const findLinkedTo = async (payload: Payload, id: Id) =>
   (
     await payload.find({
-      collection: collectionSlugs.cases,
+      collection: collectionSlugs.cases as CollectionSlug,
       context: { [BUILDING_CHAIN]: true },
       depth: 0,
       limit: MAX_CHAIN,
       pagination: false,
       where: { or: [{ follows: { in: [id] } }, { overrules: { in: [id] } }] },
     })
-  ).docs as unknown as CaseRecord[]
+  ).docs as CaseRecord[]
 
 /**
  * The line of precedent this case sits in, oldest first: every case reachable through
  * `follows` and `overrules`, in either direction (Kasinga 1996 → R-A- → A-R-C-G- 2014 → A-B-
  * 2018, which overrules A-R-C-G-).
  */
-export const computePrecedentChain: FieldHook = async ({ data, findMany, req }) => {
+export const computePrecedentChain: FieldHook<NewsroomCase> = async ({ data, findMany, req }) => {
   // A walk of the graph per document is for a case's own page, not for every row of a list.
   if (!data?.id || findMany || req.context[BUILDING_CHAIN]) {
     return undefined
@@ -70,7 +64,7 @@ export const computePrecedentChain: FieldHook = async ({ data, findMany, req }) 
     const earlierIds = frontier
       .flatMap((record) => [...(record.follows ?? []), ...(record.overrules ?? [])])
       .map(relationId)
-      .filter((id): id is number | string => id !== undefined && !seen.has(String(id)))
+      .filter((id): id is Id => id !== undefined && !seen.has(String(id)))
     if (earlierIds.length > 0) {
       next.push(...(await findCases(req.payload, earlierIds)))
     }
@@ -94,7 +88,7 @@ export const computePrecedentChain: FieldHook = async ({ data, findMany, req }) 
       id: record.id,
       overrules: (record.overrules ?? [])
         .map(relationId)
-        .filter((id): id is number | string => id !== undefined && !sameId(id, record.id)),
+        .filter((id): id is Id => id !== undefined && !sameId(id, record.id)),
       slug: record.slug,
       status: record.status,
     }))

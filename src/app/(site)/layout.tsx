@@ -4,8 +4,8 @@ import type { ReactNode } from 'react'
 import config from '@payload-config'
 import Link from 'next/link'
 
-import { RSS_PATH } from '../../site/feeds/feedPaths'
-import { siteSettings } from '../../site/siteSettings'
+import { RSS_PATH } from '../../host/site/feeds/feedPaths'
+import { siteSettings } from 'payload-plugin-newsroom'
 import './site.css'
 
 export const generateMetadata = async (): Promise<Metadata> => {

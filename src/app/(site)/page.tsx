@@ -2,9 +2,9 @@ import config from '@payload-config'
 import Link from 'next/link'
 import { getPayload } from 'payload'
 
-import { showDate } from '../../site/formatDate'
-import { publishedArticles } from '../../site/feeds/publishedArticles'
-import { articlePath } from '../../site/paths'
+import { showDate } from '../../host/site/formatDate'
+import { publishedArticles } from '../../host/site/feeds/publishedArticles'
+import { articlePath } from '../../host/site/paths'
 
 export const dynamic = 'force-dynamic'
 

@@ -2,8 +2,8 @@ import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { BlocksFeatureClient as BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { PullQuoteLabel as PullQuoteLabel_bfc027e1598e384d061acbca1acb45dd } from '../../../components/PullQuoteLabel'
-import { CaseCitationLabel as CaseCitationLabel_787a709bb4e5e90cc991ddb53cad6c10 } from '../../../components/CaseCitationLabel'
+import { PullQuoteLabel as PullQuoteLabel_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
+import { CaseCitationLabel as CaseCitationLabel_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { LinkFeatureClient as LinkFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
@@ -24,8 +24,8 @@ import { BlockquoteFeatureClient as BlockquoteFeatureClient_e70f5e05f09f93e00b99
 import { UploadFeatureClient as UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { QuoteChecks as QuoteChecks_adcacbab359843960d94f59e1c915006 } from '../../../components/QuoteChecks'
-import { RelatedSuggestions as RelatedSuggestions_bee042b7e703746f1188b44a99a0255a } from '../../../components/RelatedSuggestions'
+import { QuoteChecks as QuoteChecks_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
+import { RelatedSuggestions as RelatedSuggestions_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -34,8 +34,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/client#BlocksFeatureClient": BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/components/PullQuoteLabel#PullQuoteLabel": PullQuoteLabel_bfc027e1598e384d061acbca1acb45dd,
-  "/components/CaseCitationLabel#CaseCitationLabel": CaseCitationLabel_787a709bb4e5e90cc991ddb53cad6c10,
+  "payload-plugin-newsroom/client#PullQuoteLabel": PullQuoteLabel_afd665b91a05091de29060d0ee2665c0,
+  "payload-plugin-newsroom/client#CaseCitationLabel": CaseCitationLabel_afd665b91a05091de29060d0ee2665c0,
   "@payloadcms/richtext-lexical/client#LinkFeatureClient": LinkFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
@@ -56,7 +56,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UploadFeatureClient": UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/components/QuoteChecks#QuoteChecks": QuoteChecks_adcacbab359843960d94f59e1c915006,
-  "/components/RelatedSuggestions#RelatedSuggestions": RelatedSuggestions_bee042b7e703746f1188b44a99a0255a,
+  "payload-plugin-newsroom/client#QuoteChecks": QuoteChecks_afd665b91a05091de29060d0ee2665c0,
+  "payload-plugin-newsroom/client#RelatedSuggestions": RelatedSuggestions_afd665b91a05091de29060d0ee2665c0,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

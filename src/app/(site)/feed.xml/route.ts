@@ -1,9 +1,9 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { feedResponse } from '../../../site/feeds/feedResponse'
-import { renderRssFeed, RSS_CONTENT_TYPE } from '../../../site/feeds/renderRssFeed'
-import { siteOrigin } from '../../../site/siteOrigin'
+import { feedResponse } from '../../../host/site/feeds/feedResponse'
+import { renderRssFeed, RSS_CONTENT_TYPE } from '../../../host/site/feeds/renderRssFeed'
+import { siteOrigin } from '../../../host/site/siteOrigin'
 
 // Rendered per request, so a story shows as soon as it is published.
 export const dynamic = 'force-dynamic'

@@ -2,7 +2,7 @@ import config from '@payload-config'
 import { draftMode } from 'next/headers'
 import { getPayload } from 'payload'
 
-import { previewUser, sitePath } from '../../../site/preview'
+import { previewUser, sitePath } from '../../../host/site/preview'
 
 /**
  * Turns on draft mode for a signed-in staff member and opens the page. Draft mode alone shows

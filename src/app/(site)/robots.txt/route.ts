@@ -1,6 +1,6 @@
-import { feedResponse } from '../../../site/feeds/feedResponse'
-import { renderRobotsTxt } from '../../../site/feeds/renderRobotsTxt'
-import { siteOrigin } from '../../../site/siteOrigin'
+import { feedResponse } from '../../../host/site/feeds/feedResponse'
+import { renderRobotsTxt } from '../../../host/site/feeds/renderRobotsTxt'
+import { siteOrigin } from '../../../host/site/siteOrigin'
 
 // The sitemap's address follows the host the request came in on when SERVER_URL is unset.
 export const dynamic = 'force-dynamic'

@@ -1,10 +1,10 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { feedResponse } from '../../../site/feeds/feedResponse'
-import { renderSitemapIndex } from '../../../site/feeds/renderSitemapIndex'
-import { SITEMAP_CONTENT_TYPE } from '../../../site/feeds/sitemapXml'
-import { siteOrigin } from '../../../site/siteOrigin'
+import { feedResponse } from '../../../host/site/feeds/feedResponse'
+import { renderSitemapIndex } from '../../../host/site/feeds/renderSitemapIndex'
+import { SITEMAP_CONTENT_TYPE } from '../../../host/site/feeds/sitemapXml'
+import { siteOrigin } from '../../../host/site/siteOrigin'
 
 // Rendered per request, so a new page of stories is listed as soon as it exists.
 export const dynamic = 'force-dynamic'

@@ -1,7 +1,7 @@
 import config from '@payload-config'
 import { notFound } from 'next/navigation'
 import { getPayload } from 'payload'
-import { articlePath, casePath } from '../../../../site/paths'
+import { articlePath, casePath } from '../../../../host/site/paths'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,6 +1,6 @@
 import { draftMode } from 'next/headers'
 
-import { sitePath } from '../../../../site/preview'
+import { sitePath } from '../../../../host/site/preview'
 
 /** Back to what readers see. */
 export const GET = async (request: Request): Promise<Response> => {

@@ -1,10 +1,10 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { feedResponse } from '../../../../site/feeds/feedResponse'
-import { renderNewsSitemap } from '../../../../site/feeds/renderNewsSitemap'
-import { SITEMAP_CONTENT_TYPE } from '../../../../site/feeds/sitemapXml'
-import { siteOrigin } from '../../../../site/siteOrigin'
+import { feedResponse } from '../../../../host/site/feeds/feedResponse'
+import { renderNewsSitemap } from '../../../../host/site/feeds/renderNewsSitemap'
+import { SITEMAP_CONTENT_TYPE } from '../../../../host/site/feeds/sitemapXml'
+import { siteOrigin } from '../../../../host/site/siteOrigin'
 
 // Rendered per request, so a story shows as soon as it is published and leaves after two days.
 export const dynamic = 'force-dynamic'

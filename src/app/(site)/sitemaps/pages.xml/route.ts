@@ -1,7 +1,7 @@
-import { feedResponse } from '../../../../site/feeds/feedResponse'
-import { renderPagesSitemap } from '../../../../site/feeds/renderPagesSitemap'
-import { SITEMAP_CONTENT_TYPE } from '../../../../site/feeds/sitemapXml'
-import { siteOrigin } from '../../../../site/siteOrigin'
+import { feedResponse } from '../../../../host/site/feeds/feedResponse'
+import { renderPagesSitemap } from '../../../../host/site/feeds/renderPagesSitemap'
+import { SITEMAP_CONTENT_TYPE } from '../../../../host/site/feeds/sitemapXml'
+import { siteOrigin } from '../../../../host/site/siteOrigin'
 
 // The origin follows the host the request came in on when SERVER_URL is unset.
 export const dynamic = 'force-dynamic'

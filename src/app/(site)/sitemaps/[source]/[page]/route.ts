@@ -1,11 +1,11 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { feedNotFound, feedResponse } from '../../../../../site/feeds/feedResponse'
-import { renderContentSitemap } from '../../../../../site/feeds/renderContentSitemap'
-import { isSitemapSource } from '../../../../../site/feeds/sitemapSources'
-import { SITEMAP_CONTENT_TYPE } from '../../../../../site/feeds/sitemapXml'
-import { siteOrigin } from '../../../../../site/siteOrigin'
+import { feedNotFound, feedResponse } from '../../../../../host/site/feeds/feedResponse'
+import { renderContentSitemap } from '../../../../../host/site/feeds/renderContentSitemap'
+import { isSitemapSource } from '../../../../../host/site/feeds/sitemapSources'
+import { SITEMAP_CONTENT_TYPE } from '../../../../../host/site/feeds/sitemapXml'
+import { siteOrigin } from '../../../../../host/site/siteOrigin'
 
 // Rendered per request, so a story shows as soon as it is published.
 export const dynamic = 'force-dynamic'

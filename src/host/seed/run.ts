@@ -3,7 +3,7 @@ import '../server/env'
 
 import { getPayload } from 'payload'
 
-import config from '../../payload.config'
+import config from '../../../payload.config'
 import { seedDemoAccounts } from './seedDemoAccounts'
 import { seedPiece } from './seedPiece'
 import { runScript } from '../utilities/runScript'

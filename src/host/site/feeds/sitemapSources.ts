@@ -1,6 +1,6 @@
 import type { Payload, Where } from 'payload'
 
-import { collectionSlugs } from '../../collectionSlugs'
+import { collectionSlugs } from 'payload-plugin-newsroom'
 import { articlePath, casePath } from '../paths'
 import { publishedArticles } from './publishedArticles'
 

@@ -1,8 +1,6 @@
 import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
-import { PRESERVE_PUBLISHING_DATES } from '../../fields/publishingDates'
-import { collectionSlugs } from '../collectionSlugs'
-import { slugify } from '../utilities/slugify'
+import { PRESERVE_PUBLISHING_DATES, collectionSlugs, slugify } from 'payload-plugin-newsroom'
 import { readPiece } from './piece'
 import { pieceBody } from './pieceBody'
 import { pieceArticle, pieceCases, pieceQuotes, pieceRelatedLinks } from './pieceRecords'

@@ -1,9 +1,8 @@
 import type { FeedContext } from './types'
 
-import { collectionSlugs } from '../../collectionSlugs'
-import { shapeBylines } from '../../delivery/shapeDeliveryArticle'
+import { collectionSlugs, siteSettings } from 'payload-plugin-newsroom'
+import { shapeBylines } from 'payload-plugin-newsroom/delivery'
 import { articlePath } from '../paths'
-import { siteSettings } from '../siteSettings'
 import { rfc822Date } from './dates'
 import { RSS_PATH } from './feedPaths'
 import { publishedArticles } from './publishedArticles'

@@ -4,9 +4,8 @@ import { projectRoot } from './env'
 import next from 'next'
 import { getPayload } from 'payload'
 
-import config from '../../payload.config'
-import { deliveryRouter } from '../delivery/deliveryRouter'
-import { startJobRunner } from '../jobs/startJobRunner'
+import config from '../../../payload.config'
+import { deliveryRouter } from './deliveryRouter'
 import { seedDemoAccounts } from '../seed/seedDemoAccounts'
 import { databaseHasContent, seedPiece } from '../seed/seedPiece'
 import { benchReferenceEnabled, benchReferenceRouter } from './benchReference'
@@ -24,7 +23,9 @@ const main = async () => {
   const port = Number(process.env.PORT ?? 3000)
   const host = process.env.HOST ?? (dev ? '127.0.0.1' : '0.0.0.0')
 
-  const payload = await getPayload({ config })
+  // This instance runs scheduled publishing (the plugin's job runner) from the start, not from
+  // the first request Next serves.
+  const payload = await getPayload({ config, cron: true })
 
   if (shouldSeed(dev) && !(await databaseHasContent(payload))) {
     const result = await seedPiece({ payload })
@@ -34,10 +35,6 @@ const main = async () => {
       logLine('info', { msg: 'created demo accounts (see README)', accounts })
     }
   }
-  const jobs = startJobRunner({
-    intervalMs: Number(process.env.NEWSROOM_JOBS_INTERVAL_MS ?? 10_000),
-    payload,
-  })
 
   const benchReference = benchReferenceEnabled()
   if (benchReference) {
@@ -70,9 +67,7 @@ const main = async () => {
 
   const stop = (signal: NodeJS.Signals) => {
     logLine('info', { msg: 'shutting down', signal })
-    jobs
-      .stop()
-      .then(shutdown)
+    shutdown()
       .then(() => nextApp.close())
       .then(
         () => {

@@ -1,14 +1,15 @@
 import type { Router } from 'express'
 import type { Payload } from 'payload'
 
-import type { DeliveryRepresentation } from '../delivery/encodeRepresentation'
+import {
+  DELIVERY_CACHE_CONTROL,
+  encodeRepresentation,
+  loadDeliveryArticle,
+  type DeliveryRepresentation,
+} from 'payload-plugin-newsroom/delivery'
+import { SLUG_PATTERN } from 'payload-plugin-newsroom'
 
 import express from 'express'
-
-import { DELIVERY_CACHE_CONTROL } from '../delivery/deliveryResponse'
-import { encodeRepresentation } from '../delivery/encodeRepresentation'
-import { loadDeliveryArticle } from '../delivery/renderDeliveryArticle'
-import { SLUG_PATTERN } from '../utilities/slugify'
 
 export const BENCH_REFERENCE_PATH = '/__bench/reference'
 

@@ -1,15 +1,16 @@
 import type { Request, Response, Router } from 'express'
 import type { Payload } from 'payload'
 
-import type { DeliveryCache } from './deliveryCache'
-import type { DeliveryFormat } from './encodeRepresentation'
+import {
+  DELIVERY_ENDPOINT,
+  deliveryCacheFor,
+  deliveryResponse,
+  type DeliveryCache,
+  type DeliveryFormat,
+} from 'payload-plugin-newsroom/delivery'
+import { collectionSlugs } from 'payload-plugin-newsroom'
 
 import express from 'express'
-
-import { collectionSlugs } from '../collectionSlugs'
-import { deliveryCacheFor } from './deliveryCache'
-import { DELIVERY_ENDPOINT } from './deliveryEndpoints'
-import { deliveryResponse } from './deliveryResponse'
 
 type DeliveryRouterOptions = {
   /** @default the instance's shared cache */

@@ -1,6 +1,6 @@
 import type { Payload, TypedUser } from 'payload'
 
-import { hasRole, roles } from '../access/roles'
+import { hasRole, roles } from 'payload-plugin-newsroom'
 import { articlePath } from './paths'
 
 export const PREVIEW_ROUTE = '/preview'

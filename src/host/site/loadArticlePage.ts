@@ -1,11 +1,10 @@
-import type { DeliveryArticle } from '../delivery/types'
+import { loadDeliveryArticle, type DeliveryArticle } from 'payload-plugin-newsroom/delivery'
 
 import config from '@payload-config'
 import { draftMode, headers } from 'next/headers'
 import { getPayload } from 'payload'
 import { cache } from 'react'
 
-import { loadDeliveryArticle } from '../delivery/renderDeliveryArticle'
 import { previewUser } from './preview'
 
 export type ArticlePage = {

@@ -8,8 +8,8 @@ import { index as sqliteIndex } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { migrations as postgresMigrations } from '../migrations/postgres'
-import { migrations as sqliteMigrations } from '../migrations/sqlite'
+import { migrations as postgresMigrations } from '../../../migrations/postgres'
+import { migrations as sqliteMigrations } from '../../../migrations/sqlite'
 import { applyServerCompatibility } from './mongoCompatibility'
 import { indexValueTablesByParent } from './parentIndexes'
 

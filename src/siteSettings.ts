@@ -1,16 +1,27 @@
 import type { Config } from 'payload'
 
-import type { NewsroomSiteOptions } from '../types'
+import type { NewsroomSiteOptions } from './types'
 
+/** The site's options with every default filled in. */
 export type SiteSettings = Required<NewsroomSiteOptions>
+
+/** Where a site shows each kind of record, for links the plugin writes into what it delivers. */
+export type SitePaths = Pick<SiteSettings, 'articlePath' | 'casePath'>
 
 /** The key under `config.custom` where the plugin leaves the settings for the site's routes. */
 const SITE_SETTINGS_KEY = 'newsroomSite'
 
+const defaultArticlePath = (slug: string): string => `/news/${slug}`
+const defaultCasePath = (slug: string): string => `/cases/${slug}`
+
 export const resolveSiteSettings = ({
+  articlePath,
+  casePath,
   language,
   name,
 }: NewsroomSiteOptions = {}): SiteSettings => ({
+  articlePath: articlePath ?? defaultArticlePath,
+  casePath: casePath ?? defaultCasePath,
   language: language?.trim() || 'en',
   name: name?.trim() || 'Newsroom',
 })

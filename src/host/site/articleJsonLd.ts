@@ -1,4 +1,4 @@
-import type { DeliveryArticle } from '../delivery/types'
+import type { DeliveryArticle } from 'payload-plugin-newsroom/delivery'
 import { articlePath } from './paths'
 
 /** Search engines and partners need absolute URLs; Payload stores site paths. */

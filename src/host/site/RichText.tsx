@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react'
 
-import type { DeliveryCase, DeliveryQuote } from '../delivery/types'
+import type { DeliveryCase, DeliveryQuote } from 'payload-plugin-newsroom/delivery'
+import { httpUrlProblem, relationId, sameId } from 'payload-plugin-newsroom'
+import { citationMention } from 'payload-plugin-newsroom/lexical'
 
-import { relationId, sameId } from '../utilities/ids'
-import { citationMention } from '../utilities/lexical'
-import { httpUrlProblem } from '../utilities/validateHttpUrl'
 import { articlePath, casePath } from './paths'
 
 type Node = {

@@ -1,6 +1,6 @@
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 
-import { storyToLexical } from '../utilities/lexical'
+import { storyToLexical } from 'payload-plugin-newsroom/lexical'
 import { pieceCases, piecePullQuote, pieceQuotes } from './pieceRecords'
 
 type Id = number | string

@@ -1,8 +1,7 @@
 import type { FeedContext } from './types'
 
-import { collectionSlugs } from '../../collectionSlugs'
+import { collectionSlugs, siteSettings } from 'payload-plugin-newsroom'
 import { articlePath } from '../paths'
-import { siteSettings } from '../siteSettings'
 import { w3cDate } from './dates'
 import { publishedArticles } from './publishedArticles'
 import { urlsetXml } from './sitemapXml'

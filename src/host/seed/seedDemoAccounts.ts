@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { Role } from '../access/roles'
+import type { Role } from 'payload-plugin-newsroom/types'
 
 /** Public, documented in the README: for trying the roles on a development machine only. */
 export const DEMO_PASSWORD = 'newsroom-demo'

@@ -1,0 +1,119 @@
+import type { Role } from './access/roles'
+
+/**
+ * The plugin's own documents as its hooks, endpoints and delivery code read them. They hold
+ * only what the plugin itself relies on, so the plugin never depends on a host's generated
+ * types (which it cannot know); a host's `payload-types.ts` stays the full, exact shape.
+ */
+
+/** A document id: an integer on SQLite and PostgreSQL, an ObjectId string on MongoDB. */
+export type Id = number | string
+
+/** A relationship as read: the id at depth 0, the document when populated, null when gone. */
+export type Relation<T extends { id: Id }> = Id | T
+
+/** Draft or live, as Payload's versions store it. */
+export type PublishStatus = 'draft' | 'published'
+
+/** The text of a Lexical body as stored: a root node and its children. */
+export type LexicalBody = {
+  [key: string]: unknown
+  root: { [key: string]: unknown; children: unknown[] }
+}
+
+export type NewsroomUser = {
+  email?: string
+  id: Id
+  name?: null | string
+  roles?: null | Role[]
+}
+
+export type NewsroomMedia = {
+  alt?: null | string
+  caption?: null | string
+  credit?: null | string
+  id: Id
+  url?: null | string
+}
+
+export type NewsroomQuote = {
+  id: Id
+  label?: null | string
+  medium?: null | string
+  sourceOutlet?: null | string
+  speaker?: { name?: null | string; organization?: null | string; title?: null | string } | null
+  text?: null | string
+  updatedAt?: string
+  verification?: {
+    notes?: null | string
+    status?: 'disputed' | 'unverified' | 'verified' | null
+    verifiedAt?: null | string
+    verifiedBy?: null | Relation<NewsroomUser>
+  } | null
+}
+
+export type NewsroomCase = {
+  caption?: string
+  citation?: null | string
+  decidedAt?: null | string
+  follows?: null | Relation<NewsroomCase>[]
+  id: Id
+  overrules?: null | Relation<NewsroomCase>[]
+  slug?: null | string
+  status?: null | string
+  statusSetByEditor?: boolean | null
+  updatedAt?: string
+}
+
+export type NewsroomRelatedStory = {
+  article?: null | Relation<NewsroomArticle>
+  dek?: null | string
+  headline?: null | string
+  id: Id
+  outlet?: null | string
+  publishedAt?: null | string
+  url?: null | string
+}
+
+export type NewsroomCorrection = {
+  at?: null | string
+  id?: null | string
+  text?: string
+  type?: 'clarification' | 'correction' | 'update'
+}
+
+export type NewsroomByline = {
+  author?: null | Relation<NewsroomUser>
+  credit?: null | string
+  id?: null | string
+  name?: null | string
+}
+
+export type NewsroomArticle = {
+  _status?: null | PublishStatus
+  body?: LexicalBody | null
+  bylines?: NewsroomByline[] | null
+  cases?: null | Relation<NewsroomCase>[]
+  corrections?: NewsroomCorrection[] | null
+  createdAt?: string
+  dek?: null | string
+  firstPublishedAt?: null | string
+  headline?: string
+  id: Id
+  publishedAt?: null | string
+  quotes?: null | Relation<NewsroomQuote>[]
+  relatedCoverage?: null | Relation<NewsroomRelatedStory>[]
+  slug?: null | string
+  topics?: null | string[]
+  updatedAt?: string
+}
+
+/** The plugin's collections by slug, with the document shape it reads from each. */
+export type NewsroomDocuments = {
+  articles: NewsroomArticle
+  cases: NewsroomCase
+  media: NewsroomMedia
+  quotes: NewsroomQuote
+  'related-stories': NewsroomRelatedStory
+  users: NewsroomUser
+}

@@ -1,0 +1,19 @@
+// The one read path for published content: what the delivery endpoints answer, for a host's
+// own pages or its own fast path in front of Payload.
+export { createDeliveryCache, deliveryCacheFor } from '../delivery/deliveryCache'
+export type { DeliveryCache, DeliveryCacheOptions } from '../delivery/deliveryCache'
+export { DELIVERY_ENDPOINT } from '../delivery/deliveryEndpoints'
+export {
+  DELIVERY_CACHE_CONTROL,
+  deliveryResponse,
+  NOT_FOUND_CACHE_CONTROL,
+} from '../delivery/deliveryResponse'
+export type { DeliveryHttpResponse } from '../delivery/deliveryResponse'
+export { encodeRepresentation } from '../delivery/encodeRepresentation'
+export type { DeliveryFormat, DeliveryRepresentation } from '../delivery/encodeRepresentation'
+export { escapeHtml } from '../delivery/escapeHtml'
+export { loadDeliveryArticle, renderDeliveryArticle } from '../delivery/renderDeliveryArticle'
+export type { LoadedDelivery } from '../delivery/renderDeliveryArticle'
+export { NINJS_SCHEMA_URI, renderNinjs } from '../delivery/renderNinjs'
+export { shapeBylines } from '../delivery/shapeDeliveryArticle'
+export type * from '../delivery/types'

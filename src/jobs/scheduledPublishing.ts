@@ -1,0 +1,53 @@
+import type { Config, Payload } from 'payload'
+
+import type { NewsroomJobsOptions } from '../types'
+
+/** Every ten seconds: a story scheduled for six sharp is live by 6:00:10. */
+export const DEFAULT_JOBS_CRON = '*/10 * * * * *'
+
+/** Payload queues scheduled publish and unpublish jobs here. */
+const SCHEDULE_QUEUE = 'default'
+
+const RUNNER_KEY = Symbol.for('payload-plugin-newsroom.jobRunner')
+
+type RunnerHolder = { [RUNNER_KEY]?: Payload }
+
+/**
+ * One runner per process: a host whose custom server and Next each load the config has two
+ * Payload instances in one process, and both running due jobs would publish a story twice.
+ * The first instance to ask keeps the role until it is destroyed (its crons stopped).
+ */
+const isThisProcessRunner = (payload: Payload): boolean => {
+  const holder = globalThis as RunnerHolder
+  const current = holder[RUNNER_KEY]
+  const currentStopped = !current || current.crons.every((cron) => cron.isStopped())
+  if (current === payload || currentStopped) {
+    holder[RUNNER_KEY] = payload
+    return true
+  }
+  return false
+}
+
+/**
+ * Runs due scheduled publishes and unpublishes inside every server that loads the config
+ * (`next start` included), with Payload's own job runner, so a host needs no cron of its own.
+ */
+export const withScheduledPublishing = (
+  jobs: Config['jobs'],
+  { autoRun = true, cron = DEFAULT_JOBS_CRON }: NewsroomJobsOptions = {},
+): Config['jobs'] => {
+  if (!autoRun) {
+    return jobs
+  }
+  const hostAutoRun = jobs?.autoRun
+  const hostShouldAutoRun = jobs?.shouldAutoRun
+  return {
+    ...jobs,
+    autoRun: async (payload) => [
+      ...(typeof hostAutoRun === 'function' ? await hostAutoRun(payload) : (hostAutoRun ?? [])),
+      { cron, limit: 20, queue: SCHEDULE_QUEUE },
+    ],
+    shouldAutoRun: async (payload) =>
+      isThisProcessRunner(payload) && (hostShouldAutoRun ? await hostShouldAutoRun(payload) : true),
+  }
+}

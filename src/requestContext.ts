@@ -1,0 +1,32 @@
+/**
+ * The keys the plugin keeps in a request's `context`, one place for all of them, and their
+ * types, added to Payload's `RequestContext` so every reader gets the type without a cast.
+ */
+export const contextKeys = {
+  /** Cases read while building a precedent chain build none of their own. */
+  buildingPrecedentChain: 'newsroomBuildingPrecedentChain',
+  /** Byline names looked up once per request. */
+  bylineNames: 'newsroomBylineNames',
+  /** Set by the delivery hooks: whether this write is a draft save. */
+  deliveryDraftSave: 'newsroomDeliveryDraftSave',
+  /** Set by the articles' operation hook: whether this write is a draft save. */
+  draftSave: 'newsroomDraftSave',
+  /** The seed and imports carry historical dates in; nothing else may set them. */
+  preservePublishingDates: 'newsroomPreservePublishingDates',
+  /** One timestamp per save, so a first publish sets both dates to the same instant. */
+  publishMoment: 'newsroomPublishMoment',
+  /** Announces a write to other instances without dropping this process's caches. */
+  skipLocalDeliveryInvalidation: 'newsroomDeliverySkipLocalInvalidation',
+} as const
+
+declare module 'payload' {
+  export interface RequestContext {
+    newsroomBuildingPrecedentChain?: boolean
+    newsroomBylineNames?: Map<string, Promise<null | string>>
+    newsroomDeliveryDraftSave?: boolean
+    newsroomDeliverySkipLocalInvalidation?: boolean
+    newsroomDraftSave?: boolean
+    newsroomPreservePublishingDates?: boolean
+    newsroomPublishMoment?: string
+  }
+}
