@@ -6,20 +6,35 @@ import { chromium } from 'playwright-core'
 
 import { type RunningApp, startApp } from './app'
 
-/** Debian's chromium (never a downloaded browser), with the flags this closed network needs. */
-export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+const SYSTEM_CHROMIUM = '/usr/bin/chromium'
+
+/** Flags for a browser on a closed network: no background calls home, no sandbox as root. */
+const CLOSED_NETWORK_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/**
+ * A browser nothing downloads: `CHROMIUM_PATH`, else Debian's chromium, else the Chromium build
+ * that the `@sparticuz/chromium` npm package ships (unpacked from the package on first use), so
+ * `npm install` alone is enough on a machine without the system browser.
+ */
+export const launchBrowser = async (): Promise<Browser> => {
+  const systemBrowser = process.env.CHROMIUM_PATH ?? SYSTEM_CHROMIUM
+  if (fs.existsSync(systemBrowser)) {
+    return chromium.launch({ args: CLOSED_NETWORK_ARGS, executablePath: systemBrowser })
+  }
+  const { default: packaged } = await import('@sparticuz/chromium')
+  return chromium.launch({
+    args: [...packaged.args, ...CLOSED_NETWORK_ARGS],
+    executablePath: await packaged.executablePath(),
   })
+}
 
 /**
  * A browser suite's fixtures: the README's `npm run dev` on an empty database and Debian's
