@@ -13,6 +13,9 @@ import { renderPagesSitemap } from '../src/host/site/feeds/renderPagesSitemap'
 import { renderRssFeed } from '../src/host/site/feeds/renderRssFeed'
 import { renderSitemapIndex } from '../src/host/site/feeds/renderSitemapIndex'
 import { siteSettings } from '../src/siteSettings'
+import { renderNinjs } from '../src/delivery/renderNinjs'
+import type { DeliveryArticle } from '../src/delivery/types'
+import { caseCitation, doc, paragraph } from './helpers/lexical'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 
 const ORIGIN = 'https://news.example'
@@ -309,7 +312,7 @@ describe('the site option', () => {
   it('names the publication and its language in the feed and the news sitemap', async () => {
     const site = { language: 'es', name: 'El Diario & Co' }
     const configured = await newsroomPlugin({ site })({ collections: [] } as unknown as Config)
-    expect(siteSettings(configured)).toEqual(site)
+    expect(siteSettings(configured)).toMatchObject(site)
     // The same database, seen through a config that carries the option.
     const payload = Object.create(ctx.payload, {
       config: { value: { ...ctx.payload.config, custom: configured.custom } },
@@ -323,11 +326,64 @@ describe('the site option', () => {
     })
   })
 
-  it('defaults to Newsroom, in English', async () => {
-    expect(siteSettings(await newsroomPlugin()({} as Config))).toEqual({
-      language: 'en',
-      name: 'Newsroom',
+  it('defaults to Newsroom, in English, with stories under /news and cases under /cases', async () => {
+    const settings = siteSettings(await newsroomPlugin()({} as Config))
+    expect(settings).toMatchObject({ language: 'en', name: 'Newsroom' })
+    expect(settings.articlePath('a-story')).toBe('/news/a-story')
+    expect(settings.casePath('matter-of-a-b')).toBe('/cases/matter-of-a-b')
+  })
+
+  it("links stories and cases where the host's site shows them", async () => {
+    const site = {
+      articlePath: (slug: string) => `/stories/${slug}`,
+      casePath: (slug: string) => `/law/${slug}`,
+    }
+    const configured = await newsroomPlugin({ site })({ collections: [] } as unknown as Config)
+    const delivery: any = {
+      article: {
+        body: doc(paragraph('See ', caseCitation(7), '.')),
+        bylines: [],
+        corrections: [],
+        dateline: null,
+        dek: null,
+        firstPublishedAt: null,
+        headline: 'A headline',
+        hero: null,
+        id: 1,
+        publishedAt: null,
+        section: null,
+        slug: 'a-headline',
+        topics: [],
+        updatedAt: '2026-12-01T00:00:00.000Z',
+      },
+      cases: [],
+      quotes: [],
+      relatedCoverage: [
+        {
+          article: { headline: 'Ours', slug: 'ours' },
+          dek: null,
+          headline: 'Ours',
+          id: 7,
+          outlet: null,
+          publishedAt: null,
+          url: null,
+        },
+      ],
+    }
+    // The body's citation, populated as a delivered article carries it.
+    const citation = delivery.article.body.root.children[0].children[1]
+    citation.fields.case = { caption: 'Matter of A-B-', id: 7, slug: 'matter-of-a-b' }
+    const item = renderNinjs(delivery as DeliveryArticle, {
+      baseUrl: 'https://news.example',
+      paths: siteSettings(configured),
     })
+    expect(item.uri).toBe('https://news.example/stories/a-headline')
+    expect((item.associations as { uri: string }[])[0].uri).toBe(
+      'https://news.example/stories/ours',
+    )
+    expect((item.bodies as { value: string }[])[0].value).toContain(
+      'href="https://news.example/law/matter-of-a-b"',
+    )
   })
 })
 
