@@ -11,6 +11,10 @@ export const contextKeys = {
   deliveryDraftSave: 'newsroomDeliveryDraftSave',
   /** Set by the articles' operation hook: whether this write is a draft save. */
   draftSave: 'newsroomDraftSave',
+  /** Set by the articles' operation hook: the fields the client sent, before Payload fills in. */
+  sentFields: 'newsroomSentFields',
+  /** Set by the articles' operation hook: whether the client asked for a `_status`. */
+  statusSent: 'newsroomStatusSent',
   /** The seed and imports carry historical dates in; nothing else may set them. */
   preservePublishingDates: 'newsroomPreservePublishingDates',
   /** One timestamp per save, so a first publish sets both dates to the same instant. */
@@ -28,5 +32,7 @@ declare module 'payload' {
     newsroomDraftSave?: boolean
     newsroomPreservePublishingDates?: boolean
     newsroomPublishMoment?: string
+    newsroomSentFields?: string[]
+    newsroomStatusSent?: boolean
   }
 }

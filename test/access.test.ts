@@ -172,6 +172,12 @@ describe('anonymous readers see published content only, through every door', () 
   })
 
   it('a published related story does not populate the unpublished article it points at', async () => {
+    // Readers see a related story only while a live story lists it.
+    await createArticle({
+      _status: 'published',
+      headline: 'Lists the pointer',
+      relatedCoverage: [ids.relatedToDraft],
+    })
     const { body, status } = await rest.get(`/api/related-stories/${ids.relatedToDraft}?depth=2`)
     expect(status).toBe(200)
     expect(JSON.stringify(body)).not.toContain('Unpublished scoop')

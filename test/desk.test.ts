@@ -184,8 +184,8 @@ describe('cases', () => {
       statusSetByEditor: true,
     })
     await post('cases', { caption: 'Matter of Later-', overrules: [earlier.id, kept.id] })
-    expect((await rest.get(`/api/cases/${earlier.id}`)).body.status).toBe('overruled')
-    expect((await rest.get(`/api/cases/${kept.id}`)).body.status).toBe('good-law')
+    expect((await rest.get(`/api/cases/${earlier.id}`, { token })).body.status).toBe('overruled')
+    expect((await rest.get(`/api/cases/${kept.id}`, { token })).body.status).toBe('good-law')
 
     const resaved = await rest.patch(`/api/cases/${earlier.id}`, {
       body: { status: 'good-law' },

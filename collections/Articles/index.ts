@@ -14,6 +14,12 @@ import { relatedSuggestionsEndpoint } from './endpoints/relatedSuggestions'
 import { computeQuoteChecks } from './hooks/computeQuoteChecks'
 import { guardCorrections } from './hooks/guardCorrections'
 import { guardPublishing } from './hooks/guardPublishing'
+import { keepLiveStatus } from './hooks/keepLiveStatus'
+import {
+  markLiveRecords,
+  releaseLiveRecords,
+  rememberLiveReferences,
+} from './hooks/markLiveRecords'
 import { refuseDisputedQuotes } from './hooks/refuseDisputedQuotes'
 import { rememberDraftSave } from './hooks/rememberDraftSave'
 import { syncSourcesFromBody } from './hooks/syncSourcesFromBody'
@@ -52,7 +58,16 @@ export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): Col
   // The site's reads: the latest published stories, newest first.
   indexes: [{ fields: ['_status', 'publishedAt'] }],
   hooks: {
-    beforeChange: [guardPublishing, guardCorrections, syncSourcesFromBody, refuseDisputedQuotes],
+    afterChange: [markLiveRecords],
+    afterDelete: [releaseLiveRecords],
+    beforeChange: [
+      keepLiveStatus,
+      guardPublishing,
+      guardCorrections,
+      syncSourcesFromBody,
+      refuseDisputedQuotes,
+      rememberLiveReferences,
+    ],
     beforeOperation: [rememberDraftSave],
   },
   fields: [

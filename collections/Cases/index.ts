@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../src/access/anyone'
+import { inLiveStoryField } from '../../fields/inLiveStory'
+import { editorsOnceLive, liveOrStaff } from '../../src/access/liveRecords'
 import { isEditor, isStaff } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { httpUrlField } from '../../fields/httpUrl'
@@ -22,8 +23,8 @@ export const casesCollection = (): CollectionConfig => ({
   access: {
     create: isStaff,
     delete: isEditor,
-    read: anyone,
-    update: isStaff,
+    read: liveOrStaff,
+    update: editorsOnceLive,
   },
   admin: {
     defaultColumns: ['label', 'decidedBy', 'decidedAt', 'status'],
@@ -37,6 +38,7 @@ export const casesCollection = (): CollectionConfig => ({
     beforeChange: [keepOverruledStatus],
   },
   fields: [
+    inLiveStoryField(),
     {
       name: 'label',
       type: 'text',

@@ -1,6 +1,8 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { anyone } from '../../src/access/anyone'
+import { inLiveStoryField } from '../../fields/inLiveStory'
+import { editorsOnceLive } from '../../src/access/liveRecords'
 import { isEditor, isStaff } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 
@@ -13,6 +15,7 @@ export const mediaFields = (): Field[] => [
   },
   { name: 'caption', type: 'text' },
   { name: 'credit', type: 'text' },
+  inLiveStoryField(),
 ]
 
 export const mediaCollection = (): CollectionConfig => ({
@@ -20,8 +23,9 @@ export const mediaCollection = (): CollectionConfig => ({
   access: {
     create: isStaff,
     delete: isEditor,
+    // Files are served to anyone: a page's images must load without a session.
     read: anyone,
-    update: isStaff,
+    update: editorsOnceLive,
   },
   admin: { group: 'Newsroom' },
   fields: mediaFields(),

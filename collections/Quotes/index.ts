@@ -1,10 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../src/access/anyone'
-import { isEditor, isStaff, isStaffField } from '../../src/access/roles'
+import { inLiveStoryField } from '../../fields/inLiveStory'
+import { editorsOnceLive, liveOrStaff } from '../../src/access/liveRecords'
+import { isEditor, isEditorField, isStaff, isStaffField, serverOwned } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { httpUrlField } from '../../fields/httpUrl'
 import { labelQuote } from './hooks/labelQuote'
+import { stampVerifiedAt, stampVerifiedBy } from './hooks/stampVerification'
 
 export const quoteMediums = [
   { label: 'Interview', value: 'interview' },
@@ -26,8 +28,8 @@ export const quotesCollection = (): CollectionConfig => ({
   access: {
     create: isStaff,
     delete: isEditor,
-    read: anyone,
-    update: isStaff,
+    read: liveOrStaff,
+    update: editorsOnceLive,
   },
   admin: {
     defaultColumns: ['label', 'speaker.name', 'medium', 'verification.status', 'saidAt'],
@@ -36,6 +38,7 @@ export const quotesCollection = (): CollectionConfig => ({
     useAsTitle: 'label',
   },
   fields: [
+    inLiveStoryField(),
     {
       name: 'label',
       type: 'text',
@@ -100,6 +103,8 @@ export const quotesCollection = (): CollectionConfig => ({
         {
           name: 'status',
           type: 'select',
+          // Verifying a quote is an editor's call: a writer's value is ignored.
+          access: { create: isEditorField, update: isEditorField },
           defaultValue: 'unverified',
           index: true,
           options: verificationStatuses,
@@ -108,13 +113,17 @@ export const quotesCollection = (): CollectionConfig => ({
         {
           name: 'verifiedBy',
           type: 'relationship',
-          access: { read: isStaffField },
+          access: { create: serverOwned, read: isStaffField, update: serverOwned },
+          admin: { readOnly: true },
+          hooks: { beforeChange: [stampVerifiedBy] },
           relationTo: collectionSlugs.users,
         },
         {
           name: 'verifiedAt',
           type: 'date',
-          access: { read: isStaffField },
+          access: { create: serverOwned, read: isStaffField, update: serverOwned },
+          admin: { readOnly: true },
+          hooks: { beforeChange: [stampVerifiedAt] },
         },
         {
           name: 'notes',

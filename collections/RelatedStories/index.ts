@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../src/access/anyone'
+import { inLiveStoryField } from '../../fields/inLiveStory'
+import { editorsOnceLive, liveOrStaff } from '../../src/access/liveRecords'
 import { isEditor, isStaff } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { httpUrlField } from '../../fields/httpUrl'
@@ -12,8 +13,8 @@ export const relatedStoriesCollection = (): CollectionConfig => ({
   access: {
     create: isStaff,
     delete: isEditor,
-    read: anyone,
-    update: isStaff,
+    read: liveOrStaff,
+    update: editorsOnceLive,
   },
   admin: {
     defaultColumns: ['headline', 'outlet', 'url', 'article', 'publishedAt'],
@@ -24,6 +25,7 @@ export const relatedStoriesCollection = (): CollectionConfig => ({
   },
   hooks: { beforeValidate: [fillFromTargetArticle] },
   fields: [
+    inLiveStoryField(),
     {
       name: 'headline',
       type: 'text',

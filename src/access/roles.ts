@@ -19,6 +19,11 @@ export const isAdminField: FieldAccess = ({ req: { user } }) => hasRole(user, 'a
 
 export const isEditor: Access = ({ req }) => canPublish(req)
 
+export const isEditorField: FieldAccess = ({ req }) => canPublish(req)
+
+/** Set by the server only: no client (nor any user through the Local API) writes it. */
+export const serverOwned: FieldAccess = () => false
+
 /** Anyone on staff: a signed-in account with at least one newsroom role. */
 export const isStaff: Access = ({ req: { user } }) => hasRole(user, ...roles)
 

@@ -302,6 +302,10 @@ export interface Media {
   alt: string;
   caption?: string | null;
   credit?: string | null;
+  /**
+   * Shown in a published story: only editors may change this record.
+   */
+  inLiveStory?: boolean | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -346,6 +350,10 @@ export interface Media {
  */
 export interface Quote {
   id: number;
+  /**
+   * Shown in a published story: only editors may change this record.
+   */
+  inLiveStory?: boolean | null;
   label?: string | null;
   /**
    * Verbatim, without the surrounding quotation marks.
@@ -395,6 +403,10 @@ export interface Quote {
  */
 export interface Case {
   id: number;
+  /**
+   * Shown in a published story: only editors may change this record.
+   */
+  inLiveStory?: boolean | null;
   label?: string | null;
   /**
    * As the case is known, e.g. "Matter of A-R-C-G-".
@@ -484,6 +496,10 @@ export interface Case {
  */
 export interface RelatedStory {
   id: number;
+  /**
+   * Shown in a published story: only editors may change this record.
+   */
+  inLiveStory?: boolean | null;
   /**
    * Left empty for one of our articles, it takes that article’s headline.
    */
@@ -751,6 +767,7 @@ export interface ArticlesSelect<T extends boolean = true> {
  * via the `definition` "quotes_select".
  */
 export interface QuotesSelect<T extends boolean = true> {
+  inLiveStory?: T;
   label?: T;
   text?: T;
   speaker?:
@@ -781,6 +798,7 @@ export interface QuotesSelect<T extends boolean = true> {
  * via the `definition` "cases_select".
  */
 export interface CasesSelect<T extends boolean = true> {
+  inLiveStory?: T;
   label?: T;
   caption?: T;
   slug?: T;
@@ -815,6 +833,7 @@ export interface CasesSelect<T extends boolean = true> {
  * via the `definition` "related-stories_select".
  */
 export interface RelatedStoriesSelect<T extends boolean = true> {
+  inLiveStory?: T;
   headline?: T;
   dek?: T;
   article?: T;
@@ -859,6 +878,7 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
   credit?: T;
+  inLiveStory?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

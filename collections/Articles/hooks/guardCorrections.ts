@@ -21,10 +21,16 @@ export const guardCorrections: CollectionBeforeChangeHook<NewsroomArticle> = ({
   originalDoc,
   req,
 }) => {
+  const before: Correction[] = originalDoc?.corrections ?? []
+  // Restoring an older version brings back its text, never fewer corrections: they are a
+  // public record made since, and stay.
+  if (req.context.isRestoringVersion) {
+    data.corrections = before
+    return data
+  }
   if (!Array.isArray(data.corrections)) {
     return data
   }
-  const before: Correction[] = originalDoc?.corrections ?? []
   const after: Correction[] = data.corrections
   const kept = after.slice(0, before.length)
   const added = after.slice(before.length)

@@ -1,0 +1,131 @@
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionBeforeChangeHook,
+  CollectionSlug,
+  PayloadRequest,
+  Where,
+} from 'payload'
+
+import type { Id, NewsroomArticle } from '../../../src/documents'
+
+import { IN_LIVE_STORY } from '../../../fields/inLiveStory'
+import { collectionSlugs } from '../../../src/collectionSlugs'
+import { relationId, relationIds } from '../../../src/utilities/ids'
+import { DRAFT_SAVE } from './rememberDraftSave'
+import { readLiveArticle } from './liveArticle'
+
+/** Where a live story points at each kind of record it shows. */
+const shownThrough = {
+  [collectionSlugs.cases]: 'cases',
+  [collectionSlugs.media]: 'hero.image',
+  [collectionSlugs.quotes]: 'quotes',
+  [collectionSlugs.relatedStories]: 'relatedCoverage',
+} as const
+
+type ShownCollection = keyof typeof shownThrough
+
+type References = Record<ShownCollection, Id[]>
+
+const referencesOf = (article: Partial<NewsroomArticle> | null | undefined): References => {
+  const heroImage = relationId((article as { hero?: { image?: unknown } } | null)?.hero?.image)
+  return {
+    [collectionSlugs.cases]: relationIds(article?.cases),
+    [collectionSlugs.media]: heroImage === undefined ? [] : [heroImage],
+    [collectionSlugs.quotes]: relationIds(article?.quotes),
+    [collectionSlugs.relatedStories]: relationIds(article?.relatedCoverage),
+  }
+}
+
+const BEFORE = 'newsroomLiveReferencesBefore'
+
+/** Before the live story changes: what it showed, so records it stops showing are released. */
+export const rememberLiveReferences: CollectionBeforeChangeHook<NewsroomArticle> = async ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  if (operation === 'update' && originalDoc && req.context[DRAFT_SAVE] !== true) {
+    req.context[`${BEFORE}:${String(originalDoc.id)}`] = referencesOf(
+      await readLiveArticle(req, originalDoc.id),
+    )
+  }
+  return data
+}
+
+/** Sets each record's flag to whether any published story shows it now. */
+const markRecords = async (req: PayloadRequest, references: References) => {
+  for (const [collection, path] of Object.entries(shownThrough) as [ShownCollection, string][]) {
+    const ids = [...new Map(references[collection].map((id) => [String(id), id])).values()]
+    if (ids.length === 0) {
+      continue
+    }
+    const { docs } = await req.payload.find({
+      collection: collectionSlugs.articles,
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      select: { [path.split('.')[0]]: true },
+      where: { and: [{ _status: { equals: 'published' } }, { [path]: { in: ids } }] },
+    })
+    const shown = new Set(
+      docs.flatMap((doc) => referencesOf(doc as NewsroomArticle)[collection]).map(String),
+    )
+    const live = ids.filter((id) => shown.has(String(id)))
+    const released = ids.filter((id) => !shown.has(String(id)))
+    const mark = async (value: boolean, marked: Id[]) => {
+      if (marked.length === 0) return
+      const where: Where = {
+        and: [{ id: { in: marked } }, { [IN_LIVE_STORY]: { not_equals: value } }],
+      }
+      const flag = { [IN_LIVE_STORY]: value }
+      await req.payload.update({
+        collection: collection as CollectionSlug,
+        data: flag,
+        depth: 0,
+        overrideAccess: true,
+        req,
+        where,
+      })
+    }
+    await mark(true, live)
+    await mark(false, released)
+  }
+}
+
+const merged = (...lists: References[]): References => ({
+  [collectionSlugs.cases]: lists.flatMap((list) => list[collectionSlugs.cases]),
+  [collectionSlugs.media]: lists.flatMap((list) => list[collectionSlugs.media]),
+  [collectionSlugs.quotes]: lists.flatMap((list) => list[collectionSlugs.quotes]),
+  [collectionSlugs.relatedStories]: lists.flatMap((list) => list[collectionSlugs.relatedStories]),
+})
+
+/**
+ * After a publish, an edit of the live story or an unpublish: every record the story showed
+ * before or shows now is marked with whether a live story still shows it. Draft saves change
+ * nothing readers see, so they change no flag.
+ */
+export const markLiveRecords: CollectionAfterChangeHook<NewsroomArticle> = async ({
+  doc,
+  previousDoc,
+  req,
+}) => {
+  if (req.context[DRAFT_SAVE] === true && doc._status !== 'published') {
+    return doc
+  }
+  const before =
+    (req.context[`${BEFORE}:${String(doc.id)}`] as References | undefined) ?? referencesOf(null)
+  await markRecords(req, merged(before, referencesOf(previousDoc), referencesOf(doc)))
+  return doc
+}
+
+/** A deleted story shows nothing any more. */
+export const releaseLiveRecords: CollectionAfterDeleteHook<NewsroomArticle> = async ({
+  doc,
+  req,
+}) => {
+  await markRecords(req, referencesOf(doc))
+  return doc
+}
