@@ -38,4 +38,9 @@ export const correctionsField = ({ overrides = {} }: CorrectionsFieldOptions = {
     },
   ],
   ...overrides,
+  hooks: {
+    // A copy is a new story: the original's corrections are the original's public record.
+    beforeDuplicate: [() => []],
+    ...overrides.hooks,
+  },
 })

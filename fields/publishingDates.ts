@@ -40,6 +40,9 @@ const defaultPublishedAt: FieldHook = ({ req, siblingData, value }) => {
   return value
 }
 
+/** A copy of a story is a new story: it has not been published, whatever its original was. */
+const startsUnpublished: FieldHook = () => null
+
 const dateTimeAdmin = { date: { pickerAppearance: 'dayAndTime' as const } }
 
 export const publishingDatesFields = ({
@@ -56,7 +59,11 @@ export const publishingDatesFields = ({
       position: 'sidebar',
     },
     ...publishedOverrides,
-    hooks: { beforeChange: [defaultPublishedAt], ...publishedOverrides.hooks },
+    hooks: {
+      beforeChange: [defaultPublishedAt],
+      beforeDuplicate: [startsUnpublished],
+      ...publishedOverrides.hooks,
+    },
   },
   {
     name: 'firstPublishedAt',
@@ -69,6 +76,10 @@ export const publishingDatesFields = ({
       readOnly: true,
     },
     ...firstPublishedOverrides,
-    hooks: { beforeChange: [setFirstPublishedAt], ...firstPublishedOverrides.hooks },
+    hooks: {
+      beforeChange: [setFirstPublishedAt],
+      beforeDuplicate: [startsUnpublished],
+      ...firstPublishedOverrides.hooks,
+    },
   },
 ]

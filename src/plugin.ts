@@ -7,11 +7,13 @@ import { casesCollection } from '../collections/Cases'
 import { mediaCollection, mediaFields } from '../collections/Media'
 import { quotesCollection } from '../collections/Quotes'
 import { relatedStoriesCollection } from '../collections/RelatedStories'
-import { userFields, usersCollection } from '../collections/Users'
+import { userFields, userHooks, usersCollection } from '../collections/Users'
 import { collectionSlugs } from './collectionSlugs'
 import { deliveryStateGlobal } from './delivery/deliveryStateGlobal'
 import { withDelivery } from './delivery/withDelivery'
+import { withServerTimestamps } from './hooks/ignoreClientTimestamps'
 import { withScheduledPublishing } from './jobs/scheduledPublishing'
+import { withLimits } from './limits/withLimits'
 import { siteSettingsCustom } from './siteSettings'
 import { applyCollectionOverride } from './utilities/applyCollectionOverride'
 import { dataFieldNames } from './utilities/dataFieldNames'
@@ -19,10 +21,25 @@ import { dataFieldNames } from './utilities/dataFieldNames'
 const DEFAULT_MAX_RELATED_COVERAGE = 6
 
 /** An app that already has the collection keeps it; the plugin only adds the fields it needs. */
-const withMissingFields = (collection: CollectionConfig, fields: Field[]): CollectionConfig => {
+const withMissingFields = (
+  collection: CollectionConfig,
+  fields: Field[],
+  hooks: CollectionConfig['hooks'] = {},
+): CollectionConfig => {
   const present = dataFieldNames(collection.fields)
   const missing = fields.filter((field) => !('name' in field) || !present.has(field.name))
-  return { ...collection, fields: [...collection.fields, ...missing] }
+  const ownHooks = collection.hooks ?? {}
+  const addedHooks = Object.fromEntries(
+    Object.entries(hooks).map(([name, list]) => [
+      name,
+      [...((ownHooks as Record<string, unknown[]>)[name] ?? []), ...(list as unknown[])],
+    ]),
+  )
+  return {
+    ...collection,
+    fields: [...collection.fields, ...missing],
+    hooks: { ...ownHooks, ...addedHooks },
+  }
 }
 
 export const newsroomPlugin =
@@ -35,7 +52,7 @@ export const newsroomPlugin =
 
     const appCollections = existing.map((collection) => {
       if (collection.slug === collectionSlugs.users) {
-        return withMissingFields(collection, userFields())
+        return withMissingFields(collection, userFields(), userHooks())
       }
       if (collection.slug === collectionSlugs.media) {
         return withMissingFields(collection, mediaFields())
@@ -56,9 +73,13 @@ export const newsroomPlugin =
         : [applyCollectionOverride(mediaCollection(), overrides.media)]),
     ]
 
-    const collections = [...appCollections, ...newsroomCollections]
+    // Every collection the plugin builds or extends keeps its timestamps server-owned.
+    const managedSlugs = new Set<string>(Object.values(collectionSlugs))
+    const collections = [...appCollections, ...newsroomCollections].map((collection) =>
+      managedSlugs.has(collection.slug) ? withServerTimestamps(collection) : collection,
+    )
 
-    return {
+    const config: Config = {
       ...incomingConfig,
       admin: {
         ...incomingConfig.admin,
@@ -73,4 +94,6 @@ export const newsroomPlugin =
         ? incomingConfig.jobs
         : withScheduledPublishing(incomingConfig.jobs, pluginOptions.jobs),
     }
+    // Caps on what one REST or GraphQL request may ask of the server.
+    return pluginOptions.disabled ? config : withLimits(config, pluginOptions.limits)
   }

@@ -1,6 +1,10 @@
-import type { Config, Payload } from 'payload'
+import type { CollectionBeforeDeleteHook, Config, Payload, PayloadRequest } from 'payload'
 
 import type { NewsroomJobsOptions } from '../types'
+
+import { Forbidden } from 'payload'
+
+import { canPublish } from '../access/roles'
 
 /** Every ten seconds: a story scheduled for six sharp is live by 6:00:10. */
 export const DEFAULT_JOBS_CRON = '*/10 * * * * *'
@@ -28,21 +32,62 @@ const isThisProcessRunner = (payload: Payload): boolean => {
   return false
 }
 
+/** Scheduling is publishing: only those who may publish run, queue or cancel jobs. */
+const editorsOnly = ({ req }: { req: PayloadRequest }) => canPublish(req)
+
+/**
+ * The admin's schedule drawer cancels a scheduled publish by deleting its job through the Local
+ * API, which skips access: a writer could cancel an editor's schedule. A job is deleted by a
+ * person only if that person may publish (the runner and the server act without a user).
+ */
+const refuseCancellingByWriters: CollectionBeforeDeleteHook = ({ req }) => {
+  if (req.user && !canPublish(req)) {
+    throw new Forbidden(req.t)
+  }
+}
+
 /**
  * Runs due scheduled publishes and unpublishes inside every server that loads the config
- * (`next start` included), with Payload's own job runner, so a host needs no cron of its own.
+ * (`next start` included), with Payload's own job runner, so a host needs no cron of its own;
+ * and keeps the job queue to editors.
  */
 export const withScheduledPublishing = (
   jobs: Config['jobs'],
   { autoRun = true, cron = DEFAULT_JOBS_CRON }: NewsroomJobsOptions = {},
 ): Config['jobs'] => {
+  const hostOverrides = jobs?.jobsCollectionOverrides
+  const guarded: Config['jobs'] = {
+    ...jobs,
+    access: {
+      cancel: editorsOnly,
+      queue: editorsOnly,
+      run: editorsOnly,
+      // A host's own rules (a cron secret for /api/payload-jobs/run, say) come first.
+      ...jobs?.access,
+    },
+    // The guard below is a collection hook, which Payload runs on jobs only with runHooks.
+    // Scheduled publishes are few; the runner's extra cost per job does not matter here.
+    runHooks: true,
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => {
+      const collection = hostOverrides
+        ? hostOverrides({ defaultJobsCollection })
+        : defaultJobsCollection
+      return {
+        ...collection,
+        hooks: {
+          ...collection.hooks,
+          beforeDelete: [...(collection.hooks?.beforeDelete ?? []), refuseCancellingByWriters],
+        },
+      }
+    },
+  }
   if (!autoRun) {
-    return jobs
+    return guarded
   }
   const hostAutoRun = jobs?.autoRun
   const hostShouldAutoRun = jobs?.shouldAutoRun
   return {
-    ...jobs,
+    ...guarded,
     autoRun: async (payload) => [
       ...(typeof hostAutoRun === 'function' ? await hostAutoRun(payload) : (hostAutoRun ?? [])),
       { cron, limit: 20, queue: SCHEDULE_QUEUE },
