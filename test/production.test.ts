@@ -90,3 +90,42 @@ describe('production start on an empty database', () => {
     expect(drift).toEqual([])
   })
 })
+
+describe('the live-story records migration on a database with content', () => {
+  it('marks what published stories already show, as the hooks would have', async () => {
+    if (kind === 'mongodb') {
+      // MongoDB has no schema migrations here; new records are marked by the hooks.
+      return
+    }
+    const { migrations } =
+      kind === 'postgres'
+        ? await import('../migrations/postgres')
+        : await import('../migrations/sqlite')
+    const migration = migrations.find((entry) => entry.name.endsWith('_live_story_records'))!
+    const flags = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          (['quotes', 'cases', 'related-stories'] as const).map(async (collection) => {
+            const { docs } = await ctx.payload.find({
+              collection,
+              depth: 0,
+              limit: 100,
+              select: { inLiveStory: true },
+              sort: 'id',
+            })
+            return [collection, docs.map((doc) => [String(doc.id), Boolean(doc.inLiveStory)])]
+          }),
+        ),
+      )
+    const { docs: articles } = await ctx.payload.find({ collection: 'articles', limit: 1 })
+    expect(articles[0]._status).toBe('published')
+    const byHooks = await flags()
+    expect(byHooks.quotes.some(([, live]: [string, boolean]) => live)).toBe(true)
+
+    // As an existing database meets the migration: no column, then the column, back-filled.
+    const args = { db: (ctx.payload.db as unknown as SqlAdapter).drizzle, payload: ctx.payload }
+    await migration.down(args as never)
+    await migration.up(args as never)
+    expect(await flags()).toEqual(byHooks)
+  })
+})
