@@ -1,5 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 
+import type { NewsroomCase } from '../../../src/documents'
+
 import { collectionSlugs } from '../../../src/collectionSlugs'
 import { relationIds } from '../../../src/utilities/ids'
 
@@ -7,7 +9,10 @@ import { relationIds } from '../../../src/utilities/ids'
  * A case that a later case overrules shows as overruled, unless an editor has set its status
  * by hand (`statusSetByEditor`), e.g. when the overruling decision was itself vacated.
  */
-export const markOverruledTargets: CollectionAfterChangeHook = async ({ doc, req }) => {
+export const markOverruledTargets: CollectionAfterChangeHook<NewsroomCase> = async ({
+  doc,
+  req,
+}) => {
   const targets = relationIds(doc.overrules)
   if (targets.length === 0) {
     return doc
@@ -29,7 +34,7 @@ export const markOverruledTargets: CollectionAfterChangeHook = async ({ doc, req
 }
 
 /** Keeps a case overruled when it is saved again, while something still overrules it. */
-export const keepOverruledStatus: CollectionBeforeChangeHook = async ({
+export const keepOverruledStatus: CollectionBeforeChangeHook<NewsroomCase> = async ({
   data,
   operation,
   originalDoc,
