@@ -181,10 +181,10 @@ describe('what a live story shows changes for readers only through an editor', (
         collection,
         404,
       ])
-      const list = await rest.get(`/api/${collection}?limit=200&depth=0`)
+      const list = await rest.get(`/api/${collection}?limit=100&depth=0`)
       expect(list.body.docs.map((doc: { id: Id }) => String(doc.id))).not.toContain(String(id))
     }
-    const graphql = await rest.graphql('{ Quotes(limit: 200) { docs { id } } }')
+    const graphql = await rest.graphql('{ Quotes(limit: 100) { docs { id } } }')
     expect(graphql.body.data.Quotes.docs.map((doc: { id: Id }) => String(doc.id))).not.toContain(
       String(quote.id),
     )
