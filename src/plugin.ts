@@ -12,7 +12,7 @@ import { collectionSlugs } from './collectionSlugs'
 import { deliveryStateGlobal } from './delivery/deliveryStateGlobal'
 import { withDelivery } from './delivery/withDelivery'
 import { withServerTimestamps } from './hooks/ignoreClientTimestamps'
-import { withScheduledPublishing } from './jobs/scheduledPublishing'
+import { guardJobCancellation, withScheduledPublishing } from './jobs/scheduledPublishing'
 import { withLimits } from './limits/withLimits'
 import { siteSettingsCustom } from './siteSettings'
 import { applyCollectionOverride } from './utilities/applyCollectionOverride'
@@ -93,6 +93,12 @@ export const newsroomPlugin =
       jobs: pluginOptions.disabled
         ? incomingConfig.jobs
         : withScheduledPublishing(incomingConfig.jobs, pluginOptions.jobs),
+      onInit: async (payload) => {
+        if (!pluginOptions.disabled) {
+          guardJobCancellation(payload)
+        }
+        await incomingConfig.onInit?.(payload)
+      },
     }
     // Caps on what one REST or GraphQL request may ask of the server.
     return pluginOptions.disabled ? config : withLimits(config, pluginOptions.limits)

@@ -86,6 +86,19 @@ const publish = async (
 
 beforeAll(async () => {
   ctx = await startTestPayload()
+  // Readers, and so the sitemaps, see a case while a live story cites it.
+  const cited = await ctx.payload.create({
+    collection: 'cases',
+    data: {
+      caption: 'Matter of A-B-',
+      citation: '27 I&N Dec. 316 (A.G. 2018)',
+      status: 'good-law',
+    },
+  })
+  await ctx.payload.create({
+    collection: 'cases',
+    data: { caption: 'Matter of Not-Yet-Cited', status: 'good-law' },
+  })
   await publish('hostile', {
     bylines: [{ credit: 'Ana Díaz & Bo <Lee>' }, { credit: 'Staff' }],
     dek: 'A bell\u0007 rang & the court <adjourned>.',
@@ -94,7 +107,11 @@ beforeAll(async () => {
     section: 'National',
     topics: ['Immigration', 'Courts & law'],
   })
-  await publish('threeDays', { firstPublishedAt: ago(3 * DAY), headline: 'Three days old' })
+  await publish('threeDays', {
+    cases: [cited.id],
+    firstPublishedAt: ago(3 * DAY),
+    headline: 'Three days old',
+  })
   // First published ten days ago; an editor moved the date readers see to two hours ago.
   await publish('redated', {
     firstPublishedAt: ago(10 * DAY),
@@ -115,14 +132,6 @@ beforeAll(async () => {
     collection: 'articles',
     data: { _status: 'draft', headline: 'Draft-only scoop' },
     draft: true,
-  })
-  await ctx.payload.create({
-    collection: 'cases',
-    data: {
-      caption: 'Matter of A-B-',
-      citation: '27 I&N Dec. 316 (A.G. 2018)',
-      status: 'good-law',
-    },
   })
 })
 

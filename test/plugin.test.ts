@@ -98,7 +98,16 @@ describe('newsroomPlugin on a config', () => {
 
     expect(users.auth).toEqual({ tokenExpiration: 60 })
     expect(users.access).toBe(appUsers.access)
-    expect(dataFieldNames(users.fields)).toEqual(['name', 'beat', 'roles'])
+    // Also the account rules: the address readable by its owner and admins, and the current
+    // password asked for when changing your own.
+    expect(dataFieldNames(users.fields)).toEqual([
+      'name',
+      'beat',
+      'email',
+      'currentPassword',
+      'roles',
+    ])
+    expect(users.hooks?.beforeOperation?.length).toBeGreaterThan(0)
     const name = findField(users.fields, 'name') as { label?: string }
     expect(name.label).toBe('Full name')
     const roles = findField(users.fields, 'roles') as { options: { value: string }[]; type: string }
@@ -111,7 +120,13 @@ describe('newsroomPlugin on a config', () => {
       undefined,
       minimalConfig([{ slug: 'users', auth: true, fields: [{ name: 'beat', type: 'text' }] }]),
     )
-    expect(dataFieldNames(collectionOf(config, 'users').fields)).toEqual(['beat', 'name', 'roles'])
+    expect(dataFieldNames(collectionOf(config, 'users').fields)).toEqual([
+      'beat',
+      'name',
+      'email',
+      'currentPassword',
+      'roles',
+    ])
   })
 
   it('produces a config Payload accepts, with an app users collection that has a name', async () => {

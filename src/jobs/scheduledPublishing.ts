@@ -47,6 +47,18 @@ const refuseCancellingByWriters: CollectionBeforeDeleteHook = ({ req }) => {
 }
 
 /**
+ * Added once Payload has built its jobs collection: given through `jobsCollectionOverrides`,
+ * any hook makes Payload warn that job hooks need `runHooks`, which would route every job
+ * update through validation (and fails on FerretDB). Deletes by people run the hook either way.
+ */
+export const guardJobCancellation = (payload: Payload): void => {
+  const jobs = payload.collections['payload-jobs']?.config
+  if (jobs && !jobs.hooks.beforeDelete?.includes(refuseCancellingByWriters)) {
+    jobs.hooks.beforeDelete = [...(jobs.hooks.beforeDelete ?? []), refuseCancellingByWriters]
+  }
+}
+
+/**
  * Runs due scheduled publishes and unpublishes inside every server that loads the config
  * (`next start` included), with Payload's own job runner, so a host needs no cron of its own;
  * and keeps the job queue to editors.
@@ -55,7 +67,6 @@ export const withScheduledPublishing = (
   jobs: Config['jobs'],
   { autoRun = true, cron = DEFAULT_JOBS_CRON }: NewsroomJobsOptions = {},
 ): Config['jobs'] => {
-  const hostOverrides = jobs?.jobsCollectionOverrides
   const guarded: Config['jobs'] = {
     ...jobs,
     access: {
@@ -64,21 +75,6 @@ export const withScheduledPublishing = (
       run: editorsOnly,
       // A host's own rules (a cron secret for /api/payload-jobs/run, say) come first.
       ...jobs?.access,
-    },
-    // The guard below is a collection hook, which Payload runs on jobs only with runHooks.
-    // Scheduled publishes are few; the runner's extra cost per job does not matter here.
-    runHooks: true,
-    jobsCollectionOverrides: ({ defaultJobsCollection }) => {
-      const collection = hostOverrides
-        ? hostOverrides({ defaultJobsCollection })
-        : defaultJobsCollection
-      return {
-        ...collection,
-        hooks: {
-          ...collection.hooks,
-          beforeDelete: [...(collection.hooks?.beforeDelete ?? []), refuseCancellingByWriters],
-        },
-      }
     },
   }
   if (!autoRun) {
