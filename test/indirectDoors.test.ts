@@ -1,5 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
+import type { Id } from '../src/documents'
+
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { schedulePublishHandler } from '@payloadcms/ui/utilities/schedulePublishHandler'
 import { createLocalReq } from 'payload'
@@ -14,8 +16,6 @@ import { signIn, TEST_PASSWORD } from './helpers/users'
  * writer's pending draft, timestamps, duplicates, restores, scheduled jobs and accounts. Each
  * test is a finding that once went the other way.
  */
-
-type Id = number | string
 
 let ctx: TestPayload
 let rest: RestClient

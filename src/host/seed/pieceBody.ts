@@ -1,9 +1,8 @@
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+import type { Id } from 'payload-plugin-newsroom/types'
 
 import { storyToLexical } from 'payload-plugin-newsroom/lexical'
 import { pieceCases, piecePullQuote, pieceQuotes } from './pieceRecords'
-
-type Id = number | string
 
 type PieceBodyArgs = {
   /** Seeded case ids by caption. */
