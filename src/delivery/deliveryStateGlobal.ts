@@ -10,7 +10,8 @@ export const DELIVERY_STATE_SLUG = 'newsroom-delivery-state'
  */
 export const deliveryStateGlobal = (): GlobalConfig => ({
   slug: DELIVERY_STATE_SLUG,
-  access: { read: () => false, update: () => false },
+  // No versions are kept; refusing their doors too keeps the adapter from being asked for them.
+  access: { read: () => false, readVersions: () => false, update: () => false },
   admin: { hidden: true },
   fields: [{ name: 'generation', type: 'text' }],
   graphQL: false,

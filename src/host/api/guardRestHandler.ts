@@ -1,0 +1,89 @@
+import { errorResponse, thrownClientError } from './errorResponse'
+import { readJsonBody } from './readJsonBody'
+import { withErrorShape } from './withErrorShape'
+
+type RouteHandler<Context> = (request: Request, context: Context) => Promise<Response>
+
+const OVERRIDE_HEADERS = ['x-http-method-override', 'x-payload-http-method-override']
+
+const WRITES = new Set(['PATCH', 'POST', 'PUT'])
+
+/**
+ * Every JSON body Payload's REST API takes is an object (a record's fields, a login, query
+ * parameters on a POST read as a GET). Its own doors answer other bodies unevenly: a 500 for a
+ * JSON string or for bad JSON on a POST read as a GET, and the preferences door stores `{}` for
+ * bad JSON or `null`. Refused here, before any of them reads the body.
+ */
+const refuseBadJsonBody = async (request: Request): Promise<null | Response> => {
+  const overridden = OVERRIDE_HEADERS.some(
+    (name) => request.headers.get(name)?.toUpperCase() === 'GET',
+  )
+  if (!WRITES.has(request.method) && !overridden) {
+    return null
+  }
+  const body = await readJsonBody(request)
+  if (!body) {
+    return null
+  }
+  if ('error' in body) {
+    return errorResponse(`The request body is not valid JSON: ${body.error}`)
+  }
+  const { value } = body
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const kind =
+      value === null ? 'null' : Array.isArray(value) ? 'a list' : `a JSON ${typeof value}`
+    return errorResponse(`The request body must be a JSON object, not ${kind}.`)
+  }
+  return null
+}
+
+/**
+ * No path or query in the API has a use for a NUL character, and PostgreSQL refuses one in
+ * any text it is handed: Payload's own doors (preferences, globals) would answer a 500.
+ */
+const refuseNul = (request: Request): null | Response => {
+  const url = new URL(request.url)
+  const decoded = (text: string) => {
+    try {
+      return decodeURIComponent(text)
+    } catch {
+      return text
+    }
+  }
+  if (decoded(url.pathname).includes('\u0000')) {
+    return errorResponse('The path contains a NUL character (%00).')
+  }
+  for (const [name, value] of url.searchParams) {
+    if (name.includes('\u0000') || value.includes('\u0000')) {
+      return errorResponse(
+        `The query parameter ${JSON.stringify(name.slice(0, 80))} contains a NUL character (%00).`,
+      )
+    }
+  }
+  return null
+}
+
+/**
+ * Wraps one of Payload's REST route handlers (`REST_GET(config)`, …) so that malformed
+ * requests the handler cannot answer itself get a 400 in Payload's error shape instead of a
+ * 500 or a write: a JSON body that is not a JSON object, and any client error thrown past
+ * Payload's own error handling. Every 4xx leaves in Payload's error shape; every good request
+ * is the handler's answer.
+ */
+export const guardRestHandler =
+  <Context>(handler: RouteHandler<Context>): RouteHandler<Context> =>
+  async (request, context) => {
+    const refused = refuseNul(request) ?? (await refuseBadJsonBody(request))
+    if (refused) {
+      return refused
+    }
+    try {
+      return await withErrorShape(await handler(request, context))
+    } catch (error) {
+      const answer = thrownClientError(error)
+      if (answer) {
+        return answer
+      }
+      throw error
+    }
+  }
