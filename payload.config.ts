@@ -7,10 +7,14 @@ import sharp from 'sharp'
 import { databaseAdapter } from './src/host/database/database'
 import { newsroomPlugin } from 'payload-plugin-newsroom'
 import { resolvePayloadSecret } from './src/host/secret'
+import { allowedOrigins } from './src/host/server/allowedOrigins'
 import { articlePath, casePath } from './src/host/site/paths'
 import { articlePreviewUrl } from './src/host/site/preview'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+const production = process.env.NODE_ENV === 'production'
+// SERVER_URL's origin and NEWSROOM_ALLOWED_ORIGINS: the pages that may use a signed-in session.
+const origins = allowedOrigins()
 
 export default buildConfig({
   admin: {
@@ -18,6 +22,11 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' — Newsroom' },
   },
+  // Browsers on these origins may read API answers with credentials (CORS), and a session
+  // cookie from any other origin is ignored (CSRF; Payload adds serverURL to this list itself).
+  // With neither set, the express server's origin guard still refuses cross-origin writes.
+  cors: [...origins],
+  csrf: [...origins],
   db: databaseAdapter({
     defaultSqliteFile: path.resolve(dirname, 'data/newsroom.db'),
     migrationsDir: path.resolve(dirname, 'migrations'),
@@ -38,6 +47,8 @@ export default buildConfig({
           },
         },
         media: { upload: { staticDir: path.resolve(dirname, 'media') } },
+        // The session cookie travels over https only in production.
+        users: { auth: { cookies: { secure: production } } },
       },
       site: { articlePath, casePath },
     }),

@@ -1,6 +1,7 @@
 export { hasRole, roles } from './access/roles'
 export { collectionSlugs } from './collectionSlugs'
 export { PRESERVE_PUBLISHING_DATES } from '../fields/publishingDates'
+export { DEFAULT_LIMITS } from './limits/resolveLimits'
 export { PACKAGE_NAME } from './packageName'
 export { newsroomPlugin } from './plugin'
 export { resolveSiteSettings, siteSettings } from './siteSettings'
@@ -8,6 +9,8 @@ export type { SitePaths, SiteSettings } from './siteSettings'
 export type {
   CollectionOverride,
   FieldsOverride,
+  NewsroomGraphQLLimits,
+  NewsroomLimitsOptions,
   NewsroomPluginOptions,
   NewsroomSiteOptions,
 } from './types'

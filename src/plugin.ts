@@ -11,6 +11,8 @@ import { userFields, userHooks, usersCollection } from '../collections/Users'
 import { collectionSlugs } from './collectionSlugs'
 import { deliveryStateGlobal } from './delivery/deliveryStateGlobal'
 import { withDelivery } from './delivery/withDelivery'
+import { answerMissingPreference } from './guards/answerMissingPreference'
+import { withInputGuards } from './guards/withInputGuards'
 import { withServerTimestamps } from './hooks/ignoreClientTimestamps'
 import { guardJobCancellation, withScheduledPublishing } from './jobs/scheduledPublishing'
 import { withLimits } from './limits/withLimits'
@@ -86,7 +88,9 @@ export const newsroomPlugin =
         user: incomingConfig.admin?.user ?? collectionSlugs.users,
       },
       // The delivery API: endpoints on articles, cache-invalidation hooks on what it shows.
-      collections: pluginOptions.disabled ? collections : collections.map(withDelivery),
+      collections: (pluginOptions.disabled ? collections : collections.map(withDelivery)).map(
+        withInputGuards(pluginOptions),
+      ),
       custom: { ...incomingConfig.custom, ...siteSettingsCustom(pluginOptions.site) },
       // Kept when disabled, like the collections, so the schema does not change.
       globals: [...(incomingConfig.globals ?? []), deliveryStateGlobal()],
@@ -97,6 +101,7 @@ export const newsroomPlugin =
         if (!pluginOptions.disabled) {
           guardJobCancellation(payload)
         }
+        answerMissingPreference(payload)
         await incomingConfig.onInit?.(payload)
       },
     }

@@ -52,6 +52,45 @@ export type NewsroomJobsOptions = {
   cron?: string
 }
 
+/** What one GraphQL query may cost, checked before it runs: over any of these it is a 400. */
+export type NewsroomGraphQLLimits = {
+  /**
+   * The most aliased fields in one query (fragments counted each time they are spread): an
+   * alias is how one query repeats a read hundreds of times.
+   * @default 10
+   */
+  maxAliases?: number
+  /**
+   * Payload's `graphQL.maxComplexity`: each field costs 1, each relationship, upload or join 10.
+   * Unset here, a `graphQL.maxComplexity` the host's config sets is kept.
+   * @default 500 (Payload's own default is 1000)
+   */
+  maxComplexity?: number
+  /**
+   * The deepest nesting of fields (introspection fields are not counted).
+   * @default 10
+   */
+  maxDepth?: number
+  /**
+   * The most top-level fields in one query: each is a separate database read.
+   * @default 10
+   */
+  maxRootFields?: number
+}
+
+/** Caps on what one API request may ask of the server, so an anonymous one stays cheap. */
+export type NewsroomLimitsOptions = {
+  /** GraphQL query cost (aliases, depth, top-level fields, complexity); `false` turns it off. */
+  graphQL?: false | NewsroomGraphQLLimits
+  /**
+   * The largest `limit` a REST read of the plugin's collections, any GraphQL read, or a join in
+   * either may ask for. `limit=0` and `pagination=false` without a limit, which read every
+   * document, are refused too: a 400 naming `limit`. The Local API is not capped. `false`: off.
+   * @default 100
+   */
+  maxLimit?: false | number
+}
+
 export type NewsroomPluginOptions = {
   /**
    * Keep the collections in the config (so the schema and stored content stay) but skip the
@@ -61,6 +100,16 @@ export type NewsroomPluginOptions = {
   disabled?: boolean
   /** Scheduled publish and unpublish: run by the plugin unless turned off. */
   jobs?: NewsroomJobsOptions
+  /**
+   * Caps on REST and GraphQL reads (`limit`, GraphQL cost); `false` turns them all off.
+   * @default { graphQL: { maxAliases: 10, maxComplexity: 500, maxDepth: 10, maxRootFields: 10 }, maxLimit: 100 }
+   */
+  limits?: false | NewsroomLimitsOptions
+  /**
+   * The deepest nesting accepted in a write's data or a query's `where`: deeper input is a 400.
+   * @default 100
+   */
+  maxInputDepth?: number
   /**
    * The largest number of items an article may list under "Related coverage".
    * @default 6

@@ -6,8 +6,13 @@ import type { Payload } from 'payload'
 import express from 'express'
 import http from 'node:http'
 
+import { bodyLimit } from './bodyLimit'
+import { graphQLMediaType } from './graphQLMediaType'
 import { healthRoutes } from './health'
+import { originGuard } from './originGuard'
 import { requestLogger } from './requestLogger'
+import { securityHeadersMiddleware } from './securityHeaders'
+import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './settings'
 
 type StartServerOptions = {
   /** Serves everything the express routes do not: Next's admin, REST, GraphQL and pages. */
@@ -19,6 +24,8 @@ type StartServerOptions = {
   port: number
   /** Answered before the fallback: the delivery API's fast path. */
   routes?: RequestHandler[]
+  /** Limits, timeouts and origins (start.ts reads them from the environment). */
+  settings?: Partial<ServerSettings>
   /** How long in-flight requests may run once shutdown begins. @default 10000 */
   shutdownTimeoutMs?: number
 }
@@ -37,20 +44,42 @@ export const startServer = async ({
   payload,
   port,
   routes = [],
+  settings: settingsOverrides,
   shutdownTimeoutMs = 10_000,
 }: StartServerOptions): Promise<NewsroomServer> => {
   let closing: Promise<void> | undefined
+  const settings = { ...DEFAULT_SERVER_SETTINGS, ...settingsOverrides }
+  const { routes: paths } = payload.config
 
   const app = express()
   app.disable('x-powered-by')
+  app.set('trust proxy', settings.trustProxy)
   app.use(requestLogger())
+  // Before anything answers, so every response carries them, refusals included.
+  app.use(
+    securityHeadersMiddleware({
+      dev: settings.dev,
+      routes: { admin: paths.admin, graphQLPlayground: `${paths.api}${paths.graphQLPlayground}` },
+    }),
+  )
   app.use(healthRoutes({ isShuttingDown: () => closing !== undefined, payload }))
+  app.use(bodyLimit(settings))
+  app.use(originGuard(settings))
+  app.use(graphQLMediaType(`${paths.api}${paths.graphQL}`))
   for (const route of routes) {
     app.use(route)
   }
   app.use(fallback)
 
-  const server = http.createServer(app)
+  const server = http.createServer(
+    {
+      headersTimeout: settings.headersTimeoutMs,
+      requestTimeout: settings.requestTimeoutMs,
+      // Node enforces both timeouts on this tick (30 s by default, longer than either).
+      connectionsCheckingInterval: Math.min(1000, settings.headersTimeoutMs),
+    },
+    app,
+  )
   if (onUpgrade) {
     server.on('upgrade', onUpgrade)
   }

@@ -11,6 +11,7 @@ import { databaseHasContent, seedPiece } from '../seed/seedPiece'
 import { benchReferenceEnabled, benchReferenceRouter } from './benchReference'
 import { startServer } from './createServer'
 import { logLine } from './log'
+import { serverSettingsFromEnv } from './settings'
 
 /** Development seeds an empty database with the piece; production only when asked. */
 const shouldSeed = (dev: boolean) => {
@@ -22,6 +23,8 @@ const main = async () => {
   const dev = process.env.NODE_ENV !== 'production'
   const port = Number(process.env.PORT ?? 3000)
   const host = process.env.HOST ?? (dev ? '127.0.0.1' : '0.0.0.0')
+  // Read before anything starts, so a bad limit or origin stops the server at once.
+  const settings = serverSettingsFromEnv()
 
   // This instance runs scheduled publishing (the plugin's job runner) from the start, not from
   // the first request Next serves.
@@ -56,6 +59,7 @@ const main = async () => {
       ...(benchReference ? [benchReferenceRouter({ payload })] : []),
       deliveryRouter({ payload }),
     ],
+    settings,
   })
   logLine('info', {
     msg: 'listening',

@@ -2,7 +2,7 @@ import config from '@payload-config'
 import { draftMode } from 'next/headers'
 import { getPayload } from 'payload'
 
-import { previewUser, sitePath } from '../../../host/site/preview'
+import { notASitePath, previewUser, sitePath } from '../../../host/site/preview'
 
 /**
  * Turns on draft mode for a signed-in staff member and opens the page. Draft mode alone shows
@@ -11,10 +11,7 @@ import { previewUser, sitePath } from '../../../host/site/preview'
 export const GET = async (request: Request): Promise<Response> => {
   const path = sitePath(new URL(request.url).searchParams.get('path'))
   if (!path) {
-    return Response.json(
-      { errors: [{ message: 'path must be a path on this site' }] },
-      { status: 400 },
-    )
+    return notASitePath()
   }
   const payload = await getPayload({ config })
   if (!(await previewUser(payload, request.headers))) {

@@ -1,0 +1,406 @@
+import type { ValidationRule } from 'graphql'
+import type { Config } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { buildSchema, parse, validate } from 'graphql'
+import http from 'node:http'
+import net from 'node:net'
+
+import { DEFAULT_LIMITS, newsroomPlugin } from 'payload-plugin-newsroom'
+
+import { graphQLCostRule, graphQLLimitRule } from '../src/limits/graphQLCost'
+import { resolveLimits } from '../src/limits/resolveLimits'
+import { type RunningApp, startApp } from './helpers/app'
+import { doc, paragraph } from './helpers/lexical'
+
+/**
+ * What one request may ask of the server, against the real `npm run dev` (express in front of
+ * Next): body sizes, timeouts, GraphQL cost and `limit`. Each refusal is a 4xx naming the limit,
+ * comes before the work it would cost, and writes nothing.
+ */
+
+const MB = 1024 * 1024
+// Small timeouts, so a trickling client is cut in seconds rather than the defaults' 10 s / 30 s.
+const TIMEOUTS = { NEWSROOM_HEADERS_TIMEOUT_MS: '1500', NEWSROOM_REQUEST_TIMEOUT_MS: '3000' }
+
+let app: RunningApp
+let token: string
+
+const url = (path: string) => `${app.baseUrl}${path}`
+
+type RawAnswer = { body: string; elapsedMs: number; sentBytes: number; status: number }
+
+/**
+ * Sends a body in 64 KB pieces, each after the previous was flushed, and stops sending as soon
+ * as the server answers: `sentBytes` is how much of it the server had been sent by then.
+ */
+const sendInPieces = (
+  path: string,
+  { body, chunked = false }: { body: Buffer; chunked?: boolean },
+): Promise<RawAnswer> =>
+  new Promise((resolve, reject) => {
+    const started = Date.now()
+    let sentBytes = 0
+    let answered = false
+    const request = http.request(url(path), {
+      headers: {
+        authorization: `JWT ${token}`,
+        'content-type': 'application/json',
+        ...(chunked ? {} : { 'content-length': String(body.length) }),
+      },
+      method: 'POST',
+    })
+    request.on('response', (response) => {
+      answered = true
+      let text = ''
+      response.on('data', (chunk) => (text += chunk))
+      response.on('end', () =>
+        resolve({
+          body: text,
+          elapsedMs: Date.now() - started,
+          sentBytes,
+          status: response.statusCode ?? 0,
+        }),
+      )
+      response.on('error', reject)
+    })
+    // Once the server answers and closes, a write still in flight may fail: that is the point.
+    request.on('error', (error) => (answered ? undefined : reject(error)))
+    const sendNext = () => {
+      if (answered || request.destroyed) {
+        return
+      }
+      if (sentBytes >= body.length) {
+        request.end()
+        return
+      }
+      const piece = body.subarray(sentBytes, sentBytes + 64 * 1024)
+      sentBytes += piece.length
+      request.write(piece, () => setTimeout(sendNext, 5))
+    }
+    sendNext()
+  })
+
+/** A draft article whose body is one paragraph long enough to make the JSON `size` bytes. */
+const articleBody = (slug: string, size: number): Buffer => {
+  const article = (text: string) =>
+    JSON.stringify({ body: doc(paragraph(text)), headline: `A body of ${size} bytes`, slug })
+  return Buffer.from(article('a'.repeat(size - article('').length)))
+}
+
+/** The text of the first paragraph of a stored body. */
+const firstParagraph = (article: {
+  body: { root: { children: { children: { text: string }[] }[] } }
+}) => article.body.root.children[0].children[0].text
+
+const storedArticles = async (slug: string): Promise<number> => {
+  const response = await fetch(url(`/api/articles?where[slug][equals]=${slug}&draft=true`), {
+    headers: { authorization: `JWT ${token}` },
+  })
+  return (await response.json()).totalDocs
+}
+
+/** Writes raw bytes on a socket, a few at a time, until the server answers or hangs up. */
+const trickle = (first: string, drip: string): Promise<{ elapsedMs: number; text: string }> =>
+  new Promise((resolve) => {
+    const started = Date.now()
+    const port = Number(new URL(app.baseUrl).port)
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(first))
+    const timer = setInterval(() => socket.writable && socket.write(drip), 200)
+    let text = ''
+    socket.on('data', (chunk) => (text += chunk))
+    socket.on('error', () => undefined)
+    socket.on('close', () => {
+      clearInterval(timer)
+      resolve({ elapsedMs: Date.now() - started, text })
+    })
+    // Past this the server did not cut it: give up, and let the assertion say so.
+    setTimeout(() => socket.destroy(), 20_000).unref()
+  })
+
+const graphql = async (query: string, variables?: object) => {
+  const started = Date.now()
+  const response = await fetch(url('/api/graphql'), {
+    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json' },
+    method: 'POST',
+  })
+  return { body: await response.json(), elapsedMs: Date.now() - started, status: response.status }
+}
+
+const messages = (body: { errors?: { message: string }[] }): string =>
+  (body.errors ?? []).map((error) => error.message).join('\n')
+
+beforeAll(async () => {
+  Object.assign(process.env, TIMEOUTS)
+  try {
+    app = await startApp()
+  } finally {
+    for (const name of Object.keys(TIMEOUTS)) {
+      delete process.env[name]
+    }
+  }
+  const login = await fetch(url('/api/users/login'), {
+    body: JSON.stringify({ email: 'editor@newsroom.test', password: 'newsroom-demo' }),
+    headers: { 'content-type': 'application/json' },
+    method: 'POST',
+  })
+  token = (await login.json()).token
+  // Compile the API routes once (development), so timings below measure the refusals.
+  await graphql('{ Articles(limit: 1) { docs { headline } } }')
+}, 180_000)
+
+afterAll(() => {
+  app?.signal('SIGKILL')
+})
+
+describe('request bodies', () => {
+  it('refuses a 2 MB JSON body with a 413 before the client has sent it, and stores nothing', async () => {
+    const body = articleBody('two-megabytes', 2 * MB)
+    const answer = await sendInPieces('/api/articles', { body })
+    expect(answer.status).toBe(413)
+    expect(JSON.parse(answer.body).errors[0].message).toContain('NEWSROOM_MAX_BODY_BYTES')
+    // Answered from the Content-Length: most of the body was never sent, let alone read.
+    expect(answer.sentBytes).toBeLessThan(body.length / 2)
+    expect(await storedArticles('two-megabytes')).toBe(0)
+  }, 60_000)
+
+  it('cuts a chunked body off with a 413 once it passes the limit, and stores nothing', async () => {
+    const body = articleBody('chunked-too-big', 4 * MB)
+    const answer = await sendInPieces('/api/articles', { body, chunked: true })
+    expect(answer.status).toBe(413)
+    expect(JSON.parse(answer.body).errors[0].message).toContain('NEWSROOM_MAX_BODY_BYTES')
+    // Counted as it arrived: refused soon after the first megabyte, never read to the end.
+    expect(answer.sentBytes).toBeLessThan(3 * MB)
+    expect(await storedArticles('chunked-too-big')).toBe(0)
+  }, 60_000)
+
+  it('hands a chunked body within the limit on whole', async () => {
+    const body = articleBody('chunked-within', 600 * 1024)
+    const answer = await sendInPieces('/api/articles', { body, chunked: true })
+    expect(answer.status).toBe(201)
+    expect(firstParagraph(JSON.parse(answer.body).doc)).toBe(
+      firstParagraph(JSON.parse(String(body))),
+    )
+  }, 60_000)
+})
+
+describe('timeouts', () => {
+  it('answers a body that trickles in with a 408 at the request timeout, and stores nothing', async () => {
+    const { elapsedMs, text } = await trickle(
+      [
+        'POST /api/articles HTTP/1.1',
+        `Host: 127.0.0.1`,
+        `Authorization: JWT ${token}`,
+        'Content-Type: application/json',
+        'Content-Length: 100000',
+        '',
+        '{"headline":"Trickled","slug":"trickled","editorialNotes":"',
+      ].join('\r\n'),
+      'a',
+    )
+    expect(text).toMatch(/^HTTP\/1\.1 408/)
+    expect(elapsedMs).toBeGreaterThanOrEqual(2500)
+    expect(elapsedMs).toBeLessThan(8000)
+    expect(await storedArticles('trickled')).toBe(0)
+  }, 30_000)
+
+  it('answers headers that never end with a 408 at the headers timeout', async () => {
+    const { elapsedMs, text } = await trickle(
+      'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n',
+      'X-Slow: 1\r\n',
+    )
+    expect(text).toMatch(/^HTTP\/1\.1 408/)
+    expect(elapsedMs).toBeLessThan(5000)
+  }, 30_000)
+})
+
+describe('GraphQL cost', () => {
+  it('refuses 330 aliases with a 400 naming the limit, before running any of them', async () => {
+    const query = `{ ${Array.from({ length: 330 }, (_, i) => `a${i}: Articles { docs { headline } }`).join(' ')} }`
+    const { body, elapsedMs, status } = await graphql(query)
+    expect(status).toBe(400)
+    expect(body.data).toBeUndefined()
+    expect(messages(body)).toContain('limits.graphQL.maxAliases')
+    expect(elapsedMs).toBeLessThan(1500)
+  })
+
+  it('refuses a query nested too deep, naming the limit', async () => {
+    let selection = 'headline'
+    for (let level = 0; level < 5; level += 1) {
+      selection = `relatedCoverage { article { ${selection} } }`
+    }
+    const { body, status } = await graphql(`{ Articles { docs { ${selection} } } }`)
+    expect(status).toBe(400)
+    expect(messages(body)).toContain('limits.graphQL.maxDepth')
+  })
+
+  it('refuses too many top-level reads, each a separate find, naming the limit', async () => {
+    const roots = ['Articles', 'Quotes', 'Cases', 'RelatedStories', 'Media', 'Users']
+    const query = `{ ${roots.map((root) => `${root} { docs { id } }`).join(' ')} ${roots
+      .map((root) => `count${root} { totalDocs }`)
+      .join(' ')} }`
+    const { body, status } = await graphql(query)
+    expect(status).toBe(400)
+    expect(messages(body)).toContain('limits.graphQL.maxRootFields')
+  })
+
+  it('refuses a query over the complexity limit, naming it', async () => {
+    // One read, but 60 relationship fields at 10 each: over the 500 the plugin sets.
+    const { body, status } = await graphql(
+      `{ Articles { docs { ${'quotes { id } '.repeat(60)} } } }`,
+    )
+    expect(status).toBe(400)
+    expect(messages(body)).toContain('maximum complexity of 500')
+  })
+
+  it('refuses a limit over the cap, as an argument or a variable, naming limit', async () => {
+    const literal = await graphql('{ Articles(limit: 100000) { docs { headline } } }')
+    expect(literal.status).toBe(400)
+    expect(messages(literal.body)).toContain('limit must be a whole number from 1 to 100')
+    const variable = await graphql(
+      'query ($n: Int) { Articles(limit: $n) { docs { headline } } }',
+      { n: 0 },
+    )
+    expect(variable.status).toBe(400)
+    expect(messages(variable.body)).toContain('limits.maxLimit')
+    const everything = await graphql('{ Articles(pagination: false) { docs { headline } } }')
+    expect(everything.status).toBe(400)
+  })
+
+  it('answers a query within the limits as before', async () => {
+    const { body, status } = await graphql(
+      '{ Articles(limit: 100) { docs { headline relatedCoverage { headline } } } }',
+    )
+    expect(status).toBe(200)
+    expect(body.errors).toBeUndefined()
+    expect(body.data.Articles.docs.length).toBeGreaterThan(0)
+  })
+})
+
+describe('REST limit', () => {
+  it.each([
+    ['limit=100000', 'limit'],
+    ['limit=0', 'limit'],
+    ['pagination=false', 'limit'],
+    ['limit=-1', 'limit'],
+    ['joins[overruledBy][limit]=100000', 'joins.overruledBy.limit'],
+  ])('refuses ?%s with a 400 naming %s', async (query, path) => {
+    const collection = path.startsWith('joins') ? 'cases' : 'articles'
+    const response = await fetch(url(`/api/${collection}?${query}`))
+    expect(response.status).toBe(400)
+    const body = await response.json()
+    expect(body.errors[0].data.errors.map((error: { path: string }) => error.path)).toEqual([path])
+  })
+
+  it('refuses staff too: the cap is on the request, not the reader', async () => {
+    const response = await fetch(url('/api/articles?limit=100000'), {
+      headers: { authorization: `JWT ${token}` },
+    })
+    expect(response.status).toBe(400)
+  })
+
+  it('serves limits up to the cap, and the reads inside a request keep their own', async () => {
+    const response = await fetch(url('/api/articles?limit=100&depth=2'))
+    expect(response.status).toBe(200)
+    const body = await response.json()
+    expect(body.limit).toBe(100)
+    // Population reads many documents at once inside the request; it is never refused.
+    const piece = body.docs.find((article: { relatedCoverage?: unknown[] }) =>
+      Boolean(article.relatedCoverage?.length),
+    )
+    expect(piece.relatedCoverage[0].headline).toBeTruthy()
+  })
+})
+
+describe('the limits as plugin options', () => {
+  const applied = (options: Parameters<typeof newsroomPlugin>[0]): Config =>
+    newsroomPlugin(options)({ collections: [], secret: 'x' } as unknown as Config) as Config
+
+  it('sets the defaults: a read hook on every collection and GraphQL rules', () => {
+    const config = applied({})
+    expect(config.graphQL?.maxComplexity).toBe(DEFAULT_LIMITS.graphQL.maxComplexity)
+    expect(typeof config.graphQL?.validationRules).toBe('function')
+    for (const collection of config.collections ?? []) {
+      expect(collection.hooks?.beforeOperation?.length).toBeGreaterThan(0)
+    }
+  })
+
+  it('keeps the host graphQL.maxComplexity and validation rules, and can be turned off', () => {
+    const hostRule: ValidationRule = () => ({})
+    const host = {
+      collections: [],
+      graphQL: { maxComplexity: 50, validationRules: () => [hostRule] },
+      secret: 'x',
+    } as unknown as Config
+    const config = newsroomPlugin({})(host) as Config
+    expect(config.graphQL?.maxComplexity).toBe(50)
+    const rules = config.graphQL?.validationRules?.({} as never) ?? []
+    expect(rules[0]).toBe(hostRule)
+    expect(rules).toHaveLength(3)
+
+    const off = applied({ limits: false })
+    expect(off.graphQL?.validationRules).toBeUndefined()
+    expect(off.graphQL?.maxComplexity).toBeUndefined()
+  })
+
+  it('refuses a limit that is not a whole number of at least 1', () => {
+    expect(() => resolveLimits({ maxLimit: 0 })).toThrow('limits.maxLimit')
+    expect(() => resolveLimits({ graphQL: { maxDepth: 2.5 } })).toThrow('limits.graphQL.maxDepth')
+  })
+
+  describe('the GraphQL cost rule', () => {
+    const schema = buildSchema(`
+      type Item { id: ID, name: String, child: Item, items(limit: Int, pagination: Boolean): [Item] }
+      type Query { item: Item, items(limit: Int, pagination: Boolean): [Item] }
+    `)
+    const limits = {
+      ...resolveLimits().graphQL,
+      maxAliases: 3,
+      maxDepth: 4,
+      maxRootFields: 2,
+    } as Exclude<ReturnType<typeof resolveLimits>['graphQL'], false>
+    const problems = (query: string, variables?: Record<string, unknown>) =>
+      validate(schema, parse(query), [
+        graphQLCostRule(limits),
+        graphQLLimitRule(100, variables),
+      ]).map((error) => error.extensions.limit)
+
+    it('counts aliases in fragments each time they are spread', () => {
+      expect(problems('{ item { ...F } } fragment F on Item { a: id b: id }')).toEqual([])
+      expect(
+        problems('{ item { ...F child { ...F } } } fragment F on Item { a: id b: id }'),
+      ).toEqual(['maxAliases'])
+    })
+
+    it('measures fragments that spread others without walking every copy', () => {
+      const levels = Array.from(
+        { length: 30 },
+        (_, i) => `fragment F${i} on Item { ...F${i + 1} ...F${i + 1} }`,
+      ).join(' ')
+      const started = Date.now()
+      expect(problems(`{ item { ...F0 } } ${levels} fragment F30 on Item { a: id }`)).toContain(
+        'maxAliases',
+      )
+      expect(Date.now() - started).toBeLessThan(1000)
+    })
+
+    it('measures depth, leaves introspection out of it, and counts top-level fields', () => {
+      expect(problems('{ item { child { child { child { id } } } } }')).toEqual(['maxDepth'])
+      expect(problems('{ __schema { types { fields { type { ofType { name } } } } } }')).toEqual([])
+      expect(problems('{ item { id } items { id } another: item { id } }')).toEqual([
+        'maxRootFields',
+      ])
+    })
+
+    it('checks limit and pagination arguments, literal or variable', () => {
+      expect(problems('{ items(limit: 100) { id } }')).toEqual([])
+      expect(problems('{ items(limit: 101) { id } }')).toEqual(['maxLimit'])
+      expect(problems('{ item { items(limit: 0) { id } } }')).toEqual(['maxLimit'])
+      expect(problems('{ items(pagination: false) { id } }')).toEqual(['maxLimit'])
+      expect(problems('{ items(pagination: false, limit: 5) { id } }')).toEqual([])
+      expect(problems('query ($n: Int = 500) { items(limit: $n) { id } }')).toEqual(['maxLimit'])
+      expect(problems('query ($n: Int) { items(limit: $n) { id } }', { n: 10 })).toEqual([])
+    })
+  })
+})
