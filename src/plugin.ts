@@ -13,7 +13,6 @@ import { deliveryStateGlobal } from './delivery/deliveryStateGlobal'
 import { withDelivery } from './delivery/withDelivery'
 import { withServerTimestamps } from './hooks/ignoreClientTimestamps'
 import { withScheduledPublishing } from './jobs/scheduledPublishing'
-import { withLimits } from './limits/withLimits'
 import { siteSettingsCustom } from './siteSettings'
 import { applyCollectionOverride } from './utilities/applyCollectionOverride'
 import { dataFieldNames } from './utilities/dataFieldNames'
@@ -94,6 +93,5 @@ export const newsroomPlugin =
         ? incomingConfig.jobs
         : withScheduledPublishing(incomingConfig.jobs, pluginOptions.jobs),
     }
-    // Caps on what one REST or GraphQL request may ask of the server.
-    return pluginOptions.disabled ? config : withLimits(config, pluginOptions.limits)
+    return config
   }
