@@ -8,6 +8,7 @@ export type { SitePaths, SiteSettings } from './siteSettings'
 export type {
   CollectionOverride,
   FieldsOverride,
+  NewsroomCacheOptions,
   NewsroomPluginOptions,
   NewsroomSiteOptions,
 } from './types'

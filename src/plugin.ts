@@ -8,6 +8,7 @@ import { mediaCollection, mediaFields } from '../collections/Media'
 import { quotesCollection } from '../collections/Quotes'
 import { relatedStoriesCollection } from '../collections/RelatedStories'
 import { userFields, userHooks, usersCollection } from '../collections/Users'
+import { cacheSettingsCustom } from './cache/cacheSettings'
 import { collectionSlugs } from './collectionSlugs'
 import { deliveryStateGlobal } from './delivery/deliveryStateGlobal'
 import { withDelivery } from './delivery/withDelivery'
@@ -86,7 +87,11 @@ export const newsroomPlugin =
       },
       // The delivery API: endpoints on articles, cache-invalidation hooks on what it shows.
       collections: pluginOptions.disabled ? collections : collections.map(withDelivery),
-      custom: { ...incomingConfig.custom, ...siteSettingsCustom(pluginOptions.site) },
+      custom: {
+        ...incomingConfig.custom,
+        ...siteSettingsCustom(pluginOptions.site),
+        ...cacheSettingsCustom(pluginOptions.cache),
+      },
       // Kept when disabled, like the collections, so the schema does not change.
       globals: [...(incomingConfig.globals ?? []), deliveryStateGlobal()],
       jobs: pluginOptions.disabled
