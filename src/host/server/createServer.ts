@@ -13,6 +13,8 @@ type StartServerOptions = {
   /** Serves everything the express routes do not: Next's admin, REST, GraphQL and pages. */
   fallback: RequestHandler
   host: string
+  /** Mounted before everything else, the request logger included: the page cache's hits. */
+  first?: RequestHandler[]
   /** Passes WebSocket upgrades on (Next's dev-time hot reload). */
   onUpgrade?: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void
   payload: Payload
@@ -32,6 +34,7 @@ export type NewsroomServer = {
 
 export const startServer = async ({
   fallback,
+  first = [],
   host,
   onUpgrade,
   payload,
@@ -43,6 +46,9 @@ export const startServer = async ({
 
   const app = express()
   app.disable('x-powered-by')
+  for (const handler of first) {
+    app.use(handler)
+  }
   app.use(requestLogger())
   app.use(healthRoutes({ isShuttingDown: () => closing !== undefined, payload }))
   for (const route of routes) {

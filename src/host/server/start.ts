@@ -11,6 +11,7 @@ import { databaseHasContent, seedPiece } from '../seed/seedPiece'
 import { benchReferenceEnabled, benchReferenceRouter } from './benchReference'
 import { startServer } from './createServer'
 import { logLine } from './log'
+import { pageCacheSettings, sitePageCache } from '../pageCache/sitePageCache'
 
 /** Development seeds an empty database with the piece; production only when asked. */
 const shouldSeed = (dev: boolean) => {
@@ -45,8 +46,15 @@ const main = async () => {
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
 
+  const pageCacheConfig = pageCacheSettings()
+  const pageCache = pageCacheConfig.enabled
+    ? sitePageCache({ payload, settings: pageCacheConfig })
+    : undefined
+
   const { shutdown, url } = await startServer({
     fallback: (req, res) => handle(req, res),
+    // Anonymous readers' pages from ready bytes, ahead of the logger and Next (see README).
+    first: pageCache ? [pageCache.handler] : [],
     host,
     onUpgrade: dev ? nextApp.getUpgradeHandler() : undefined,
     payload,
@@ -57,6 +65,7 @@ const main = async () => {
       deliveryRouter({ payload }),
     ],
   })
+  pageCache?.setOrigin(url)
   logLine('info', {
     msg: 'listening',
     admin: `${url}/admin`,
