@@ -10,7 +10,7 @@ import { seedDemoAccounts } from '../seed/seedDemoAccounts'
 import { databaseHasContent, seedPiece } from '../seed/seedPiece'
 import { benchReferenceEnabled, benchReferenceRouter } from './benchReference'
 import { startServer } from './createServer'
-import { logLine } from './log'
+import { flushLog, logLine } from './log'
 import { pageCacheSettings, sitePageCache } from '../pageCache/sitePageCache'
 
 /** Development seeds an empty database with the piece; production only when asked. */
@@ -81,10 +81,12 @@ const main = async () => {
       .then(
         () => {
           logLine('info', { msg: 'stopped' })
+          flushLog()
           process.exit(0)
         },
         (error: unknown) => {
           logLine('error', { msg: 'shutdown failed', error: String(error) })
+          flushLog()
           process.exit(1)
         },
       )
