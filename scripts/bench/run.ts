@@ -11,10 +11,14 @@ import type { Measurement } from './scenarios'
 
 import { databaseKind } from '../../src/host/database/database'
 import { BENCH_USAGE, parseBenchArgs } from './args'
-import { articleSlug, syntheticHeadline } from './corpus'
+import { articleSlug, casePoolSize, syntheticCase, syntheticHeadline } from './corpus'
+import { freePort } from '../../src/host/utilities/freePort'
+import { residentBytes, startBareNode, startVarnish, varnishAvailable } from './helpers'
+import { startWriter } from './writer'
 import {
   checksTable,
   combineReference,
+  pageChecks,
   INTRODUCTION,
   readRecord,
   readSections,
@@ -24,7 +28,7 @@ import {
   sectionMarkdown,
   targetChecks,
 } from './report'
-import { prepareScenarios, runScenario } from './scenarios'
+import { pageScenarios, prepareScenarios, runScenario } from './scenarios'
 import { seedSynthetic } from './seedSynthetic'
 import { buildApp, startBenchServer } from './server'
 import { verifySyntheticShape } from './verifyShape'
@@ -85,9 +89,12 @@ const main = async (): Promise<void> => {
   }
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'))
   const databaseUri = options.databaseUri ?? `file:${path.join(workDir, 'bench.db')}`
-  // The seed runs as production does (committed migrations), with a secret nobody keeps.
+  const varnishPort = varnishAvailable() ? await freePort() : undefined
+  // The seed runs as production does (committed migrations), with a secret nobody keeps. The
+  // bench's own Payload (the seed, then the writer) purges Varnish as the server does.
   Object.assign(process.env, {
     DATABASE_URI: databaseUri,
+    ...(varnishPort ? { NEWSROOM_PURGE_URLS: `http://127.0.0.1:${varnishPort}/` } : {}),
     NODE_ENV: 'production',
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
   })
@@ -113,27 +120,79 @@ const main = async (): Promise<void> => {
     })
     const measurements: Measurement[] = []
     const references: Measurement[] = []
+    const limits: Measurement[] = []
+    const idleRss = residentBytes(server.pid)
+    let peakRss = idleRss
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, residentBytes(server.pid))
+    }, 250)
+    const helpers: { stop: () => Promise<void> }[] = []
     // Taken when the load begins, not before the seed: a large seed takes minutes.
     const loadAtStart = os.loadavg()[0]
     try {
       const scenarios = await prepareScenarios({ baseUrl: server.baseUrl, slugs })
+      const story = await fetch(`${server.baseUrl}/news/${slugs[0]}`)
+      const pageFile = path.join(workDir, 'story.html')
+      fs.writeFileSync(pageFile, Buffer.from(await story.arrayBuffer()))
+      const bare = await startBareNode(projectRoot, pageFile)
+      helpers.push(bare)
+      const varnish = varnishPort
+        ? await startVarnish({
+            backendPort: Number(new URL(server.baseUrl).port),
+            port: varnishPort,
+            root: projectRoot,
+            workDir,
+          })
+        : undefined
+      if (varnish) {
+        helpers.push(varnish)
+      } else {
+        say('varnishd is not installed: skipping the Varnish scenario')
+      }
+      const caseSlugs = Array.from(
+        { length: Math.min(50, casePoolSize(options.articles)) },
+        (_, index) => syntheticCase(index).slug,
+      )
+      scenarios.push(
+        ...(await pageScenarios({
+          baseUrl: server.baseUrl,
+          caseSlugs,
+          limitUrl: bare.baseUrl,
+          slugs,
+          varnishUrl: varnish?.baseUrl,
+        })),
+      )
+      const { getPayload } = await import('payload')
+      const { default: config } = await import('../../payload.config')
+      const writerPayload = await getPayload({ config })
       const reference = scenarios.find((scenario) => scenario.key === 'reference')
+      const limit = scenarios.find((scenario) => scenario.key === 'limit')
+      const ends = [reference, limit]
       const order = [
-        reference,
-        ...scenarios.filter((scenario) => scenario !== reference),
+        ...ends,
+        ...scenarios.filter((scenario) => !ends.includes(scenario)),
+        limit,
         reference,
       ].filter((scenario) => scenario !== undefined)
       for (const [position, scenario] of order.entries()) {
         say(`${scenario.label}: ${options.warmup} s warm-up, ${options.duration} s measured`)
+        const writer =
+          scenario.key === 'storyUnderWrites'
+            ? await startWriter({ payload: writerPayload, slugs })
+            : undefined
         const measurement = await runScenario(scenario, {
           baseUrl: server.baseUrl,
           connections: options.connections,
           duration: options.duration,
           warmup: options.warmup,
         })
-        if (scenario === reference) {
-          references.push(measurement)
-          measurement.label = `${scenario.label}, ${position === 0 ? 'first' : 'last'}`
+        if (writer) {
+          const writes = await writer.stop()
+          measurement.label = `${scenario.label} (${writes} writes)`
+        }
+        if (scenario === reference || scenario === limit) {
+          ;(scenario === reference ? references : limits).push(measurement)
+          measurement.label = `${scenario.label}, ${position < 2 ? 'first' : 'last'}`
         }
         measurements.push(measurement)
         say(
@@ -141,6 +200,10 @@ const main = async (): Promise<void> => {
         )
       }
     } finally {
+      clearInterval(sampler)
+      for (const helper of helpers) {
+        await helper.stop()
+      }
       await server.stop()
     }
 
@@ -160,13 +223,15 @@ const main = async (): Promise<void> => {
     }
     const record: RunRecord = {
       facts,
+      limit: limits.length > 0 ? combineReference(limits) : undefined,
       measurements,
       reference: combineReference(references),
+      rss: { idle: idleRss, peak: peakRss },
     }
 
     const output = path.resolve(projectRoot, options.output)
     const existing = fs.existsSync(output) ? fs.readFileSync(output, 'utf8') : ''
-    const checks: TargetCheck[] = targetChecks(record)
+    const checks: TargetCheck[] = [...targetChecks(record), ...pageChecks(record)]
     const notes = [
       `Load average (1 min) when the measurements began: ${loadAtStart.toFixed(2)} on ${cpus.length} cores.`,
     ]
