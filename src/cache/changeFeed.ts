@@ -1,6 +1,11 @@
 import type { Payload } from 'payload'
 
-import { readChangeLog, CHANGE_LOG_LENGTH, type ChangeLog } from '../delivery/generation'
+import {
+  bumpGeneration,
+  CHANGE_LOG_LENGTH,
+  readChangeLog,
+  type ChangeLog,
+} from '../delivery/generation'
 import { invalidateLocalCaches } from '../delivery/localCaches'
 import { cacheSettings } from './cacheSettings'
 
@@ -33,9 +38,12 @@ export type ChangeFeed = {
   /**
    * A write through this instance appended `entryId`: look until it has committed, then purge
    * this process's caches again (a render between the hook and the commit read the old
-   * content) and hand its keys to the `cache.onPurge` option.
+   * content) and hand its keys to the `cache.onPurge` option. `settled` tells when the write's
+   * transaction is over: an entry still missing then was overwritten by a concurrent writer's
+   * read-modify-write of the log (or rolled back), and is appended again, so no instance misses
+   * it (a rolled-back change costs one needless purge).
    */
-  wrote: (entryId: string, keys: string[]) => void
+  wrote: (entryId: string, keys: string[], settled?: () => boolean) => void
 }
 
 export type ChangeFeedOptions = {
@@ -72,7 +80,7 @@ export const createChangeFeed = ({
   payload,
 }: ChangeFeedOptions): ChangeFeed => {
   const listeners = new Set<ChangeListener>()
-  const pending = new Map<string, { keys: string[]; until: number }>()
+  const pending = new Map<string, { keys: string[]; settled: () => boolean; until: number }>()
   let lastSeen: string | undefined
   let checkedAt = Number.NEGATIVE_INFINITY
   let reading: Promise<void> | undefined
@@ -113,9 +121,13 @@ export const createChangeFeed = ({
         committed.push(...entry.keys)
       }
     }
-    for (const [id, { until }] of pending) {
-      if (now() > until) {
+    for (const [id, entry] of pending) {
+      if (now() > entry.until) {
         pending.delete(id)
+      } else if (entry.settled()) {
+        pending.delete(id)
+        const again = await bumpGeneration({ keys: entry.keys, payload })
+        pending.set(again, { ...entry, settled: () => true })
       }
     }
     if (committed.length > 0) {
@@ -139,7 +151,15 @@ export const createChangeFeed = ({
     watching = setTimeout(() => {
       watching = undefined
       refresh().then(watch, (error: unknown) => {
-        payload.logger.error({ err: error, msg: 'reading the change log failed' })
+        // The database is away (or closed): give up on changes past their wait, keep the rest.
+        for (const [id, { until }] of pending) {
+          if (now() > until) {
+            pending.delete(id)
+          }
+        }
+        if (pending.size === 0) {
+          payload.logger.error({ err: error, msg: 'reading the change log failed' })
+        }
         watch()
       })
     }, COMMIT_POLL_MS)
@@ -155,8 +175,8 @@ export const createChangeFeed = ({
       return () => listeners.delete(listener)
     },
     sync: () => (now() - checkedAt < checkIntervalMs ? Promise.resolve() : refresh()),
-    wrote: (entryId, keys) => {
-      pending.set(entryId, { keys, until: now() + COMMIT_WAIT_MS })
+    wrote: (entryId, keys, settled = () => true) => {
+      pending.set(entryId, { keys, settled, until: now() + COMMIT_WAIT_MS })
       // The next read must look again: the write may not have committed when it was announced.
       checkedAt = Number.NEGATIVE_INFINITY
       watch()

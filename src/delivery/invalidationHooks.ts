@@ -31,7 +31,8 @@ const announceChange = async (req: PayloadRequest, keys: string[]) => {
   const entryId = await bumpGeneration({ keys, payload: req.payload, req })
   if (!req.context[SKIP_LOCAL_DELIVERY_INVALIDATION]) {
     invalidateLocalCaches(keys)
-    changeFeedFor(req.payload).wrote(entryId, keys)
+    // Payload deletes `transactionID` from the request once the transaction has committed.
+    changeFeedFor(req.payload).wrote(entryId, keys, () => !req.transactionID)
   }
 }
 
