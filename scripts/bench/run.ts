@@ -49,8 +49,14 @@ const sampleSlugs = (articles: number, count: number) =>
     return articleSlug(index, syntheticHeadline(index).headline)
   })
 
-/** Seeds the database in this process, then lets go of it before the server opens it. */
-const seed = async (articles: number): Promise<number> => {
+/**
+ * Seeds the database in this process. The instance stays open: it is the second instance that
+ * publishes during the write scenario (Payload hands back the same, closed, instance after
+ * `destroy`, so it is not closed and reopened).
+ */
+const seed = async (
+  articles: number,
+): Promise<{ payload: import('payload').Payload; seconds: number }> => {
   const { getPayload } = await import('payload')
   const { default: config } = await import('../../payload.config')
   const { databaseHasContent } = await import('../../src/host/seed/seedPiece')
@@ -75,9 +81,10 @@ const seed = async (articles: number): Promise<number> => {
     const seconds = (performance.now() - started) / 1000
     say(`seeded in ${seconds.toFixed(1)} s; checking it reads back like real articles`)
     await verifySyntheticShape(payload, articles)
-    return seconds
-  } finally {
+    return { payload, seconds }
+  } catch (error) {
     await payload.destroy()
+    throw error
   }
 }
 
@@ -109,7 +116,7 @@ const main = async (): Promise<void> => {
       await buildApp(projectRoot)
     }
 
-    const seedSeconds = await seed(options.articles)
+    const { payload: writerPayload, seconds: seedSeconds } = await seed(options.articles)
     const slugs = sampleSlugs(options.articles, options.slugs)
 
     say('starting the production server')
@@ -162,9 +169,6 @@ const main = async (): Promise<void> => {
           varnishUrl: varnish?.baseUrl,
         })),
       )
-      const { getPayload } = await import('payload')
-      const { default: config } = await import('../../payload.config')
-      const writerPayload = await getPayload({ config })
       const reference = scenarios.find((scenario) => scenario.key === 'reference')
       const limit = scenarios.find((scenario) => scenario.key === 'limit')
       const ends = [reference, limit]
@@ -205,6 +209,7 @@ const main = async (): Promise<void> => {
         await helper.stop()
       }
       await server.stop()
+      await writerPayload.destroy()
     }
 
     const cpus = os.cpus()

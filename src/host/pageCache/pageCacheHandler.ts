@@ -1,7 +1,7 @@
-import type { RequestHandler } from 'express'
-import type { ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ChangeFeed } from 'payload-plugin-newsroom/delivery'
 
+import type { RawHandler } from '../server/beforeExpress'
 import type { PageCache, PageEntry } from './pageCache'
 
 import { ifNoneMatchMatches } from 'payload-plugin-newsroom/delivery'
@@ -35,12 +35,16 @@ const send = (
     res.end()
     return
   }
-  res.writeHead(entry.status, { ...variant.headers, 'X-Cache': xCache })
+  if (xCache === 'HIT') {
+    res.writeHead(entry.status, variant.hitHeaders)
+  } else {
+    res.writeHead(entry.status, { ...variant.headers, 'X-Cache': xCache })
+  }
   res.end(head ? undefined : variant.body)
 }
 
 /**
- * Mounted first, before the request logger and everything else: an anonymous reader's page is
+ * Run on node's request before express (see beforeExpress): an anonymous reader's page is
  * answered from ready bytes, a miss is rendered through Next once for everyone waiting on it,
  * and whatever this cache is not for (staff, draft mode, unknown query strings, other paths)
  * goes on down the stack untouched.
@@ -51,13 +55,9 @@ export const pageCacheHandler = ({
   onError,
   perHost,
   sessionCookie,
-}: PageCacheHandlerOptions): RequestHandler => {
-  const answer = async (
-    req: Parameters<RequestHandler>[0],
-    res: Parameters<RequestHandler>[1],
-    next: Parameters<RequestHandler>[2],
-  ) => {
-    const path = req.url
+}: PageCacheHandlerOptions): RawHandler => {
+  const answer = async (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    const path = req.url ?? '/'
     const route = pageRoute(path)
     if (!route) {
       next()
@@ -95,6 +95,7 @@ export const pageCacheHandler = ({
   return (req, res, next) => {
     if (
       (req.method !== 'GET' && req.method !== 'HEAD') ||
+      !req.url ||
       req.url.includes('?') ||
       mustBypass(req.headers, sessionCookie)
     ) {
@@ -102,7 +103,7 @@ export const pageCacheHandler = ({
       return
     }
     answer(req, res, next).catch((error: unknown) => {
-      onError(error, req.url)
+      onError(error, req.url ?? '')
       if (!res.headersSent) {
         next()
       }

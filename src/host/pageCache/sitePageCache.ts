@@ -1,6 +1,6 @@
-import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
 
+import type { RawHandler } from '../server/beforeExpress'
 import type { CdnPolicy } from './cdnHeaders'
 import type { PageCache } from './pageCache'
 
@@ -44,7 +44,7 @@ export const pageCacheSettings = (env: Env = process.env): SitePageCacheSettings
 
 export type SitePageCache = {
   cache: PageCache
-  handler: RequestHandler
+  handler: RawHandler
   /** Where misses are rendered: this server's own address, known once it listens. */
   setOrigin: (origin: string) => void
 }

@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 import express from 'express'
 import http from 'node:http'
 
+import { beforeExpress, type RawHandler } from './beforeExpress'
 import { healthRoutes } from './health'
 import { requestLogger } from './requestLogger'
 
@@ -13,8 +14,8 @@ type StartServerOptions = {
   /** Serves everything the express routes do not: Next's admin, REST, GraphQL and pages. */
   fallback: RequestHandler
   host: string
-  /** Mounted before everything else, the request logger included: the page cache's hits. */
-  first?: RequestHandler[]
+  /** Run on node's request before express and its middleware: the page cache's hits. */
+  first?: RawHandler[]
   /** Passes WebSocket upgrades on (Next's dev-time hot reload). */
   onUpgrade?: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void
   payload: Payload
@@ -46,9 +47,6 @@ export const startServer = async ({
 
   const app = express()
   app.disable('x-powered-by')
-  for (const handler of first) {
-    app.use(handler)
-  }
   app.use(requestLogger())
   app.use(healthRoutes({ isShuttingDown: () => closing !== undefined, payload }))
   for (const route of routes) {
@@ -56,7 +54,7 @@ export const startServer = async ({
   }
   app.use(fallback)
 
-  const server = http.createServer(app)
+  const server = http.createServer(first.length > 0 ? beforeExpress(first, app) : app)
   if (onUpgrade) {
     server.on('upgrade', onUpgrade)
   }

@@ -5,6 +5,7 @@ import next from 'next'
 import { getPayload } from 'payload'
 
 import config from '../../../payload.config'
+import { deliveryFastPath } from './deliveryFastPath'
 import { deliveryRouter } from './deliveryRouter'
 import { seedDemoAccounts } from '../seed/seedDemoAccounts'
 import { databaseHasContent, seedPiece } from '../seed/seedPiece'
@@ -53,8 +54,8 @@ const main = async () => {
 
   const { shutdown, url } = await startServer({
     fallback: (req, res) => handle(req, res),
-    // Anonymous readers' pages from ready bytes, ahead of the logger and Next (see README).
-    first: pageCache ? [pageCache.handler] : [],
+    // Anonymous readers' pages and published articles from ready bytes, ahead of express.
+    first: [pageCache?.handler, deliveryFastPath({ payload })].filter((handler) => !!handler),
     host,
     onUpgrade: dev ? nextApp.getUpgradeHandler() : undefined,
     payload,
