@@ -118,7 +118,12 @@ beforeAll(async () => {
   articleId = seeded.articleId
   const other = await ctx.payload.create({
     collection: 'articles',
-    data: { _status: 'published', dek: 'Elsewhere.', headline: `Another story ${unique()}` },
+    data: {
+      _status: 'published',
+      dek: 'Elsewhere.',
+      headline: `Another story ${unique()}`,
+      stage: 'ready',
+    },
   })
   otherSlug = other.slug as string
   pages = sitePageCache({
@@ -261,12 +266,13 @@ describe('never cached', () => {
   it('passes staff sessions, tokens, draft mode and unknown query strings to Next, uncached', async () => {
     await get(STORY)
     const before = passedThrough
-    for (const headers of [
+    const bypassing: Record<string, string>[] = [
       { cookie: 'theme=dark; payload-token=abc' },
       { authorization: 'JWT abc' },
       { cookie: '__prerender_bypass=1' },
       { rsc: '1' },
-    ]) {
+    ]
+    for (const headers of bypassing) {
       const page = await get(STORY, headers)
       expect(page.headers.get('x-cache')).toBeNull()
       expect(page.headers.get('cache-control')).toContain('no-store')
@@ -370,7 +376,7 @@ describe('freshness on this instance: each kind of change is on the page within 
   it('an unpublish: the page becomes a 404', async () => {
     const created = await ctx.payload.create({
       collection: 'articles',
-      data: { _status: 'published', headline: `Short-lived ${unique()}` },
+      data: { _status: 'published', headline: `Short-lived ${unique()}`, stage: 'ready' },
     })
     const path = `/news/${created.slug}`
     expect((await get(path)).status).toBe(200)

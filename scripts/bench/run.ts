@@ -130,8 +130,17 @@ const main = async (): Promise<void> => {
     const limits: Measurement[] = []
     const idleRss = residentBytes(server.pid)
     let peakRss = idleRss
+    // The most seen while the page scenarios (the cache's hits, the writes, Varnish) ran, from
+    // the first page render on; REST and Next's own renders grow the heap for reasons of their
+    // own and run after them.
+    let pagePeakRss = idleRss
+    let inPages = false
     const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, residentBytes(server.pid))
+      const now = residentBytes(server.pid)
+      peakRss = Math.max(peakRss, now)
+      if (inPages) {
+        pagePeakRss = Math.max(pagePeakRss, now)
+      }
     }, 250)
     const helpers: { stop: () => Promise<void> }[] = []
     // Taken when the load begins, not before the seed: a large seed takes minutes.
@@ -156,6 +165,7 @@ const main = async (): Promise<void> => {
       } else {
         say('varnishd is not installed: skipping the Varnish scenario')
       }
+      inPages = true
       const caseSlugs = Array.from(
         { length: Math.min(50, casePoolSize(options.articles)) },
         (_, index) => syntheticCase(index).slug,
@@ -172,12 +182,22 @@ const main = async (): Promise<void> => {
       const reference = scenarios.find((scenario) => scenario.key === 'reference')
       const limit = scenarios.find((scenario) => scenario.key === 'limit')
       const ends = [reference, limit]
+      const pageKeys = new Set([
+        'storyPage',
+        'frontPage',
+        'casePage',
+        'storyUnderWrites',
+        'storyVarnish',
+      ])
+      const pages = scenarios.filter((scenario) => pageKeys.has(scenario.key))
       const order = [
         ...ends,
-        ...scenarios.filter((scenario) => !ends.includes(scenario)),
+        ...pages,
+        ...scenarios.filter((scenario) => !ends.includes(scenario) && !pages.includes(scenario)),
         limit,
         reference,
       ].filter((scenario) => scenario !== undefined)
+      const lastPage = pages.at(-1)
       for (const [position, scenario] of order.entries()) {
         say(`${scenario.label}: ${options.warmup} s warm-up, ${options.duration} s measured`)
         const writer =
@@ -199,6 +219,9 @@ const main = async (): Promise<void> => {
           measurement.label = `${scenario.label}, ${position < 2 ? 'first' : 'last'}`
         }
         measurements.push(measurement)
+        if (scenario === lastPage) {
+          inPages = false
+        }
         say(
           `  ${measurement.requestsPerSecond.toFixed(0)} req/s, p50 ${measurement.p50.toFixed(2)} ms, p99 ${measurement.p99.toFixed(2)} ms`,
         )
@@ -231,7 +254,7 @@ const main = async (): Promise<void> => {
       limit: limits.length > 0 ? combineReference(limits) : undefined,
       measurements,
       reference: combineReference(references),
-      rss: { idle: idleRss, peak: peakRss },
+      rss: { idle: idleRss, pagePeak: pagePeakRss, peak: peakRss },
     }
 
     const output = path.resolve(projectRoot, options.output)

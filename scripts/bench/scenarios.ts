@@ -245,7 +245,9 @@ const counted = (paths: string[], counts: { hits: number; total: number }): Requ
     method: 'GET',
     onResponse: (_status: number, _body: string, _context: unknown, headers: unknown) => {
       counts.total += 1
-      if ((headers as Record<string, string>)['x-cache'] === 'HIT') {
+      // autocannon keeps the header names as the server sent them.
+      const names = headers as Record<string, string>
+      if ((names['x-cache'] ?? names['X-Cache']) === 'HIT') {
         counts.hits += 1
       }
     },

@@ -22,7 +22,7 @@ export type RunningApp = {
  * The README's `npm run dev` on an empty database, on a free port. Its own process group, so
  * the server under npm is stopped with npm itself.
  */
-export const startApp = async (extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningApp> => {
+export const startApp = async (extraEnv: Record<string, string> = {}): Promise<RunningApp> => {
   const port = await freePort()
   const env: NodeJS.ProcessEnv = {
     ...process.env,
