@@ -6,6 +6,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import type { Payload } from 'payload'
+
 import type { RunFacts, RunRecord, TargetCheck } from './report'
 import type { Measurement } from './scenarios'
 
@@ -54,9 +56,7 @@ const sampleSlugs = (articles: number, count: number) =>
  * publishes during the write scenario (Payload hands back the same, closed, instance after
  * `destroy`, so it is not closed and reopened).
  */
-const seed = async (
-  articles: number,
-): Promise<{ payload: import('payload').Payload; seconds: number }> => {
+const seed = async (articles: number): Promise<{ payload: Payload; seconds: number }> => {
   const { getPayload } = await import('payload')
   const { default: config } = await import('../../payload.config')
   const { databaseHasContent } = await import('../../src/host/seed/seedPiece')
