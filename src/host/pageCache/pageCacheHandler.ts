@@ -68,9 +68,11 @@ export const pageCacheHandler = ({
     const head = req.method === 'HEAD'
     const accept = req.headers['accept-encoding']
     const ifNoneMatch = req.headers['if-none-match']
-    // Reading the shared log costs a query at most every 250 ms; in between this is synchronous.
-    if (!feed.isFresh()) {
-      await feed.sync()
+    // Reading the shared log costs a query at most every 250 ms, which a busy instance does not
+    // wait for (see syncSoon); in between this is synchronous.
+    const reading = feed.syncSoon()
+    if (reading) {
+      await reading
     }
     const hit = cache.get(id)
     if (hit) {
