@@ -6,6 +6,7 @@ import sharp from 'sharp'
 
 import { databaseAdapter } from './src/host/database/database'
 import { newsroomPlugin } from 'payload-plugin-newsroom'
+import { purgeUrls, varnishPurge } from './src/host/pageCache/varnishPurge'
 import { resolvePayloadSecret } from './src/host/secret'
 import { allowedOrigins } from './src/host/server/allowedOrigins'
 import { articlePath, casePath } from './src/host/site/paths'
@@ -36,6 +37,8 @@ export default buildConfig({
   graphQL: { schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql') },
   plugins: [
     newsroomPlugin({
+      // Varnish in front (varnish/newsroom.vcl) is purged by key on every change it shows.
+      cache: purgeUrls().length > 0 ? { onPurge: varnishPurge(purgeUrls()) } : undefined,
       // A cron expression with seconds; tests run the queue every second.
       jobs: { cron: process.env.NEWSROOM_JOBS_CRON || undefined },
       overrides: {

@@ -11,6 +11,7 @@ export type {
   FieldsOverride,
   NewsroomGraphQLLimits,
   NewsroomLimitsOptions,
+  NewsroomCacheOptions,
   NewsroomPluginOptions,
   NewsroomSiteOptions,
 } from './types'

@@ -8,6 +8,7 @@ import { mediaCollection, mediaFields } from '../collections/Media'
 import { quotesCollection } from '../collections/Quotes'
 import { relatedStoriesCollection } from '../collections/RelatedStories'
 import { userFields, userHooks, usersCollection } from '../collections/Users'
+import { cacheSettingsCustom } from './cache/cacheSettings'
 import { collectionSlugs } from './collectionSlugs'
 import { deliveryStateGlobal } from './delivery/deliveryStateGlobal'
 import { withDelivery } from './delivery/withDelivery'
@@ -91,7 +92,11 @@ export const newsroomPlugin =
       collections: (pluginOptions.disabled ? collections : collections.map(withDelivery)).map(
         withInputGuards(pluginOptions),
       ),
-      custom: { ...incomingConfig.custom, ...siteSettingsCustom(pluginOptions.site) },
+      custom: {
+        ...incomingConfig.custom,
+        ...siteSettingsCustom(pluginOptions.site),
+        ...cacheSettingsCustom(pluginOptions.cache),
+      },
       // Kept when disabled, like the collections, so the schema does not change.
       globals: [...(incomingConfig.globals ?? []), deliveryStateGlobal()],
       jobs: pluginOptions.disabled

@@ -91,7 +91,21 @@ export type NewsroomLimitsOptions = {
   maxLimit?: false | number
 }
 
+/** How the plugin tells caches outside the process (a CDN, Varnish) what changed. */
+export type NewsroomCacheOptions = {
+  /**
+   * Called with the surrogate keys a change touched (`articles:12`, `quotes:3`, `list:articles`,
+   * …, the same keys pages send in `Surrogate-Key`), once the change has committed, by the
+   * instance that made it; called again about half a second later, once every other instance
+   * has had time to see the change, in case the CDN refetched from one of them meanwhile.
+   * Errors are logged and otherwise ignored.
+   */
+  onPurge?: (keys: string[]) => Promise<void> | void
+}
+
 export type NewsroomPluginOptions = {
+  /** Purging caches outside the process when content changes. */
+  cache?: NewsroomCacheOptions
   /**
    * Keep the collections in the config (so the schema and stored content stay) but skip the
    * plugin's endpoints and start-up work.

@@ -15,9 +15,15 @@ export type RunFacts = {
   warmup: number
 }
 
+type Summary = { p50: number; p99: number; requestsPerSecond: number }
+
 export type RunRecord = {
   facts: RunFacts
+  /** The bare-node limit, measured first and last like the reference, averaged. */
+  limit?: Summary
   measurements: Measurement[]
+  /** The server's resident memory: idle after start, and the most seen under load. */
+  rss?: { idle: number; pagePeak?: number; peak: number }
   /** The reference as used for ratios: the mean of its runs before and after the others. */
   reference: { p50: number; p99: number; requestsPerSecond: number }
 }
@@ -38,20 +44,86 @@ export const combineReference = (runs: Measurement[]): RunRecord['reference'] =>
   }
 }
 
-export const resultsTable = ({ measurements, reference }: RunRecord): string =>
+export const resultsTable = ({ limit, measurements, reference }: RunRecord): string =>
   [
-    '| scenario | req/s | p50 ms | p99 ms | req/s vs reference | p99 vs reference |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    '| scenario | req/s | p50 ms | p99 ms | req/s vs reference | p99 vs reference | req/s vs limit | p99 vs limit | hit rate |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...measurements.map(
       (m) =>
         `| ${m.label} | ${fixed(m.requestsPerSecond, 0)} | ${fixed(m.p50)} | ${fixed(m.p99)} | ${percent(
           m.requestsPerSecond / reference.requestsPerSecond,
-        )} | ${fixed(m.p99 / reference.p99, 1)}× |`,
+        )} | ${fixed(m.p99 / reference.p99, 1)}× | ${
+          limit ? percent(m.requestsPerSecond / limit.requestsPerSecond) : '—'
+        } | ${limit ? `${fixed(m.p99 / limit.p99, 1)}×` : '—'} | ${
+          m.hitRate === undefined ? '' : percent(m.hitRate)
+        } |`,
     ),
   ].join('\n')
 
 const find = (record: RunRecord, key: Measurement['key']) =>
   record.measurements.find((m) => m.key === key) as Measurement
+
+/** Today's story render, as the issue measured it (p99 1.2 s at 86 req/s). */
+const ISSUE_RENDER_P99_MS = 1200
+
+/** The render cache's targets against the bare-node limit, memory and the hit rate. */
+export const pageChecks = (record: RunRecord): TargetCheck[] => {
+  const { limit, rss } = record
+  const checks: TargetCheck[] = []
+  if (limit) {
+    for (const key of ['storyPage', 'frontPage', 'delivery200'] as const) {
+      const m = record.measurements.find((entry) => entry.key === key)
+      if (!m) continue
+      const share = m.requestsPerSecond / limit.requestsPerSecond
+      const p99 = m.p99 / limit.p99
+      checks.push(
+        {
+          measured: percent(share),
+          pass: share >= 0.5,
+          target: `${m.label} req/s ≥ 50 % of the limit`,
+        },
+        {
+          measured: `${fixed(p99, 2)}×`,
+          pass: p99 <= 2,
+          target: `${m.label} p99 ≤ 2× the limit's p99`,
+        },
+      )
+    }
+  }
+  const writes = record.measurements.find((entry) => entry.key === 'storyUnderWrites')
+  if (writes?.hitRate !== undefined) {
+    checks.push({
+      measured: percent(writes.hitRate),
+      pass: writes.hitRate >= 0.95,
+      target: 'story page hit rate with a publish every 2 s ≥ 95 %',
+    })
+  }
+  const render = record.measurements.find((entry) => entry.key === 'storyRender')
+  if (render) {
+    checks.push({
+      measured: `${fixed(render.p99, 0)} ms`,
+      pass: render.p99 <= ISSUE_RENDER_P99_MS,
+      target: `a miss (story rendered by Next) p99 ≤ today's render, ${ISSUE_RENDER_P99_MS} ms`,
+    })
+  }
+  if (rss) {
+    const mib = (bytes: number) => `${fixed(bytes / 2 ** 20, 0)} MiB`
+    const pagePeak = rss.pagePeak ?? rss.peak
+    const ratio = pagePeak / rss.idle
+    checks.push({
+      measured: `${mib(pagePeak)} / ${mib(rss.idle)} = ${fixed(ratio, 2)}×`,
+      pass: ratio <= 1.5,
+      target: 'server RSS under the page load (fill, hits, writes, Varnish) ≤ 1.5× idle',
+    })
+    checks.push({
+      measured: `${mib(rss.peak)} / ${mib(rss.idle)} = ${fixed(rss.peak / rss.idle, 2)}×`,
+      pass: true,
+      target:
+        'server RSS at its peak over the whole run, REST and Next renders included (for the record)',
+    })
+  }
+  return checks
+}
 
 /** The issue's targets, each measured within this one run. */
 export const targetChecks = (record: RunRecord): TargetCheck[] => {
@@ -199,6 +271,16 @@ committed migrations), and autocannon loads each scenario in turn from the same 
 - **delivery 304**: the same with \`If-None-Match\` set to the article's ETag.
 - **Payload REST depth=2**: \`GET /api/articles?where[slug][equals]=:slug&depth=2\`, through Next.
 - **front page /**: the site's index page, rendered by Next per request.
+- **limit**: a bare \`node:http\` server in its own process sending the bytes of a story page
+  from memory: the machine's limit for one HTTP answer. Measured first and last, averaged.
+- **story / front / case page hit**: the site's pages answered by the render cache
+  (\`src/host/pageCache/\`), before the express stack and Next.
+- **story page, a publish every 2 s**: the same while a second Payload instance on the same
+  database edits a live story every 2 s; the hit rate counts \`X-Cache: HIT\` answers.
+- **story page rendered by Next**: a query string sends the request past the cache, so Next
+  renders it: what a miss costs.
+- **story page through Varnish**: Varnish 7.1 with \`varnish/newsroom.vcl\` in front (when
+  \`varnishd\` is installed), purged by key through the \`cache.onPurge\` option.
 - **reference**: an express route in the same process that answers the same article's delivery
   bytes from a buffer made once, with its ETag: the fastest this process answers anything. It is
   measured first and last; ratios use the mean of the two.

@@ -6,15 +6,21 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import type { Payload } from 'payload'
+
 import type { RunFacts, RunRecord, TargetCheck } from './report'
 import type { Measurement } from './scenarios'
 
 import { databaseKind } from '../../src/host/database/database'
 import { BENCH_USAGE, parseBenchArgs } from './args'
-import { articleSlug, syntheticHeadline } from './corpus'
+import { articleSlug, casePoolSize, syntheticCase, syntheticHeadline } from './corpus'
+import { freePort } from '../../src/host/utilities/freePort'
+import { residentBytes, startBareNode, startVarnish, varnishAvailable } from './helpers'
+import { startWriter } from './writer'
 import {
   checksTable,
   combineReference,
+  pageChecks,
   INTRODUCTION,
   readRecord,
   readSections,
@@ -24,7 +30,7 @@ import {
   sectionMarkdown,
   targetChecks,
 } from './report'
-import { prepareScenarios, runScenario } from './scenarios'
+import { pageScenarios, prepareScenarios, runScenario } from './scenarios'
 import { seedSynthetic } from './seedSynthetic'
 import { buildApp, startBenchServer } from './server'
 import { verifySyntheticShape } from './verifyShape'
@@ -45,8 +51,12 @@ const sampleSlugs = (articles: number, count: number) =>
     return articleSlug(index, syntheticHeadline(index).headline)
   })
 
-/** Seeds the database in this process, then lets go of it before the server opens it. */
-const seed = async (articles: number): Promise<number> => {
+/**
+ * Seeds the database in this process. The instance stays open: it is the second instance that
+ * publishes during the write scenario (Payload hands back the same, closed, instance after
+ * `destroy`, so it is not closed and reopened).
+ */
+const seed = async (articles: number): Promise<{ payload: Payload; seconds: number }> => {
   const { getPayload } = await import('payload')
   const { default: config } = await import('../../payload.config')
   const { databaseHasContent } = await import('../../src/host/seed/seedPiece')
@@ -71,9 +81,10 @@ const seed = async (articles: number): Promise<number> => {
     const seconds = (performance.now() - started) / 1000
     say(`seeded in ${seconds.toFixed(1)} s; checking it reads back like real articles`)
     await verifySyntheticShape(payload, articles)
-    return seconds
-  } finally {
+    return { payload, seconds }
+  } catch (error) {
     await payload.destroy()
+    throw error
   }
 }
 
@@ -85,9 +96,12 @@ const main = async (): Promise<void> => {
   }
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'))
   const databaseUri = options.databaseUri ?? `file:${path.join(workDir, 'bench.db')}`
-  // The seed runs as production does (committed migrations), with a secret nobody keeps.
+  const varnishPort = varnishAvailable() ? await freePort() : undefined
+  // The seed runs as production does (committed migrations), with a secret nobody keeps. The
+  // bench's own Payload (the seed, then the writer) purges Varnish as the server does.
   Object.assign(process.env, {
     DATABASE_URI: databaseUri,
+    ...(varnishPort ? { NEWSROOM_PURGE_URLS: `http://127.0.0.1:${varnishPort}/` } : {}),
     NODE_ENV: 'production',
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
   })
@@ -102,7 +116,7 @@ const main = async (): Promise<void> => {
       await buildApp(projectRoot)
     }
 
-    const seedSeconds = await seed(options.articles)
+    const { payload: writerPayload, seconds: seedSeconds } = await seed(options.articles)
     const slugs = sampleSlugs(options.articles, options.slugs)
 
     say('starting the production server')
@@ -113,35 +127,114 @@ const main = async (): Promise<void> => {
     })
     const measurements: Measurement[] = []
     const references: Measurement[] = []
+    const limits: Measurement[] = []
+    const idleRss = residentBytes(server.pid)
+    let peakRss = idleRss
+    // The most seen while the page scenarios (the cache's hits, the writes, Varnish) ran, from
+    // the first page render on; REST and Next's own renders grow the heap for reasons of their
+    // own and run after them.
+    let pagePeakRss = idleRss
+    let inPages = false
+    const sampler = setInterval(() => {
+      const now = residentBytes(server.pid)
+      peakRss = Math.max(peakRss, now)
+      if (inPages) {
+        pagePeakRss = Math.max(pagePeakRss, now)
+      }
+    }, 250)
+    const helpers: { stop: () => Promise<void> }[] = []
     // Taken when the load begins, not before the seed: a large seed takes minutes.
     const loadAtStart = os.loadavg()[0]
     try {
       const scenarios = await prepareScenarios({ baseUrl: server.baseUrl, slugs })
+      const story = await fetch(`${server.baseUrl}/news/${slugs[0]}`)
+      const pageFile = path.join(workDir, 'story.html')
+      fs.writeFileSync(pageFile, Buffer.from(await story.arrayBuffer()))
+      const bare = await startBareNode(projectRoot, pageFile)
+      helpers.push(bare)
+      const varnish = varnishPort
+        ? await startVarnish({
+            backendPort: Number(new URL(server.baseUrl).port),
+            port: varnishPort,
+            root: projectRoot,
+            workDir,
+          })
+        : undefined
+      if (varnish) {
+        helpers.push(varnish)
+      } else {
+        say('varnishd is not installed: skipping the Varnish scenario')
+      }
+      inPages = true
+      const caseSlugs = Array.from(
+        { length: Math.min(50, casePoolSize(options.articles)) },
+        (_, index) => syntheticCase(index).slug,
+      )
+      scenarios.push(
+        ...(await pageScenarios({
+          baseUrl: server.baseUrl,
+          caseSlugs,
+          limitUrl: bare.baseUrl,
+          slugs,
+          varnishUrl: varnish?.baseUrl,
+        })),
+      )
       const reference = scenarios.find((scenario) => scenario.key === 'reference')
+      const limit = scenarios.find((scenario) => scenario.key === 'limit')
+      const ends = [reference, limit]
+      const pageKeys = new Set([
+        'storyPage',
+        'frontPage',
+        'casePage',
+        'storyUnderWrites',
+        'storyVarnish',
+      ])
+      const pages = scenarios.filter((scenario) => pageKeys.has(scenario.key))
+      // Delivery before the writes, which change the ETags its 304 scenario sends.
+      const delivery = scenarios.filter((scenario) => scenario.key.startsWith('delivery'))
+      const first = [...ends, ...delivery, ...pages]
       const order = [
-        reference,
-        ...scenarios.filter((scenario) => scenario !== reference),
+        ...first,
+        ...scenarios.filter((scenario) => !first.includes(scenario)),
+        limit,
         reference,
       ].filter((scenario) => scenario !== undefined)
+      const lastPage = pages.at(-1)
       for (const [position, scenario] of order.entries()) {
         say(`${scenario.label}: ${options.warmup} s warm-up, ${options.duration} s measured`)
+        const writer =
+          scenario.key === 'storyUnderWrites'
+            ? await startWriter({ payload: writerPayload, slugs })
+            : undefined
         const measurement = await runScenario(scenario, {
           baseUrl: server.baseUrl,
           connections: options.connections,
           duration: options.duration,
           warmup: options.warmup,
         })
-        if (scenario === reference) {
-          references.push(measurement)
-          measurement.label = `${scenario.label}, ${position === 0 ? 'first' : 'last'}`
+        if (writer) {
+          const writes = await writer.stop()
+          measurement.label = `${scenario.label} (${writes} writes)`
+        }
+        if (scenario === reference || scenario === limit) {
+          ;(scenario === reference ? references : limits).push(measurement)
+          measurement.label = `${scenario.label}, ${position < 2 ? 'first' : 'last'}`
         }
         measurements.push(measurement)
+        if (scenario === lastPage) {
+          inPages = false
+        }
         say(
           `  ${measurement.requestsPerSecond.toFixed(0)} req/s, p50 ${measurement.p50.toFixed(2)} ms, p99 ${measurement.p99.toFixed(2)} ms`,
         )
       }
     } finally {
+      clearInterval(sampler)
+      for (const helper of helpers) {
+        await helper.stop()
+      }
       await server.stop()
+      await writerPayload.destroy()
     }
 
     const cpus = os.cpus()
@@ -160,13 +253,15 @@ const main = async (): Promise<void> => {
     }
     const record: RunRecord = {
       facts,
+      limit: limits.length > 0 ? combineReference(limits) : undefined,
       measurements,
       reference: combineReference(references),
+      rss: { idle: idleRss, pagePeak: pagePeakRss, peak: peakRss },
     }
 
     const output = path.resolve(projectRoot, options.output)
     const existing = fs.existsSync(output) ? fs.readFileSync(output, 'utf8') : ''
-    const checks: TargetCheck[] = targetChecks(record)
+    const checks: TargetCheck[] = [...targetChecks(record), ...pageChecks(record)]
     const notes = [
       `Load average (1 min) when the measurements began: ${loadAtStart.toFixed(2)} on ${cpus.length} cores.`,
     ]

@@ -4,9 +4,24 @@ import autocannon from 'autocannon'
 
 import { BENCH_REFERENCE_PATH } from '../../src/host/server/benchReference'
 
-export type ScenarioKey = 'delivery200' | 'delivery304' | 'frontPage' | 'reference' | 'rest'
+export type ScenarioKey =
+  | 'casePage'
+  | 'delivery200'
+  | 'delivery304'
+  | 'frontPage'
+  | 'limit'
+  | 'reference'
+  | 'rest'
+  | 'storyPage'
+  | 'storyRender'
+  | 'storyUnderWrites'
+  | 'storyVarnish'
 
 export type Scenario = {
+  /** Another server than the app: the bare-node limit, Varnish. */
+  baseUrl?: string
+  /** Counts the page cache's X-Cache answers, for the hit rate. */
+  cacheCounts?: { hits: number; total: number }
   /** A 304 is what the revalidation scenario asks for; anything else there is an error. */
   expectedStatus: 200 | 304
   key: ScenarioKey
@@ -16,6 +31,8 @@ export type Scenario = {
 
 export type Measurement = {
   errors: number
+  /** Share of answers the page cache gave from memory, where counted. */
+  hitRate?: number
   key: ScenarioKey
   label: string
   p50: number
@@ -111,12 +128,6 @@ export const prepareScenarios = async ({ baseUrl, slugs }: ScenarioSetup): Promi
     },
     {
       expectedStatus: 200,
-      key: 'frontPage',
-      label: 'front page /',
-      requests: [{ method: 'GET', path: '/' }],
-    },
-    {
-      expectedStatus: 200,
       key: 'reference',
       label: 'reference (precomputed buffer)',
       requests: slugs.map((slug) => ({ method: 'GET', path: `${BENCH_REFERENCE_PATH}/${slug}` })),
@@ -138,7 +149,8 @@ const RESPONSE_TIMEOUT_S = 60
 
 type RunArgs = { baseUrl: string; connections: number; duration: number }
 
-const fire = (scenario: Scenario, { baseUrl, connections, duration }: RunArgs) => {
+const fire = (scenario: Scenario, { connections, duration, ...args }: RunArgs) => {
+  const baseUrl = scenario.baseUrl ?? args.baseUrl
   // Each connection starts at its own place in the rotation instead of all on the first slug.
   let nextOffset = 0
   const stride = Math.max(1, Math.floor(scenario.requests.length / connections))
@@ -184,9 +196,14 @@ export const runScenario = async (
 ): Promise<Measurement> => {
   await fire(scenario, { ...args, duration: args.warmup }).done
   await settle(args.baseUrl)
+  if (scenario.cacheCounts) {
+    scenario.cacheCounts.hits = 0
+    scenario.cacheCounts.total = 0
+  }
   const { done, latencies } = fire(scenario, args)
   const result = await done
   await settle(args.baseUrl)
+  const counts = scenario.cacheCounts
   const statuses = Object.fromEntries(
     Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => [status, count ?? 0]),
   )
@@ -201,6 +218,7 @@ export const runScenario = async (
   const sorted = Float64Array.from(latencies).sort()
   return {
     errors: result.errors,
+    hitRate: counts && counts.total > 0 ? counts.hits / counts.total : undefined,
     key: scenario.key,
     label: scenario.label,
     p50: percentile(sorted, 0.5),
@@ -209,4 +227,108 @@ export const runScenario = async (
     statuses,
     total: result.requests.total,
   }
+}
+
+type PageSetup = {
+  baseUrl: string
+  caseSlugs: string[]
+  limitUrl: string
+  slugs: string[]
+  varnishUrl: string | undefined
+}
+
+const storyPath = (slug: string) => `/news/${slug}`
+
+/** One request per path, counting the page cache's answers on each response. */
+const counted = (paths: string[], counts: { hits: number; total: number }): Request[] =>
+  paths.map((path) => ({
+    method: 'GET',
+    onResponse: (_status: number, _body: string, _context: unknown, headers: unknown) => {
+      counts.total += 1
+      // autocannon keeps the header names as the server sent them.
+      const names = headers as Record<string, string>
+      if ((names['x-cache'] ?? names['X-Cache']) === 'HIT') {
+        counts.hits += 1
+      }
+    },
+    path,
+  }))
+
+/**
+ * The site's pages: story, front and case pages from the render cache, a story page rendered
+ * by Next on every request (a query string sends it past the cache: what a miss costs), story
+ * pages while another instance publishes every 2 s, Varnish in front, and the bare-node limit.
+ * Every page is read once first, which fills the cache.
+ */
+export const pageScenarios = async ({
+  baseUrl,
+  caseSlugs,
+  limitUrl,
+  slugs,
+  varnishUrl,
+}: PageSetup): Promise<Scenario[]> => {
+  for (const path of [...slugs.map(storyPath), '/', ...caseSlugs.map((slug) => `/cases/${slug}`)]) {
+    const response = await fetch(`${baseUrl}${path}`)
+    await response.arrayBuffer()
+    if (response.status !== 200) fail(`${path} answered ${response.status}`)
+  }
+  const again = await fetch(`${baseUrl}${storyPath(slugs[0])}`)
+  await again.arrayBuffer()
+  if (again.headers.get('x-cache') !== 'HIT') fail('the page cache did not keep a story page')
+
+  const get = (paths: string[]): Request[] => paths.map((path) => ({ method: 'GET', path }))
+  const storyCounts = { hits: 0, total: 0 }
+  const scenarios: Scenario[] = [
+    {
+      baseUrl: limitUrl,
+      expectedStatus: 200,
+      key: 'limit',
+      label: 'limit: bare node:http, same page bytes, own process',
+      requests: get(['/']),
+    },
+    {
+      expectedStatus: 200,
+      key: 'storyPage',
+      label: 'story page hit /news/:slug',
+      requests: get(slugs.map(storyPath)),
+    },
+    {
+      expectedStatus: 200,
+      key: 'frontPage',
+      label: 'front page hit /',
+      requests: get(['/']),
+    },
+    {
+      expectedStatus: 200,
+      key: 'casePage',
+      label: 'case page hit /cases/:slug',
+      requests: get(caseSlugs.map((slug) => `/cases/${slug}`)),
+    },
+    {
+      cacheCounts: storyCounts,
+      expectedStatus: 200,
+      key: 'storyUnderWrites',
+      label: 'story page, a publish every 2 s by another instance',
+      requests: counted(slugs.map(storyPath), storyCounts),
+    },
+    {
+      expectedStatus: 200,
+      key: 'storyRender',
+      label: 'story page rendered by Next (cache bypassed: a miss)',
+      requests: get(slugs.map((slug) => `${storyPath(slug)}?render`)),
+    },
+  ]
+  if (varnishUrl) {
+    for (const slug of slugs) {
+      await (await fetch(`${varnishUrl}${storyPath(slug)}`)).arrayBuffer()
+    }
+    scenarios.push({
+      baseUrl: varnishUrl,
+      expectedStatus: 200,
+      key: 'storyVarnish',
+      label: 'story page through Varnish (varnish/newsroom.vcl)',
+      requests: get(slugs.map(storyPath)),
+    })
+  }
+  return scenarios
 }

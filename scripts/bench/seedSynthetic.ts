@@ -136,6 +136,8 @@ const articleRows = (index: number, article: SyntheticArticle, ids: Ids) => {
     quotes: article.quotes.map((quote, slot) => ({
       createdAt: article.publishedAt,
       id: quoteIds[slot],
+      // A published story shows it, as the articles' hooks would have marked it.
+      inLiveStory: true,
       label: quoteLabel(quote.speaker.name, quote.text),
       medium: quote.medium,
       saidAt: quote.saidAt,
@@ -148,7 +150,7 @@ const articleRows = (index: number, article: SyntheticArticle, ids: Ids) => {
       verification_status: 'verified',
     })),
     related: article.related.map((item, slot) => {
-      const base = { createdAt: updatedAt, id: relatedIds[slot], updatedAt }
+      const base = { createdAt: updatedAt, id: relatedIds[slot], inLiveStory: true, updatedAt }
       if ('article' in item) {
         // As fillFromTargetArticle leaves one of ours: the target's headline and dek.
         const target = syntheticHeadline(item.article)
@@ -232,6 +234,8 @@ export const seedSynthetic = async ({
         ...record,
         createdAt: record.decidedAt,
         id: index + 1,
+        // Every case in the pool is cited by some published story (two per article).
+        inLiveStory: true,
         label: `${record.caption}, ${record.citation}`,
         status: 'good-law',
         statusSetByEditor: false,

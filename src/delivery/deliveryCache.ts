@@ -1,24 +1,26 @@
 import type { Payload } from 'payload'
 
+import type { ChangeFeed } from '../cache/changeFeed'
 import type { DeliveryFormat, DeliveryRepresentation } from './encodeRepresentation'
 import type { LoadedDelivery } from './renderDeliveryArticle'
 
+import { changeFeedFor, createChangeFeed, DEFAULT_CHECK_INTERVAL_MS } from '../cache/changeFeed'
+import { createInvalidationClock } from '../cache/invalidationClock'
+import { ARTICLE_LIST_KEY } from '../cache/keys'
+import { createTaggedLru } from '../cache/taggedLru'
 import { encodeRepresentation } from './encodeRepresentation'
-import { readGeneration } from './generation'
 import { registerLocalCache } from './localCaches'
 import { loadDeliveryArticle } from './renderDeliveryArticle'
 import { siteSettings } from '../siteSettings'
 import { renderNinjs } from './renderNinjs'
 
-/**
- * How often, at most, an instance reads the shared generation. A publish on another instance
- * is served here within this interval plus one render: well under the promised second.
- */
-export const DEFAULT_CHECK_INTERVAL_MS = 250
+export { DEFAULT_CHECK_INTERVAL_MS }
 
 const DEFAULT_MAX_ENTRIES = 1000
 
 type Entry = {
+  bytes: number
+  keys: readonly string[]
   loaded: LoadedDelivery | null
   representations: Partial<Record<DeliveryFormat, DeliveryRepresentation>>
 }
@@ -26,8 +28,10 @@ type Entry = {
 export type DeliveryCacheOptions = {
   /** Public origin for ninjs identifiers and links. @default payload.config.serverURL */
   baseUrl?: string
-  /** @default 250 */
+  /** How often, at most, the shared change log is read. @default 250 */
   checkIntervalMs?: number
+  /** Where changes are learned from. @default the instance's shared feed, or one of its own when `checkIntervalMs` or `now` is given */
+  feed?: ChangeFeed
   /** Slugs kept (unknown slugs included); the least recently used go first. @default 1000 */
   maxEntries?: number
   /** The clock, in milliseconds; tests move it by hand. @default Date.now */
@@ -38,91 +42,76 @@ export type DeliveryCacheOptions = {
 export type DeliveryCache = {
   /** The representation of the published article, or null when none has the slug. */
   get: (slug: string, format: DeliveryFormat) => Promise<DeliveryRepresentation | null>
-  /** Drops everything; the next read also checks the shared generation first. */
-  invalidate: () => void
+  /** Drops what shows any of the keys (everything without keys). */
+  invalidate: (keys?: readonly string[]) => void
+  /** The published article as loaded (its shape, keys and last change), or null. */
+  load: (slug: string) => Promise<LoadedDelivery | null>
 }
 
 /**
- * Rendered articles by slug for one Payload instance. A write made through this process drops
- * the cache at once (see the hooks); a write made elsewhere shows up as a new generation in the
- * database, read at most every `checkIntervalMs`.
+ * Rendered articles by slug for one Payload instance. A write made through this process purges
+ * what it touched at once (see the hooks); a write made elsewhere shows up in the shared change
+ * log, read at most every `checkIntervalMs`, and purges the same keys here.
  */
 export const createDeliveryCache = ({
   baseUrl,
-  checkIntervalMs = DEFAULT_CHECK_INTERVAL_MS,
+  checkIntervalMs,
+  feed: givenFeed,
   maxEntries = DEFAULT_MAX_ENTRIES,
-  now = Date.now,
+  now,
   payload,
 }: DeliveryCacheOptions): DeliveryCache => {
   const origin = baseUrl ?? payload.config.serverURL ?? ''
-  const entries = new Map<string, Entry | Promise<Entry>>()
-  // Bumped on every drop, so a render that began before it is not stored after it.
-  let epoch = 0
-  let seenGeneration: string | undefined
-  let checkedAt = Number.NEGATIVE_INFINITY
-  let checking: Promise<void> | undefined
+  const feed =
+    givenFeed ??
+    (checkIntervalMs !== undefined || now !== undefined
+      ? createChangeFeed({ checkIntervalMs, now, payload })
+      : changeFeedFor(payload))
+  const entries = createTaggedLru<Entry>({ maxEntries })
+  const loading = new Map<string, Promise<Entry>>()
+  const clock = createInvalidationClock()
 
-  const drop = () => {
-    entries.clear()
-    epoch += 1
-  }
-
-  const ensureFresh = async () => {
-    if (now() - checkedAt < checkIntervalMs) {
-      return
+  const invalidate = (keys?: readonly string[]) => {
+    clock.invalidate(keys)
+    if (keys) {
+      entries.deleteByKeys(keys)
+    } else {
+      entries.clear()
     }
-    checking ??= (async () => {
-      const startedAt = now()
-      try {
-        const generation = await readGeneration(payload)
-        if (seenGeneration !== undefined && generation !== seenGeneration) {
-          drop()
-        }
-        seenGeneration = generation
-        checkedAt = startedAt
-      } finally {
-        checking = undefined
-      }
-    })()
-    await checking
+    loading.clear()
   }
+  feed.subscribe((change) => invalidate(change.all ? undefined : change.keys))
 
   const load = (slug: string): Promise<Entry> => {
-    const startedEpoch = epoch
-    const pending = loadDeliveryArticle({ payload, slug }).then((loaded): Entry => ({
-      loaded,
-      representations: {},
-    }))
+    const started = clock.now()
+    const pending = loadDeliveryArticle({ payload, slug }).then((loaded): Entry => {
+      const entry: Entry = {
+        // Counted, not measured: the bound is on slugs, as before.
+        bytes: 0,
+        // An unknown slug becomes an article when something is published.
+        keys: loaded ? loaded.keys : [ARTICLE_LIST_KEY],
+        loaded,
+        representations: {},
+      }
+      if (!clock.invalidatedSince(started, entry.keys)) {
+        entries.set(slug, entry)
+      }
+      return entry
+    })
     // Concurrent misses for one slug share this render.
-    entries.set(slug, pending)
-    if (entries.size > maxEntries) {
-      entries.delete(entries.keys().next().value as string)
+    loading.set(slug, pending)
+    const forget = () => {
+      if (loading.get(slug) === pending) {
+        loading.delete(slug)
+      }
     }
-    return pending.then(
-      (entry) => {
-        if (epoch === startedEpoch && entries.get(slug) === pending) {
-          entries.set(slug, entry)
-        }
-        return entry
-      },
-      (error: unknown) => {
-        if (entries.get(slug) === pending) {
-          entries.delete(slug)
-        }
-        throw error
-      },
-    )
+    pending.then(forget, forget)
+    return pending
   }
 
   const lookup = async (slug: string): Promise<Entry> => {
-    const cached = entries.get(slug)
-    if (cached === undefined) {
-      return load(slug)
-    }
-    // Most recently used last, so eviction takes the oldest first.
-    entries.delete(slug)
-    entries.set(slug, cached)
-    return cached
+    await feed.sync()
+    return entries.get(slug) ?? loading.get(slug) ?? load(slug)
   }
 
   const represent = (entry: Entry, format: DeliveryFormat): DeliveryRepresentation | null => {
@@ -146,16 +135,9 @@ export const createDeliveryCache = ({
   }
 
   const cache: DeliveryCache = {
-    get: async (slug, format) => {
-      await ensureFresh()
-      return represent(await lookup(slug), format)
-    },
-    invalidate: () => {
-      drop()
-      // The write that called this may not have committed yet: look at the generation again
-      // on the next read instead of trusting the last one seen.
-      checkedAt = Number.NEGATIVE_INFINITY
-    },
+    get: async (slug, format) => represent(await lookup(slug), format),
+    invalidate,
+    load: async (slug) => (await lookup(slug)).loaded,
   }
   registerLocalCache(cache)
   return cache
@@ -163,7 +145,7 @@ export const createDeliveryCache = ({
 
 const caches = new WeakMap<Payload, DeliveryCache>()
 
-/** The cache both doors share for a Payload instance. */
+/** The cache both doors, and the site's pages, share for a Payload instance. */
 export const deliveryCacheFor = (payload: Payload): DeliveryCache => {
   let cache = caches.get(payload)
   if (!cache) {

@@ -5,6 +5,8 @@ import type {
   PayloadRequest,
 } from 'payload'
 
+import { changeFeedFor } from '../cache/changeFeed'
+import { changeKeys } from '../cache/changeKeys'
 import { contextKeys } from '../requestContext'
 import { bumpGeneration } from './generation'
 import { invalidateLocalCaches } from './localCaches'
@@ -12,8 +14,8 @@ import { invalidateLocalCaches } from './localCaches'
 const DRAFT_SAVE = contextKeys.deliveryDraftSave
 
 /**
- * Set in a write's `context` to announce it to other instances (the generation still moves)
- * without dropping this process's caches: how a test plays the part of a second instance.
+ * Set in a write's `context` to announce it to other instances (the change log still moves)
+ * without touching this process's caches: how a test plays the part of a second instance.
  */
 export const SKIP_LOCAL_DELIVERY_INVALIDATION = contextKeys.skipLocalDeliveryInvalidation
 
@@ -25,25 +27,36 @@ export const rememberDraftSave: CollectionBeforeOperationHook = ({ args, operati
   return args
 }
 
-const announceChange = async (req: PayloadRequest) => {
-  await bumpGeneration({ payload: req.payload, req })
+const announceChange = async (req: PayloadRequest, keys: string[]) => {
+  const entryId = await bumpGeneration({ keys, payload: req.payload, req })
   if (!req.context[SKIP_LOCAL_DELIVERY_INVALIDATION]) {
-    invalidateLocalCaches()
+    invalidateLocalCaches(keys)
+    // Payload deletes `transactionID` from the request once the transaction has committed.
+    changeFeedFor(req.payload).wrote(entryId, keys, () => !req.transactionID)
   }
 }
 
-export const invalidateDeliveryAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
+export const invalidateDeliveryAfterChange: CollectionAfterChangeHook = async ({
+  collection,
+  doc,
+  previousDoc,
+  req,
+}) => {
   // A draft save (autosave every two seconds while someone types) writes a version only: the
   // live document readers get is untouched, so the caches stay. Publishing and unpublishing
-  // change the live document and do move the generation.
+  // change the live document and do move the log.
   if (req.context[DRAFT_SAVE] === true && doc?._status === 'draft') {
     return doc
   }
-  await announceChange(req)
+  await announceChange(req, changeKeys(collection.slug, doc, previousDoc))
   return doc
 }
 
-export const invalidateDeliveryAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
-  await announceChange(req)
+export const invalidateDeliveryAfterDelete: CollectionAfterDeleteHook = async ({
+  collection,
+  doc,
+  req,
+}) => {
+  await announceChange(req, changeKeys(collection.slug, doc))
   return doc
 }

@@ -1,5 +1,8 @@
-/** Anything that holds delivered articles and can drop them. */
-export type Invalidatable = { invalidate: () => void }
+/**
+ * Anything that holds rendered content and can drop it: everything (no keys) or only what shows
+ * one of the given surrogate keys.
+ */
+export type Invalidatable = { invalidate: (keys?: readonly string[]) => void }
 
 // On globalThis so every copy of this module in the process shares it: the express server's
 // and the one Next bundles for the admin and REST routes, each with its own Payload instance.
@@ -18,12 +21,12 @@ export const registerLocalCache = (cache: Invalidatable): void => {
   registry().add(new WeakRef(cache))
 }
 
-/** Drops every delivery cache in this process at once, after a write made here. */
-export const invalidateLocalCaches = (): void => {
+/** Drops what shows any of `keys` (everything without them) from every cache in this process. */
+export const invalidateLocalCaches = (keys?: readonly string[]): void => {
   for (const ref of registry()) {
     const cache = ref.deref()
     if (cache) {
-      cache.invalidate()
+      cache.invalidate(keys)
     } else {
       registry().delete(ref)
     }

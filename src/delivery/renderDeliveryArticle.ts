@@ -3,6 +3,7 @@ import type { Payload, PopulateType, TypedUser, Where } from 'payload'
 import type { PopulatedDoc } from './readers'
 import type { DeliveryArticle } from './types'
 
+import { articleKeys } from '../cache/articleKeys'
 import { collectionSlugs } from '../collectionSlugs'
 import { siteSettings } from '../siteSettings'
 import { deliveryLastModified, shapeDeliveryArticle } from './shapeDeliveryArticle'
@@ -14,7 +15,12 @@ type RenderArgs = {
   slug: string
 }
 
-export type LoadedDelivery = { delivery: DeliveryArticle; lastModified: Date }
+export type LoadedDelivery = {
+  delivery: DeliveryArticle
+  /** Surrogate keys of every document the article shows, for caches and CDNs to purge by. */
+  keys: string[]
+  lastModified: Date
+}
 
 /** Only what the shape uses is read, so population skips joins and internal fields. */
 const articleSelect = {
@@ -114,6 +120,7 @@ export const loadDeliveryArticle = async ({
   }
   return {
     delivery: shapeDeliveryArticle(doc, siteSettings(payload.config)),
+    keys: articleKeys(doc),
     lastModified: deliveryLastModified(doc),
   }
 }

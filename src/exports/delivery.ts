@@ -17,3 +17,21 @@ export type { LoadedDelivery } from '../delivery/renderDeliveryArticle'
 export { NINJS_SCHEMA_URI, renderNinjs } from '../delivery/renderNinjs'
 export { shapeBylines } from '../delivery/shapeDeliveryArticle'
 export type * from '../delivery/types'
+export { ifNoneMatchMatches } from '../delivery/ifNoneMatch'
+export { registerLocalCache } from '../delivery/localCaches'
+export type { Invalidatable } from '../delivery/localCaches'
+// Surrogate keys and the change feed: how a host's own caches learn what changed.
+export { articleKeys } from '../cache/articleKeys'
+export { changeFeedFor, createChangeFeed, DEFAULT_CHECK_INTERVAL_MS } from '../cache/changeFeed'
+export type { Change, ChangeFeed, ChangeFeedOptions, ChangeListener } from '../cache/changeFeed'
+export { createInvalidationClock } from '../cache/invalidationClock'
+export type { InvalidationClock } from '../cache/invalidationClock'
+export {
+  ARTICLE_LIST_KEY,
+  CASE_LIST_KEY,
+  caseCitationsKey,
+  documentKey,
+  isValidKey,
+} from '../cache/keys'
+export { createTaggedLru } from '../cache/taggedLru'
+export type { Tagged, TaggedLru } from '../cache/taggedLru'

@@ -22,10 +22,11 @@ export type RunningApp = {
  * The README's `npm run dev` on an empty database, on a free port. Its own process group, so
  * the server under npm is stopped with npm itself.
  */
-export const startApp = async (): Promise<RunningApp> => {
+export const startApp = async (extraEnv: Record<string, string> = {}): Promise<RunningApp> => {
   const port = await freePort()
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...extraEnv,
     DATABASE_URI: await freshDatabaseUri(),
     HOST: '127.0.0.1',
     NEXT_TELEMETRY_DISABLED: '1',

@@ -8,16 +8,19 @@ import http from 'node:http'
 
 import { bodyLimit } from './bodyLimit'
 import { graphQLMediaType } from './graphQLMediaType'
+import { beforeExpress, type RawHandler } from './beforeExpress'
 import { healthRoutes } from './health'
 import { originGuard } from './originGuard'
 import { requestLogger } from './requestLogger'
-import { securityHeadersMiddleware } from './securityHeaders'
+import { rawSecurityHeaders, securityHeadersMiddleware } from './securityHeaders'
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './settings'
 
 type StartServerOptions = {
   /** Serves everything the express routes do not: Next's admin, REST, GraphQL and pages. */
   fallback: RequestHandler
   host: string
+  /** Run on node's request before express and its middleware: the page cache's hits. */
+  first?: RawHandler[]
   /** Passes WebSocket upgrades on (Next's dev-time hot reload). */
   onUpgrade?: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void
   payload: Payload
@@ -39,6 +42,7 @@ export type NewsroomServer = {
 
 export const startServer = async ({
   fallback,
+  first = [],
   host,
   onUpgrade,
   payload,
@@ -71,6 +75,10 @@ export const startServer = async ({
   }
   app.use(fallback)
 
+  // Page cache hits and the delivery fast path answer on node's own request, before express
+  // and its middleware; they carry the same security headers.
+  const listener =
+    first.length > 0 ? beforeExpress([rawSecurityHeaders(settings), ...first], app) : app
   const server = http.createServer(
     {
       headersTimeout: settings.headersTimeoutMs,
@@ -78,7 +86,7 @@ export const startServer = async ({
       // Node enforces both timeouts on this tick (30 s by default, longer than either).
       connectionsCheckingInterval: Math.min(1000, settings.headersTimeoutMs),
     },
-    app,
+    listener,
   )
   if (onUpgrade) {
     server.on('upgrade', onUpgrade)

@@ -19,7 +19,7 @@ type DeliveryRouterOptions = {
 }
 
 /** With the plugin disabled nothing keeps a cache current, so nothing may be served from one. */
-const isInstalled = (payload: Payload): boolean => {
+export const deliveryInstalled = (payload: Payload): boolean => {
   const endpoints = payload.collections[collectionSlugs.articles]?.config.endpoints
   return (
     Array.isArray(endpoints) && endpoints.some((endpoint) => endpoint.custom?.[DELIVERY_ENDPOINT])
@@ -37,7 +37,7 @@ export const deliveryRouter = ({
 }: DeliveryRouterOptions): Router => {
   const base = `${payload.config.routes.api}/${collectionSlugs.articles}/delivery`
   const router = express.Router()
-  if (!isInstalled(payload)) {
+  if (!deliveryInstalled(payload)) {
     return router
   }
 

@@ -2,11 +2,24 @@ import type { RequestHandler } from 'express'
 
 import { randomUUID } from 'node:crypto'
 
-import { logLine } from './log'
+import { logger } from './log'
+
+type RequestLog = {
+  bytes: number | undefined
+  durationMs: number
+  method: string
+  path: string
+  requestId: string
+  status: number
+}
+
+type Write = (level: 'error' | 'info', fields: RequestLog) => void
+
+const writeWithPino: Write = (level, fields) => logger[level](fields, 'request')
 
 /** Logs each request once, when its response finishes or the client goes away. */
 export const requestLogger =
-  (write = logLine): RequestHandler =>
+  (write: Write = writeWithPino): RequestHandler =>
   (req, res, next) => {
     const started = process.hrtime.bigint()
     const requestId = req.get('x-request-id') ?? randomUUID()
@@ -19,7 +32,6 @@ export const requestLogger =
       logged = true
       const status = res.writableFinished ? res.statusCode : 499
       write(status >= 500 ? 'error' : 'info', {
-        msg: 'request',
         bytes: Number(res.getHeader('content-length')) || undefined,
         durationMs: Number(process.hrtime.bigint() - started) / 1e6,
         method: req.method,

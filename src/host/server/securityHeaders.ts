@@ -1,4 +1,7 @@
 import type { RequestHandler } from 'express'
+import type { TLSSocket } from 'node:tls'
+
+import type { RawHandler } from './beforeExpress'
 
 /** Which pages a response belongs to: all share one policy, but two load from one CDN folder. */
 export type PageArea = 'admin' | 'playground' | 'site'
@@ -121,6 +124,34 @@ export const securityHeadersMiddleware = ({
       res.setHeader(name, value)
     }
     if (req.secure) {
+      res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY)
+    }
+    next()
+  }
+}
+
+/**
+ * The same headers for what answers on node's own request, before express (the page cache's
+ * hits, the delivery fast path): readers' pages and the API, never the admin. HSTS as express
+ * decides it: over TLS, or over a trusted proxy that says https.
+ */
+export const rawSecurityHeaders = ({
+  dev,
+  trustProxy,
+}: {
+  dev: boolean
+  trustProxy: boolean | number | string
+}): RawHandler => {
+  const headers = Object.entries(securityHeaders({ area: 'site', dev }))
+  return (req, res, next) => {
+    for (const [name, value] of headers) {
+      res.setHeader(name, value)
+    }
+    const overTls = Boolean((req.socket as TLSSocket).encrypted)
+    const forwarded = req.headers['x-forwarded-proto']
+    const viaProxy =
+      Boolean(trustProxy) && typeof forwarded === 'string' && forwarded.split(',')[0] === 'https'
+    if (overTls || viaProxy) {
       res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY)
     }
     next()

@@ -5,13 +5,15 @@ import next from 'next'
 import { getPayload } from 'payload'
 
 import config from '../../../payload.config'
+import { deliveryFastPath } from './deliveryFastPath'
 import { deliveryRouter } from './deliveryRouter'
 import { seedDemoAccounts } from '../seed/seedDemoAccounts'
 import { databaseHasContent, seedPiece } from '../seed/seedPiece'
 import { benchReferenceEnabled, benchReferenceRouter } from './benchReference'
 import { startServer } from './createServer'
-import { logLine } from './log'
+import { flushLog, logLine } from './log'
 import { serverSettingsFromEnv } from './settings'
+import { pageCacheSettings, sitePageCache } from '../pageCache/sitePageCache'
 
 /** Development seeds an empty database with the piece; production only when asked. */
 const shouldSeed = (dev: boolean) => {
@@ -48,8 +50,15 @@ const main = async () => {
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
 
+  const pageCacheConfig = pageCacheSettings()
+  const pageCache = pageCacheConfig.enabled
+    ? sitePageCache({ payload, settings: pageCacheConfig })
+    : undefined
+
   const { shutdown, url } = await startServer({
     fallback: (req, res) => handle(req, res),
+    // Anonymous readers' pages and published articles from ready bytes, ahead of express.
+    first: [pageCache?.handler, deliveryFastPath({ payload })].filter((handler) => !!handler),
     host,
     onUpgrade: dev ? nextApp.getUpgradeHandler() : undefined,
     payload,
@@ -61,6 +70,7 @@ const main = async () => {
     ],
     settings,
   })
+  pageCache?.setOrigin(url)
   logLine('info', {
     msg: 'listening',
     admin: `${url}/admin`,
@@ -76,10 +86,12 @@ const main = async () => {
       .then(
         () => {
           logLine('info', { msg: 'stopped' })
+          flushLog()
           process.exit(0)
         },
         (error: unknown) => {
           logLine('error', { msg: 'shutdown failed', error: String(error) })
+          flushLog()
           process.exit(1)
         },
       )

@@ -1,6 +1,10 @@
+import { CASE_LIST_KEY, caseCitationsKey, documentKey } from 'payload-plugin-newsroom/delivery'
+
 import config from '@payload-config'
+import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { getPayload } from 'payload'
+import { recordPageKeys } from '../../../../host/pageCache/renderKeys'
 import { articlePath, casePath } from '../../../../host/site/paths'
 
 export const dynamic = 'force-dynamic'
@@ -38,6 +42,13 @@ export default async function CasePage({ params }: Props) {
   const citing = (record.citedIn?.docs ?? []).flatMap((doc) =>
     typeof doc === 'object' ? [doc] : [],
   )
+  // The chain reads other cases: any case change moves the case list, which this page shows.
+  recordPageKeys(await headers(), [
+    documentKey('cases', record.id),
+    CASE_LIST_KEY,
+    caseCitationsKey(record.id),
+    ...citing.map((article) => documentKey('articles', article.id)),
+  ])
 
   return (
     <article>

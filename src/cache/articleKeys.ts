@@ -1,0 +1,37 @@
+import type { PopulatedDoc } from '../delivery/readers'
+
+import { collectionSlugs } from '../collectionSlugs'
+import { recordOf } from '../delivery/readers'
+import { relationId, relationIds } from '../utilities/ids'
+import { documentKey } from './keys'
+
+/**
+ * Everything a delivered article shows, as surrogate keys: the article, its quotes, cases,
+ * related stories and the stories of ours they point at, its hero image and its bylines' users.
+ */
+export const articleKeys = (doc: PopulatedDoc): string[] => {
+  const keys = new Set<string>([documentKey(collectionSlugs.articles, doc.id)])
+  const add = (collection: string, ids: (number | string | undefined)[]) => {
+    for (const id of ids) {
+      if (id !== undefined) {
+        keys.add(documentKey(collection, id))
+      }
+    }
+  }
+  add(collectionSlugs.quotes, relationIds(doc.quotes))
+  add(collectionSlugs.cases, relationIds(doc.cases))
+  const related = Array.isArray(doc.relatedCoverage) ? doc.relatedCoverage : []
+  add(collectionSlugs.relatedStories, relationIds(related))
+  add(
+    collectionSlugs.articles,
+    related.map((story) => relationId(recordOf(story).article)),
+  )
+  add(collectionSlugs.media, [relationId(recordOf(doc.hero).image)])
+  add(
+    collectionSlugs.users,
+    (Array.isArray(doc.bylines) ? doc.bylines : []).map((byline) =>
+      relationId(recordOf(byline).author),
+    ),
+  )
+  return [...keys]
+}

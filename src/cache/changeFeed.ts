@@ -1,0 +1,218 @@
+import type { Payload } from 'payload'
+
+import {
+  bumpGeneration,
+  CHANGE_LOG_LENGTH,
+  readChangeLog,
+  type ChangeLog,
+} from '../delivery/generation'
+import { invalidateLocalCaches } from '../delivery/localCaches'
+import { cacheSettings } from './cacheSettings'
+
+/**
+ * How often, at most, an instance reads the shared change log. A publish on another instance
+ * is served here within this interval plus one render: well under the promised second.
+ */
+export const DEFAULT_CHECK_INTERVAL_MS = 250
+
+/** How often the writing instance looks for its own change to have committed. */
+const COMMIT_POLL_MS = 25
+
+/** A change that has not shown up by then was rolled back. */
+const COMMIT_WAIT_MS = 10_000
+
+/** What changed since the last look: some keys, or more than the log remembers. */
+export type Change = { all: true } | { all: false; keys: string[] }
+
+export type ChangeListener = (change: Change) => void
+
+export type ChangeFeed = {
+  checkIntervalMs: number
+  /** True while the last read of the log is younger than `checkIntervalMs`. */
+  isFresh: () => boolean
+  /** Reads the log now (one read at a time) and tells the listeners what is new. */
+  refresh: () => Promise<void>
+  subscribe: (listener: ChangeListener) => () => void
+  /** Reads the log unless it was read within `checkIntervalMs`. */
+  sync: () => Promise<void>
+  /**
+   * For a busy hot path: reads the log when it is older than `checkIntervalMs`, but waits for
+   * the read only when it is older than twice that (an instance that has been idle); otherwise
+   * answers at once with what it has while the read runs, so no request queues behind the
+   * query. A change is then served within two intervals plus one read: still under a second.
+   */
+  syncSoon: () => Promise<void> | undefined
+  /**
+   * A write through this instance appended `entryId`: look until it has committed, then purge
+   * this process's caches again (a render between the hook and the commit read the old
+   * content) and hand its keys to the `cache.onPurge` option. `settled` tells when the write's
+   * transaction is over: an entry still missing then was overwritten by a concurrent writer's
+   * read-modify-write of the log (or rolled back), and is appended again, so no instance misses
+   * it (a rolled-back change costs one needless purge).
+   */
+  wrote: (entryId: string, keys: string[], settled?: () => boolean) => void
+}
+
+export type ChangeFeedOptions = {
+  /** @default 250 */
+  checkIntervalMs?: number
+  /** The clock, in milliseconds; tests move it by hand. @default Date.now */
+  now?: () => number
+  payload: Payload
+}
+
+const newKeys = (log: ChangeLog, lastSeen: string): Change => {
+  if (lastSeen === '') {
+    // Nothing had been written when this instance first looked: all of it is new, unless the
+    // log is full and may have lost the oldest entries.
+    return log.length < CHANGE_LOG_LENGTH
+      ? { all: false, keys: log.flatMap((entry) => entry.keys) }
+      : { all: true }
+  }
+  const index = log.findIndex((entry) => entry.id === lastSeen)
+  if (index === -1) {
+    return { all: true }
+  }
+  return { all: false, keys: log.slice(index + 1).flatMap((entry) => entry.keys) }
+}
+
+/**
+ * What other instances changed, learned from the shared database only: the writer's hooks
+ * append each change's keys to a bounded log in the delivery-state global, and every instance
+ * reads it at most every `checkIntervalMs` when it serves a request.
+ */
+export const createChangeFeed = ({
+  checkIntervalMs = DEFAULT_CHECK_INTERVAL_MS,
+  now = Date.now,
+  payload,
+}: ChangeFeedOptions): ChangeFeed => {
+  const listeners = new Set<ChangeListener>()
+  const pending = new Map<string, { keys: string[]; settled: () => boolean; until: number }>()
+  let lastSeen: string | undefined
+  let checkedAt = Number.NEGATIVE_INFINITY
+  let reading: Promise<void> | undefined
+  let watching: ReturnType<typeof setTimeout> | undefined
+
+  const purgeDownstream = (keys: string[]) => {
+    const { onPurge } = cacheSettings(payload.config)
+    if (!onPurge || keys.length === 0) {
+      return
+    }
+    const call = () =>
+      Promise.resolve()
+        .then(() => onPurge(keys))
+        .catch((error: unknown) =>
+          payload.logger.error({ err: error, keys, msg: 'cache purge callback failed' }),
+        )
+    void call()
+    // Once more after every other instance has had time to look at the log: a CDN that
+    // refetched from one of them in between may have been given the old page.
+    setTimeout(call, checkIntervalMs * 2 + 100).unref()
+  }
+
+  const read = async () => {
+    const startedAt = now()
+    const log = await readChangeLog(payload)
+    const head = log.at(-1)?.id ?? ''
+    if (lastSeen !== undefined && head !== lastSeen) {
+      const change = newKeys(log, lastSeen)
+      for (const listener of listeners) {
+        listener(change)
+      }
+    }
+    lastSeen = head
+    checkedAt = startedAt
+    const committed: string[] = []
+    for (const entry of log) {
+      if (pending.delete(entry.id)) {
+        committed.push(...entry.keys)
+      }
+    }
+    for (const [id, entry] of pending) {
+      if (now() > entry.until) {
+        pending.delete(id)
+      } else if (entry.settled()) {
+        pending.delete(id)
+        const again = await bumpGeneration({ keys: entry.keys, payload })
+        pending.set(again, { ...entry, settled: () => true })
+      }
+    }
+    if (committed.length > 0) {
+      const keys = [...new Set(committed)]
+      invalidateLocalCaches(keys)
+      purgeDownstream(keys)
+    }
+  }
+
+  const refresh = () => {
+    reading ??= read().finally(() => {
+      reading = undefined
+    })
+    return reading
+  }
+
+  const watch = () => {
+    if (watching || pending.size === 0) {
+      return
+    }
+    watching = setTimeout(() => {
+      watching = undefined
+      refresh().then(watch, (error: unknown) => {
+        // The database is away (or closed): give up on changes past their wait, keep the rest.
+        for (const [id, { until }] of pending) {
+          if (now() > until) {
+            pending.delete(id)
+          }
+        }
+        if (pending.size === 0) {
+          payload.logger.error({ err: error, msg: 'reading the change log failed' })
+        }
+        watch()
+      })
+    }, COMMIT_POLL_MS)
+    watching.unref()
+  }
+
+  return {
+    checkIntervalMs,
+    isFresh: () => now() - checkedAt < checkIntervalMs,
+    refresh,
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    sync: () => (now() - checkedAt < checkIntervalMs ? Promise.resolve() : refresh()),
+    syncSoon: () => {
+      const age = now() - checkedAt
+      if (age < checkIntervalMs) {
+        return undefined
+      }
+      const reading = refresh()
+      if (age < checkIntervalMs * 2) {
+        reading.catch((error: unknown) =>
+          payload.logger.error({ err: error, msg: 'reading the change log failed' }),
+        )
+        return undefined
+      }
+      return reading
+    },
+    wrote: (entryId, keys, settled = () => true) => {
+      pending.set(entryId, { keys, settled, until: now() + COMMIT_WAIT_MS })
+      // The next read must look again: the write may not have committed when it was announced.
+      checkedAt = Number.NEGATIVE_INFINITY
+      watch()
+    },
+  }
+}
+
+const feeds = new WeakMap<Payload, ChangeFeed>()
+
+/** The change feed every cache of a Payload instance shares. */
+export const changeFeedFor = (payload: Payload): ChangeFeed => {
+  let feed = feeds.get(payload)
+  if (!feed) {
+    feed = createChangeFeed({ payload })
+    feeds.set(payload, feed)
+  }
+  return feed
+}

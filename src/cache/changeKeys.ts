@@ -1,0 +1,31 @@
+import { collectionSlugs } from '../collectionSlugs'
+import { relationIds } from '../utilities/ids'
+import { ARTICLE_LIST_KEY, CASE_LIST_KEY, caseCitationsKey, documentKey } from './keys'
+
+type Doc = Record<string, unknown> | null | undefined
+
+/**
+ * The keys a change to one document purges: the document itself, and for articles and cases the
+ * lists that show them; an article also moves the citation lists of the cases it cited before or
+ * cites now, so a case page gains or loses it.
+ */
+export const changeKeys = (collection: string, doc: Doc, previousDoc?: Doc): string[] => {
+  const id = doc?.id ?? previousDoc?.id
+  if (id === undefined || id === null) {
+    return []
+  }
+  const keys = [documentKey(collection, id as number | string)]
+  if (collection === collectionSlugs.articles) {
+    keys.push(ARTICLE_LIST_KEY)
+    const cited = new Set(
+      [...relationIds(doc?.cases), ...relationIds(previousDoc?.cases)].map(String),
+    )
+    for (const caseId of cited) {
+      keys.push(caseCitationsKey(caseId))
+    }
+  }
+  if (collection === collectionSlugs.cases) {
+    keys.push(CASE_LIST_KEY)
+  }
+  return keys
+}

@@ -1,0 +1,25 @@
+import type { Id } from '../documents'
+
+/**
+ * Surrogate keys name what a cached response shows, so a change purges only what it touches.
+ * One key per document, `<collection>:<id>`, and a few list keys for pages that show whatever is
+ * newest (the front page, feeds, sitemaps), which any publish or unpublish moves.
+ */
+export const documentKey = (collection: string, id: Id | string | number): string =>
+  `${collection}:${String(id)}`
+
+/** Moved by every change to the set of live articles or to what lists show of them. */
+export const ARTICLE_LIST_KEY = 'list:articles'
+
+/** Moved by every change to a case: the case sitemaps and precedent chains. */
+export const CASE_LIST_KEY = 'list:cases'
+
+/**
+ * The articles citing a case: moved when an article starts or stops citing it, so the case's page
+ * (its "our coverage" list) follows without purging every story that shows the case.
+ */
+export const caseCitationsKey = (caseId: Id | string | number): string =>
+  `case-citations:${String(caseId)}`
+
+/** Keys go into HTTP headers and Varnish's xkey index: no spaces or commas, nothing else odd. */
+export const isValidKey = (key: string): boolean => /^[A-Za-z0-9:_.-]{1,200}$/.test(key)

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto'
+import { promisify } from 'node:util'
+import zlib from 'node:zlib'
+
+export type Encoding = 'br' | 'gzip' | 'identity'
+
+export type Variant = { body: Buffer; encoding: Encoding; etag: string }
+
+const gzip = promisify(zlib.gzip)
+const brotli = promisify(zlib.brotliCompress)
+
+/**
+ * The page as sent, gzip'd and brotli'd, made once when it is stored (off the main thread, in
+ * zlib's pool). Brotli at quality 5: within a few per cent of 11 on HTML, at a fraction of the
+ * time. Each variant gets its own strong ETag, since its bytes differ.
+ */
+export const encodeVariants = async (body: Buffer): Promise<Record<Encoding, Variant>> => {
+  const hash = createHash('sha256').update(body).digest('base64url')
+  const [gzipped, brotlied] = await Promise.all([
+    gzip(body, { level: 6 }),
+    brotli(body, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    }),
+  ])
+  return {
+    br: { body: brotlied, encoding: 'br', etag: `"${hash}.br"` },
+    gzip: { body: gzipped, encoding: 'gzip', etag: `"${hash}.gz"` },
+    identity: { body, encoding: 'identity', etag: `"${hash}"` },
+  }
+}
+
+/**
+ * The best encoding the client accepts: brotli, then gzip, else the bytes as they are. A
+ * coding listed with `q=0` is refused; other weights are not ranked (every browser sends both).
+ */
+export const chooseEncoding = (acceptEncoding: string | undefined): Encoding => {
+  if (!acceptEncoding) {
+    return 'identity'
+  }
+  const accepted = new Set<string>()
+  for (const part of acceptEncoding.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';')
+    const refused = params.some((param) => /^\s*q=0(?:\.0*)?\s*$/.test(param))
+    if (!refused) {
+      accepted.add(name.trim())
+    }
+  }
+  if (accepted.has('br')) {
+    return 'br'
+  }
+  if (accepted.has('gzip') || accepted.has('*')) {
+    return 'gzip'
+  }
+  return 'identity'
+}

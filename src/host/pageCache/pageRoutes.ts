@@ -1,0 +1,53 @@
+import { ARTICLE_LIST_KEY, CASE_LIST_KEY } from 'payload-plugin-newsroom/delivery'
+import { SLUG_PATTERN } from 'payload-plugin-newsroom'
+
+/** A page the cache may keep, and the keys it shows whatever its render records. */
+export type PageRoute = {
+  /** Keys of a 404: what would turn it into a page. */
+  notFoundKeys: string[]
+  /** Whether the page's render must record keys of its own before it may be stored. */
+  recordsKeys: boolean
+  /** Keys every render of the page shows. */
+  staticKeys: string[]
+}
+
+const front: PageRoute = { notFoundKeys: [], recordsKeys: false, staticKeys: [ARTICLE_LIST_KEY] }
+const story: PageRoute = { notFoundKeys: [ARTICLE_LIST_KEY], recordsKeys: true, staticKeys: [] }
+const casePage: PageRoute = { notFoundKeys: [CASE_LIST_KEY], recordsKeys: true, staticKeys: [] }
+const feed: PageRoute = { notFoundKeys: [], recordsKeys: false, staticKeys: [ARTICLE_LIST_KEY] }
+const sitemap: PageRoute = {
+  notFoundKeys: [ARTICLE_LIST_KEY, CASE_LIST_KEY],
+  recordsKeys: false,
+  staticKeys: [ARTICLE_LIST_KEY, CASE_LIST_KEY],
+}
+// Names only the sitemap index, which never changes with content.
+const robots: PageRoute = { notFoundKeys: [], recordsKeys: false, staticKeys: [] }
+
+const slugAfter = (path: string, prefix: string): boolean =>
+  path.startsWith(prefix) && SLUG_PATTERN.test(path.slice(prefix.length))
+
+/**
+ * The anonymous pages of the site: story, front and case pages, the RSS feed, the sitemaps and
+ * robots.txt. Anything else (the admin, the API, preview, Next's assets) is not for this cache.
+ */
+export const pageRoute = (path: string): null | PageRoute => {
+  if (path === '/') {
+    return front
+  }
+  if (slugAfter(path, '/news/')) {
+    return story
+  }
+  if (slugAfter(path, '/cases/')) {
+    return casePage
+  }
+  if (path === '/feed.xml') {
+    return feed
+  }
+  if (path === '/sitemap.xml' || /^\/sitemaps\/[a-z-]+(?:\/[1-9]\d{0,5})?\.xml$/.test(path)) {
+    return sitemap
+  }
+  if (path === '/robots.txt') {
+    return robots
+  }
+  return null
+}
