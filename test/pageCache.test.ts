@@ -167,6 +167,9 @@ describe('hits, misses and 304s', () => {
     // fetch asks for gzip: that variant's tag.
     expect(hit.headers.get('etag')).toMatch(/^"[\w-]{43}\.gz"$/)
     expect(hit.headers.get('vary')).toBe('Accept-Encoding')
+    // Answered before express, a hit still carries the security headers every response has.
+    expect(hit.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(hit.headers.get('content-security-policy')).toContain("frame-ancestors 'self'")
     // Next's own `no-store` is not what readers get from the cache.
     expect(hit.headers.get('cache-control')).not.toContain('no-store')
   })
