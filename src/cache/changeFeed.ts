@@ -112,6 +112,11 @@ export const createChangeFeed = ({
 
   const read = async () => {
     const startedAt = now()
+    // Only a change whose transaction was over before this read began can be missing from it
+    // for good; one that commits while the read runs is simply not in its snapshot yet.
+    const settledBefore = new Set(
+      [...pending].filter(([, entry]) => entry.settled()).map(([id]) => id),
+    )
     const log = await readChangeLog(payload)
     const head = log.at(-1)?.id ?? ''
     if (lastSeen !== undefined && head !== lastSeen) {
@@ -131,10 +136,18 @@ export const createChangeFeed = ({
     for (const [id, entry] of pending) {
       if (now() > entry.until) {
         pending.delete(id)
-      } else if (entry.settled()) {
+      } else if (settledBefore.has(id)) {
         pending.delete(id)
-        const again = await bumpGeneration({ keys: entry.keys, payload })
-        pending.set(again, { ...entry, settled: () => true })
+        // Not awaited: the append may wait on another writer's lock, and readers wait on this
+        // read. The watch below picks the new entry up like any other.
+        bumpGeneration({ keys: entry.keys, payload }).then(
+          (again) => {
+            pending.set(again, { ...entry, settled: () => true })
+            watch()
+          },
+          (error: unknown) =>
+            payload.logger.error({ err: error, msg: 'appending a lost change failed' }),
+        )
       }
     }
     if (committed.length > 0) {
