@@ -36,12 +36,26 @@ type RawAnswer = { body: string; elapsedMs: number; sentBytes: number; status: n
  */
 const sendInPieces = (
   path: string,
-  { body, chunked = false }: { body: Buffer; chunked?: boolean },
+  {
+    body,
+    chunked = false,
+    expectAnswerAfter,
+  }: {
+    body: Buffer
+    chunked?: boolean
+    /**
+     * Bytes after which the server should already have answered: the client waits for that
+     * answer (up to 5 s) before writing more, as writing into the connection the server is
+     * closing fails with EPIPE before the answer can be read.
+     */
+    expectAnswerAfter?: number
+  },
 ): Promise<RawAnswer> =>
   new Promise((resolve, reject) => {
     const started = Date.now()
     let sentBytes = 0
     let answered = false
+    let waited = false
     const request = http.request(url(path), {
       headers: {
         authorization: `JWT ${token}`,
@@ -74,9 +88,17 @@ const sendInPieces = (
         request.end()
         return
       }
+      if (expectAnswerAfter !== undefined && sentBytes >= expectAnswerAfter && !waited) {
+        waited = true
+        setTimeout(sendNext, 5000)
+        return
+      }
       const piece = body.subarray(sentBytes, sentBytes + 64 * 1024)
       sentBytes += piece.length
       request.write(piece, () => setTimeout(sendNext, 5))
+    }
+    if (expectAnswerAfter === 0) {
+      request.flushHeaders()
     }
     sendNext()
   })
@@ -157,7 +179,7 @@ afterAll(() => {
 describe('request bodies', () => {
   it('refuses a 2 MB JSON body with a 413 before the client has sent it, and stores nothing', async () => {
     const body = articleBody('two-megabytes', 2 * MB)
-    const answer = await sendInPieces('/api/articles', { body })
+    const answer = await sendInPieces('/api/articles', { body, expectAnswerAfter: 0 })
     expect(answer.status).toBe(413)
     expect(JSON.parse(answer.body).errors[0].message).toContain('NEWSROOM_MAX_BODY_BYTES')
     // Answered from the Content-Length: most of the body was never sent, let alone read.
@@ -167,7 +189,11 @@ describe('request bodies', () => {
 
   it('cuts a chunked body off with a 413 once it passes the limit, and stores nothing', async () => {
     const body = articleBody('chunked-too-big', 4 * MB)
-    const answer = await sendInPieces('/api/articles', { body, chunked: true })
+    const answer = await sendInPieces('/api/articles', {
+      body,
+      chunked: true,
+      expectAnswerAfter: MB + 256 * 1024,
+    })
     expect(answer.status).toBe(413)
     expect(JSON.parse(answer.body).errors[0].message).toContain('NEWSROOM_MAX_BODY_BYTES')
     // Counted as it arrived: refused soon after the first megabyte, never read to the end.
