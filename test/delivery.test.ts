@@ -10,6 +10,7 @@ import sharp from 'sharp'
 
 import type { DeliveryArticle } from '../src/delivery/types'
 
+import { changeFeedFor } from '../src/cache/changeFeed'
 import { createDeliveryCache } from '../src/delivery/deliveryCache'
 import { DELIVERY_STATE_SLUG } from '../src/delivery/deliveryStateGlobal'
 import { deliveryRouter } from '../src/host/server/deliveryRouter'
@@ -368,7 +369,20 @@ describe('invalidation across instances sharing the database', () => {
   // Earlier writes may still be announced again (a change-log entry a concurrent writer
   // overwrote is appended anew once its transaction is over, and purges its keys here): let
   // them land before proving that a remote write reaches no cache in this process directly.
-  beforeEach(() => new Promise((resolve) => setTimeout(resolve, 500)))
+  // Earlier writes through this process purge its caches once more when they are seen
+  // committed (on PostgreSQL a lost log entry is appended again, a moment later): a test that
+  // plays another instance starts once none has been waiting for three-quarters of a second.
+  beforeEach(async () => {
+    const feed = changeFeedFor(ctx.payload)
+    const deadline = Date.now() + 10_000
+    let quietSince = Date.now()
+    while (Date.now() - quietSince < 750 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      if (feed.pendingWrites() > 0) {
+        quietSince = Date.now()
+      }
+    }
+  })
 
   /** A write made by another instance: the generation moves, this process is not told. */
   const remoteUpdate = (collection: CollectionSlug, id: number | string, data: object) =>

@@ -28,6 +28,8 @@ export type ChangeListener = (change: Change) => void
 
 export type ChangeFeed = {
   checkIntervalMs: number
+  /** How many of this instance's writes are still waiting to be seen committed in the log. */
+  pendingWrites: () => number
   /** True while the last read of the log is younger than `checkIntervalMs`. */
   isFresh: () => boolean
   /** Reads the log now (one read at a time) and tells the listeners what is new. */
@@ -188,6 +190,7 @@ export const createChangeFeed = ({
 
   return {
     checkIntervalMs,
+    pendingWrites: () => pending.size,
     isFresh: () => now() - checkedAt < checkIntervalMs,
     refresh,
     subscribe: (listener) => {
