@@ -5,6 +5,7 @@ import type { NewsroomArticle } from '../../../src/documents'
 import { Forbidden } from 'payload'
 
 import { canPublish } from '../../../src/access/roles'
+import { readLiveArticle } from './liveArticle'
 import { DRAFT_SAVE } from './rememberDraftSave'
 
 /**
@@ -12,7 +13,6 @@ import { DRAFT_SAVE } from './rememberDraftSave'
  * may not publish, unpublish, or change a live article in place.
  */
 export const guardPublishing: CollectionBeforeChangeHook<NewsroomArticle> = async ({
-  collection,
   data,
   operation,
   originalDoc,
@@ -28,17 +28,8 @@ export const guardPublishing: CollectionBeforeChangeHook<NewsroomArticle> = asyn
     return data
   }
   // originalDoc is the latest version, which may be a draft over a live article: ask for the
-  // live document itself.
-  const live = (await req.payload.findByID({
-    collection: collection.slug,
-    depth: 0,
-    disableErrors: true,
-    draft: false,
-    id: originalDoc.id,
-    overrideAccess: true,
-    req,
-    select: { _status: true },
-  })) as { _status?: null | string } | null
+  // live document itself (read once per request, shared with the other hooks).
+  const live = await readLiveArticle(req, originalDoc.id)
   if (live?._status === 'published') {
     throw new Forbidden(req.t)
   }
