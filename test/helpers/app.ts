@@ -36,6 +36,18 @@ export const startApp = async (extraEnv: Record<string, string> = {}): Promise<R
   delete env.PAYLOAD_SECRET
   delete env.NODE_OPTIONS
   const child = spawn('npm', ['run', '--silent', 'dev'], { detached: true, env })
+  return superviseServer(child, port, { group: true })
+}
+
+/**
+ * Collects a server's output and JSON log lines and resolves once it logs "listening".
+ * `group`: the child leads its own process group (npm and the server under it).
+ */
+export const superviseServer = async (
+  child: ChildProcess,
+  port: number,
+  { group = false }: { group?: boolean } = {},
+): Promise<RunningApp> => {
   let output = ''
   child.stdout?.on('data', (chunk) => (output += chunk))
   child.stderr?.on('data', (chunk) => (output += chunk))
@@ -70,7 +82,7 @@ export const startApp = async (extraEnv: Record<string, string> = {}): Promise<R
     process: child,
     signal: (signal) => {
       if (child.pid && child.exitCode === null && child.signalCode === null) {
-        process.kill(-child.pid, signal)
+        process.kill(group ? -child.pid : child.pid, signal)
       }
     },
     waitFor,
