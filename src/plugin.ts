@@ -15,6 +15,7 @@ import { withDelivery } from './delivery/withDelivery'
 import { answerMissingPreference } from './guards/answerMissingPreference'
 import { withInputGuards } from './guards/withInputGuards'
 import { withServerTimestamps } from './hooks/ignoreClientTimestamps'
+import { claimJobsAtomically } from './jobs/claimJobs'
 import { guardJobCancellation, withScheduledPublishing } from './jobs/scheduledPublishing'
 import { withLimits } from './limits/withLimits'
 import { siteSettingsCustom } from './siteSettings'
@@ -105,6 +106,8 @@ export const newsroomPlugin =
       onInit: async (payload) => {
         if (!pluginOptions.disabled) {
           guardJobCancellation(payload)
+          // Every instance runs the job runner: each due job must go to exactly one of them.
+          claimJobsAtomically(payload)
         }
         answerMissingPreference(payload)
         await incomingConfig.onInit?.(payload)

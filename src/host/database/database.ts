@@ -12,6 +12,7 @@ import { migrations as postgresMigrations } from '../../../migrations/postgres'
 import { migrations as sqliteMigrations } from '../../../migrations/sqlite'
 import { applyServerCompatibility } from './mongoCompatibility'
 import { indexValueTablesByParent } from './parentIndexes'
+import { SQLITE_BUSY_TIMEOUT_MS, withSqliteWriteLock } from './sqliteWriteLock'
 
 export type DatabaseKind = 'mongodb' | 'postgres' | 'sqlite'
 
@@ -61,12 +62,21 @@ export const databaseAdapter = ({
       if (file && !file.startsWith(':memory:')) {
         fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
       }
-      return sqliteAdapter({
-        afterSchemaInit: [indexValueTablesByParent(sqliteIndex)],
-        client: { url },
-        migrationDir: path.join(migrationsDir, 'sqlite'),
-        prodMigrations: sqliteMigrations,
-      })
+      const inMemory = file.startsWith(':memory:') || url.includes('mode=memory')
+      // Every write is a transaction, as on PostgreSQL: a crash mid-write leaves the last
+      // commit, never an article without its relations or versions. WAL lets readers go on
+      // while a transaction writes, and survives kill -9 with synchronous=FULL.
+      return withSqliteWriteLock(
+        sqliteAdapter({
+          afterSchemaInit: [indexValueTablesByParent(sqliteIndex)],
+          busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
+          client: { url },
+          migrationDir: path.join(migrationsDir, 'sqlite'),
+          prodMigrations: sqliteMigrations,
+          transactionOptions: { behavior: 'immediate' },
+          wal: !inMemory,
+        }),
+      )
     }
   }
 }

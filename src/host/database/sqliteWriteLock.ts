@@ -1,0 +1,168 @@
+import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
+
+/**
+ * How long a write may wait for the transaction before it. Only a hook that writes without
+ * passing `req` (so outside the transaction that is waiting for it) can wait this long.
+ */
+const LOCK_WAIT_MS = 30_000
+
+/** Each new SQLite connection waits this long for another process's write lock. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000
+
+/** The adapter's writes: outside a transaction, each waits for the write lock. */
+const WRITE_METHODS = [
+  'create',
+  'createGlobal',
+  'createGlobalVersion',
+  'createVersion',
+  'deleteMany',
+  'deleteOne',
+  'deleteVersions',
+  'updateGlobal',
+  'updateGlobalVersion',
+  'updateJobs',
+  'updateMany',
+  'updateOne',
+  'updateVersion',
+  'upsert',
+] as const
+
+type Session = { db: unknown }
+
+type SqliteAdapter = BaseDatabaseAdapter & {
+  client?: { execute: (sql: string) => Promise<unknown> }
+  execute: (args: { db?: unknown; drizzle?: unknown }) => unknown
+  sessions: Record<string, Session>
+}
+
+type Method = (this: unknown, args?: { req?: { transactionID?: unknown } }) => Promise<unknown>
+
+/** A first-come, first-served lock with a bounded wait. */
+const createLock = () => {
+  let tail: Promise<void> = Promise.resolve()
+  return async (): Promise<() => void> => {
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const previous = tail
+    tail = previous.then(() => held)
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const waited = await Promise.race([
+      previous.then(() => true),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), LOCK_WAIT_MS))),
+    ])
+    clearTimeout(timer)
+    if (!waited) {
+      // Let the queue move on once our turn comes, then give up.
+      void previous.then(release)
+      throw new Error(
+        `An SQLite write waited ${LOCK_WAIT_MS} ms for the transaction before it: a hook that writes must pass \`req\` so it joins its request's transaction.`,
+      )
+    }
+    return release
+  }
+}
+
+/**
+ * Transactions on SQLite, safe under concurrent requests. libsql runs a transaction on its own
+ * connection (BEGIN IMMEDIATE takes the database's write lock) and serves everything else on a
+ * new one. Its calls are synchronous, so a second writer in the same process that met the lock
+ * would block the whole event loop in SQLite's busy handler, and the transaction holding the
+ * lock could never finish: every writer of this process waits its turn here instead, a
+ * transaction from begin to commit or rollback, a write outside any transaction for itself.
+ * Readers never wait (WAL: they read the last commit). Other processes on the same file meet
+ * SQLite's own lock and wait `busy_timeout`, which is set on every connection libsql opens.
+ */
+export const withSqliteWriteLock = (adapterObj: DatabaseAdapterObj): DatabaseAdapterObj => ({
+  ...adapterObj,
+  init: (args) => {
+    const adapter = adapterObj.init(args) as unknown as SqliteAdapter
+    const acquire = createLock()
+    const releases = new Map<string, () => void>()
+
+    const releaseFor = (id: unknown) => {
+      const key = String(id)
+      releases.get(key)?.()
+      releases.delete(key)
+    }
+
+    const beginTransaction = adapter.beginTransaction.bind(adapter)
+    adapter.beginTransaction = async (options) => {
+      const release = await acquire()
+      try {
+        const id = await beginTransaction(options)
+        if (id === null || id === undefined) {
+          release()
+          return id
+        }
+        releases.set(String(id), release)
+        // The connection libsql opens next (for everything outside this transaction) starts
+        // with no busy timeout: give it one.
+        await adapter.client?.execute(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`)
+        return id
+      } catch (error) {
+        release()
+        throw error
+      }
+    }
+
+    const commitTransaction = adapter.commitTransaction.bind(adapter)
+    adapter.commitTransaction = async (id) => {
+      const key = id instanceof Promise ? await id : id
+      try {
+        await commitTransaction(key)
+      } finally {
+        releaseFor(key)
+      }
+    }
+
+    const rollbackTransaction = adapter.rollbackTransaction.bind(adapter)
+    adapter.rollbackTransaction = async (id) => {
+      const key = id instanceof Promise ? await id : id
+      try {
+        await rollbackTransaction(key)
+      } finally {
+        releaseFor(key)
+      }
+    }
+
+    const inTransaction = async (req: { transactionID?: unknown } | undefined) => {
+      const id = await req?.transactionID
+      return id !== undefined && id !== null && String(id) in adapter.sessions
+    }
+
+    const records = adapter as unknown as Record<string, Method>
+    for (const name of WRITE_METHODS) {
+      const method = records[name]
+      if (typeof method !== 'function') continue
+      records[name] = async function lockedWrite(this: unknown, methodArgs) {
+        if (await inTransaction(methodArgs?.req)) {
+          return method.call(adapter, methodArgs)
+        }
+        const release = await acquire()
+        try {
+          return await method.call(adapter, methodArgs)
+        } finally {
+          release()
+        }
+      }
+    }
+
+    // Raw SQL names the connection it runs on (`db`, a transaction's; `drizzle`, Payload's own
+    // at connect and in migrations): only SQL that names none is a write of its own.
+    const execute = adapter.execute.bind(adapter)
+    adapter.execute = (executeArgs) => {
+      if (executeArgs?.db || executeArgs?.drizzle) {
+        return execute(executeArgs)
+      }
+      return acquire().then(async (release) => {
+        try {
+          return await execute(executeArgs)
+        } finally {
+          release()
+        }
+      })
+    }
+
+    return adapter as unknown as ReturnType<DatabaseAdapterObj['init']>
+  },
+})
