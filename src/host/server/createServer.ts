@@ -15,6 +15,14 @@ import { requestLogger } from './requestLogger'
 import { rawSecurityHeaders, securityHeadersMiddleware } from './securityHeaders'
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './settings'
 
+/** The response tells its client to open a new connection for the next request. */
+const closeAfter = (res: http.ServerResponse) => {
+  if (!res.headersSent) {
+    res.shouldKeepAlive = false
+    res.setHeader('connection', 'close')
+  }
+}
+
 type StartServerOptions = {
   /** Serves everything the express routes do not: Next's admin, REST, GraphQL and pages. */
   fallback: RequestHandler
@@ -29,14 +37,18 @@ type StartServerOptions = {
   routes?: RequestHandler[]
   /** Limits, timeouts and origins (start.ts reads them from the environment). */
   settings?: Partial<ServerSettings>
-  /** How long in-flight requests may run once shutdown begins. @default 10000 */
-  shutdownTimeoutMs?: number
 }
 
 export type NewsroomServer = {
   server: http.Server
-  /** Stops taking requests, lets in-flight ones finish, then closes the database connection. */
-  shutdown: () => Promise<void>
+  /**
+   * Drains, then stops: `/readyz` answers 503 at once and every response tells its client to
+   * close the connection while the listener stays open for `shutdownDrainMs` (so a load
+   * balancer sees the 503 and moves traffic away); then the listener closes, in-flight requests
+   * finish (cut only at `shutdownTimeoutMs` after the call), and the database connection closes.
+   * Resolves to false when requests had to be cut.
+   */
+  shutdown: () => Promise<boolean>
   url: string
 }
 
@@ -49,9 +61,8 @@ export const startServer = async ({
   port,
   routes = [],
   settings: settingsOverrides,
-  shutdownTimeoutMs = 10_000,
 }: StartServerOptions): Promise<NewsroomServer> => {
-  let closing: Promise<void> | undefined
+  let closing: Promise<boolean> | undefined
   const settings = { ...DEFAULT_SERVER_SETTINGS, ...settingsOverrides }
   const { routes: paths } = payload.config
 
@@ -79,6 +90,8 @@ export const startServer = async ({
   // and its middleware; they carry the same security headers.
   const listener =
     first.length > 0 ? beforeExpress([rawSecurityHeaders(settings), ...first], app) : app
+  // Responses not yet sent, so a shutdown can tell their clients to close the connection.
+  const unsent = new Set<http.ServerResponse>()
   const server = http.createServer(
     {
       headersTimeout: settings.headersTimeoutMs,
@@ -86,7 +99,16 @@ export const startServer = async ({
       // Node enforces both timeouts on this tick (30 s by default, longer than either).
       connectionsCheckingInterval: Math.min(1000, settings.headersTimeoutMs),
     },
-    listener,
+    (req, res) => {
+      if (closing) {
+        closeAfter(res)
+      } else {
+        unsent.add(res)
+        res.once('close', () => unsent.delete(res))
+        res.once('finish', () => unsent.delete(res))
+      }
+      listener(req, res)
+    },
   )
   if (onUpgrade) {
     server.on('upgrade', onUpgrade)
@@ -103,12 +125,29 @@ export const startServer = async ({
 
   const shutdown = () => {
     closing ??= (async () => {
+      const startedAt = Date.now()
+      for (const res of unsent) {
+        closeAfter(res)
+      }
+      unsent.clear()
+      if (settings.shutdownDrainMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, settings.shutdownDrainMs))
+      }
+      // Node closes the idle connections with the listener; busy ones end with their response.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()
-      const deadline = setTimeout(() => server.closeAllConnections(), shutdownTimeoutMs)
+      let cut = false
+      const deadline = setTimeout(
+        () => {
+          cut = true
+          server.closeAllConnections()
+        },
+        Math.max(0, settings.shutdownTimeoutMs - (Date.now() - startedAt)),
+      )
       await closed
       clearTimeout(deadline)
       await payload.destroy()
+      return !cut
     })()
     return closing
   }

@@ -16,6 +16,14 @@ export type ServerSettings = {
   maxUploadBytes: number
   /** `server.requestTimeout`: the most a client may take to send its whole request. */
   requestTimeoutMs: number
+  /**
+   * On SIGTERM, how long the server keeps accepting requests (each answered with
+   * `Connection: close`, `/readyz` with 503) before its listener closes, so a load balancer
+   * sees it is going and stops sending traffic.
+   */
+  shutdownDrainMs: number
+  /** The most a shutdown takes, from the signal: requests still running then are cut. */
+  shutdownTimeoutMs: number
   /** express's `trust proxy`: whose X-Forwarded-Proto/-Host/-For to believe. */
   trustProxy: boolean | number | string
 }
@@ -28,8 +36,14 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
   // Payload's own limit on a multipart request (its upload.requestSizeLimit default).
   maxUploadBytes: 50 * 1024 * 1024,
   requestTimeoutMs: 30_000,
+  // Production reads 5000 (NEWSROOM_SHUTDOWN_DRAIN_MS); development and tests stop at once.
+  shutdownDrainMs: 0,
+  shutdownTimeoutMs: 15_000,
   trustProxy: false,
 }
+
+/** Production's drain: long enough for a load balancer probing every few seconds. */
+export const PRODUCTION_SHUTDOWN_DRAIN_MS = 5000
 
 const wholeNumber = (env: Env, name: string, fallback: number): number => {
   const value = env[name]
@@ -76,11 +90,28 @@ export const serverSettingsFromEnv = (env: Env = process.env): ServerSettings =>
       'NEWSROOM_REQUEST_TIMEOUT_MS',
       DEFAULT_SERVER_SETTINGS.requestTimeoutMs,
     ),
+    shutdownDrainMs:
+      env.NEWSROOM_SHUTDOWN_DRAIN_MS?.trim() === '0'
+        ? 0
+        : wholeNumber(
+            env,
+            'NEWSROOM_SHUTDOWN_DRAIN_MS',
+            env.NODE_ENV === 'production' ? PRODUCTION_SHUTDOWN_DRAIN_MS : 0,
+          ),
+    shutdownTimeoutMs: wholeNumber(
+      env,
+      'NEWSROOM_SHUTDOWN_TIMEOUT_MS',
+      DEFAULT_SERVER_SETTINGS.shutdownTimeoutMs,
+    ),
     trustProxy: trustProxy(env.NEWSROOM_TRUST_PROXY),
   }
   if (settings.headersTimeoutMs > settings.requestTimeoutMs) {
     // Node refuses a headers timeout longer than the whole request's.
     throw new Error('NEWSROOM_HEADERS_TIMEOUT_MS must not exceed NEWSROOM_REQUEST_TIMEOUT_MS')
+  }
+  if (settings.shutdownDrainMs >= settings.shutdownTimeoutMs) {
+    // The drain is part of the shutdown: in-flight requests need time after it.
+    throw new Error('NEWSROOM_SHUTDOWN_DRAIN_MS must be less than NEWSROOM_SHUTDOWN_TIMEOUT_MS')
   }
   return settings
 }

@@ -80,12 +80,32 @@ const main = async () => {
   })
 
   const stop = (signal: NodeJS.Signals) => {
-    logLine('info', { msg: 'shutting down', signal })
+    logLine('info', {
+      msg: 'shutting down',
+      drainMs: settings.shutdownDrainMs,
+      signal,
+      timeoutMs: settings.shutdownTimeoutMs,
+    })
+    // Should closing the database or Next hang, the process still ends, a little after its
+    // timeout, and says so.
+    setTimeout(() => {
+      logLine('error', { msg: 'shutdown did not finish in time: exiting' })
+      flushLog()
+      process.exit(1)
+    }, settings.shutdownTimeoutMs + 5000).unref()
+    let finished = true
     shutdown()
-      .then(() => nextApp.close())
+      .then((clean) => {
+        finished = clean
+        return nextApp.close()
+      })
       .then(
         () => {
-          logLine('info', { msg: 'stopped' })
+          if (finished) {
+            logLine('info', { msg: 'stopped' })
+          } else {
+            logLine('warn', { msg: 'stopped; requests still running at the timeout were cut' })
+          }
           flushLog()
           process.exit(0)
         },
