@@ -116,22 +116,16 @@ describe(`scheduled publishing with two instances on one database (${kind})`, ()
     const twice = Object.entries(publishedVersions).filter(([, count]) => count !== 1)
     expect(twice).toEqual([])
 
-    const jobs = await ctx.payload.find({
+    // Payload deletes a job once it completes: what is left failed, or is still running.
+    const left = await ctx.payload.find({
       collection: 'payload-jobs',
       limit: 0,
       pagination: false,
       where: { taskSlug: { equals: 'schedulePublish' } },
     })
-    expect(jobs.docs).toHaveLength(SCHEDULED)
-    for (const job of jobs.docs) {
-      expect({ id: job.id, completed: !!job.completedAt, hasError: !!job.hasError }).toEqual({
-        id: job.id,
-        completed: true,
-        hasError: false,
-      })
-      // One run: one entry in the job's log.
-      expect({ id: job.id, runs: (job.log ?? []).length }).toEqual({ id: job.id, runs: 1 })
-    }
+    expect(left.docs.map((job) => ({ error: job.error, id: job.id }))).toEqual([])
+    // A second run of a job shows as an error in the instance that ran it late (its log entry
+    // for a job the first run had completed and deleted).
     for (const instance of instances) {
       expect(errorLines(instance.output())).toEqual([])
     }
