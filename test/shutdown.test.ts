@@ -87,9 +87,11 @@ describe('graceful shutdown under keep-alive load', () => {
     let listenerGone = false
     const outcomes: (Outcome & { at: number })[] = []
 
-    // Readers on keep-alive connections until the listener is gone (a refused connection).
+    // Readers on keep-alive connections, sent by a load balancer: it stops sending new requests
+    // here a second after its probe has seen the 503 (well within the drain).
+    let drainingSeenAt = Number.POSITIVE_INFINITY
     const reader = async () => {
-      for (let n = 0; !listenerGone; n++) {
+      for (let n = 0; !listenerGone && Date.now() < drainingSeenAt + 1000; n++) {
         const outcome = await request(agent, n % 2 ? '/api/articles?limit=1' : '/healthz')
         if (outcome.error === 'ECONNREFUSED') {
           listenerGone = true
@@ -105,6 +107,7 @@ describe('graceful shutdown under keep-alive load', () => {
         const outcome = await request(false, '/readyz')
         if (outcome.error === 'ECONNREFUSED') break
         probes.push({ at: Date.now(), error: outcome.error, status: outcome.status })
+        if (outcome.status === 503) drainingSeenAt = Math.min(drainingSeenAt, Date.now())
         await new Promise((resolve) => setTimeout(resolve, 200))
       }
     }
@@ -121,10 +124,10 @@ describe('graceful shutdown under keep-alive load', () => {
     sigtermAt = Date.now()
     process.kill(app.pid, 'SIGTERM')
 
+    await Promise.all(readers)
     const exit = await app.exited
     const exitedAfter = Date.now() - sigtermAt
     listenerGone = true
-    await Promise.all(readers)
     await prober
     const slowOutcome = await slow
     agent.destroy()
@@ -141,6 +144,8 @@ describe('graceful shutdown under keep-alive load', () => {
     // Still serving during the drain, each answer telling the client to reconnect.
     const duringDrain = outcomes.filter((outcome) => outcome.at > sigtermAt + 100)
     expect(duringDrain.length).toBeGreaterThan(10)
+    // …and ended while the listener was still open: the load balancer had moved on.
+    expect(Math.max(...outcomes.map((outcome) => outcome.at))).toBeLessThan(sigtermAt + DRAIN_MS)
     expect(duringDrain.every((outcome) => outcome.closeHeader)).toBe(true)
     expect(outcomes.some((outcome) => outcome.at < sigtermAt && !outcome.closeHeader)).toBe(true)
     // The probe saw 200 before the signal and 503 after it, while the listener was open.

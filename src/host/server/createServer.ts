@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 
 import express from 'express'
 import http from 'node:http'
+import net from 'node:net'
 
 import { bodyLimit } from './bodyLimit'
 import { graphQLMediaType } from './graphQLMediaType'
@@ -14,6 +15,9 @@ import { originGuard } from './originGuard'
 import { requestLogger } from './requestLogger'
 import { rawSecurityHeaders, securityHeadersMiddleware } from './securityHeaders'
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './settings'
+
+/** How long after the listener closes a connection may still be waiting for its request. */
+const IDLE_GRACE_MS = 1000
 
 /** The response tells its client to open a new connection for the next request. */
 const closeAfter = (res: http.ServerResponse) => {
@@ -133,9 +137,14 @@ export const startServer = async ({
       if (settings.shutdownDrainMs > 0) {
         await new Promise((resolve) => setTimeout(resolve, settings.shutdownDrainMs))
       }
-      // Node closes the idle connections with the listener; busy ones end with their response.
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
-      server.closeIdleConnections()
+      // Stop listening with net's close, not http's: http's also closes every connection that
+      // has no request yet, among them those a client has just opened and is sending on, and
+      // that client sees a reset. Those requests come within moments; then the connections
+      // still idle (keep-alive ones not used since the signal) are closed.
+      const closed = new Promise<void>((resolve) =>
+        net.Server.prototype.close.call(server, () => resolve()),
+      )
+      const idleSweep = setTimeout(() => server.closeIdleConnections(), IDLE_GRACE_MS)
       let cut = false
       const deadline = setTimeout(
         () => {
@@ -146,6 +155,7 @@ export const startServer = async ({
       )
       await closed
       clearTimeout(deadline)
+      clearTimeout(idleSweep)
       await payload.destroy()
       return !cut
     })()
