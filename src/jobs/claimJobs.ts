@@ -1,5 +1,7 @@
 import type { Payload, PayloadRequest, Sort, Where } from 'payload'
 
+import { executeSql, sqlLiteral, sqlTable } from '../utilities/sqlText'
+
 type Id = number | string
 
 type Req = Pick<PayloadRequest, 'transactionID'>
@@ -15,15 +17,6 @@ type UpdateJobsArgs = {
 }
 
 type UpdateJobs = (args: UpdateJobsArgs) => Promise<null | Record<string, unknown>[]>
-
-/** What the SQL adapters (@payloadcms/db-postgres, @payloadcms/db-sqlite) expose. */
-type DrizzleAdapter = {
-  drizzle: unknown
-  execute: (args: { db?: unknown; drizzle?: unknown; raw: string }) => Promise<unknown>
-  schemaName?: string
-  sessions: Record<string, { db: unknown }>
-  tableNameMap: Map<string, string>
-}
 
 /** What @payloadcms/db-mongodb exposes. */
 type MongooseAdapter = {
@@ -43,16 +36,6 @@ const CLAIMED = Symbol.for('payload-plugin-newsroom.claimJobs')
 const isClaim = ({ data }: UpdateJobsArgs): boolean =>
   Object.keys(data).every((key) => key === 'processing' || key === 'updatedAt') &&
   data.processing === true
-
-const sqlLiteral = (id: Id): string => {
-  if (typeof id === 'number' || /^\d+$/.test(id)) {
-    const value = Number(id)
-    if (Number.isSafeInteger(value)) return String(value)
-  }
-  return `'${String(id).replaceAll("'", "''")}'`
-}
-
-const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`
 
 const rowsChanged = (result: unknown): number => {
   const value = result as { rowCount?: null | number; rowsAffected?: number }
@@ -81,18 +64,12 @@ const claimOne = async (
     )) as { modifiedCount?: number }
     return result.modifiedCount === 1
   }
-  const drizzle = db as unknown as DrizzleAdapter
-  const table = drizzle.tableNameMap.get('payload_jobs') ?? 'payload_jobs'
-  const target =
-    db.name === 'postgres' && drizzle.schemaName
-      ? `${quoted(drizzle.schemaName)}.${quoted(table)}`
-      : quoted(table)
   const isTrue = db.name === 'sqlite' ? '1' : 'true'
-  const transaction = drizzle.sessions[String(await req?.transactionID)]?.db
-  const result = await drizzle.execute({
-    ...(transaction ? { db: transaction } : { drizzle: drizzle.drizzle }),
-    raw: `UPDATE ${target} SET "processing" = ${isTrue}, "updated_at" = ${sqlLiteral(new Date().toISOString())} WHERE "id" = ${sqlLiteral(id)} AND ("processing" IS NULL OR "processing" <> ${isTrue})`,
-  })
+  const result = await executeSql(
+    payload,
+    req,
+    `UPDATE ${sqlTable(payload, 'payload-jobs')} SET "processing" = ${isTrue}, "updated_at" = ${sqlLiteral(new Date().toISOString())} WHERE "id" = ${sqlLiteral(id)} AND ("processing" IS NULL OR "processing" <> ${isTrue})`,
+  )
   return rowsChanged(result) === 1
 }
 
