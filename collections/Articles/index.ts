@@ -15,6 +15,7 @@ import { computeQuoteChecks } from './hooks/computeQuoteChecks'
 import { guardCorrections } from './hooks/guardCorrections'
 import { guardPublishing } from './hooks/guardPublishing'
 import { keepLiveStatus } from './hooks/keepLiveStatus'
+import { lockShownRecords } from './hooks/lockShownRecords'
 import {
   markLiveRecords,
   releaseLiveRecords,
@@ -67,6 +68,8 @@ export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): Col
       syncSourcesFromBody,
       refuseDisputedQuotes,
       rememberLiveReferences,
+      // Last, once the story's references are final, and still before anything is written.
+      lockShownRecords,
     ],
     beforeOperation: [rememberDraftSave],
   },

@@ -25,9 +25,9 @@ const shownThrough = {
 
 type ShownCollection = keyof typeof shownThrough
 
-type References = Record<ShownCollection, Id[]>
+export type References = Record<ShownCollection, Id[]>
 
-const referencesOf = (article: Partial<NewsroomArticle> | null | undefined): References => {
+export const referencesOf = (article: Partial<NewsroomArticle> | null | undefined): References => {
   const heroImage = relationId((article as { hero?: { image?: unknown } } | null)?.hero?.image)
   return {
     [collectionSlugs.cases]: relationIds(article?.cases),
@@ -37,7 +37,7 @@ const referencesOf = (article: Partial<NewsroomArticle> | null | undefined): Ref
   }
 }
 
-const BEFORE = 'newsroomLiveReferencesBefore'
+export const BEFORE = 'newsroomLiveReferencesBefore'
 
 /** Before the live story changes: what it showed, so records it stops showing are released. */
 export const rememberLiveReferences: CollectionBeforeChangeHook<NewsroomArticle> = async ({
