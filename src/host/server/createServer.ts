@@ -96,6 +96,8 @@ export const startServer = async ({
     first.length > 0 ? beforeExpress([rawSecurityHeaders(settings), ...first], app) : app
   // Responses not yet sent, so a shutdown can tell their clients to close the connection.
   const unsent = new Set<http.ServerResponse>()
+  // Per connection: requests it has carried, and those still being answered.
+  const connections = new Map<Duplex, { active: number; served: number }>()
   const server = http.createServer(
     {
       headersTimeout: settings.headersTimeoutMs,
@@ -104,6 +106,12 @@ export const startServer = async ({
       connectionsCheckingInterval: Math.min(1000, settings.headersTimeoutMs),
     },
     (req, res) => {
+      const state = connections.get(req.socket)
+      if (state) {
+        state.served++
+        state.active++
+        res.once('close', () => state.active--)
+      }
       if (closing) {
         closeAfter(res)
       } else {
@@ -114,6 +122,10 @@ export const startServer = async ({
       listener(req, res)
     },
   )
+  server.on('connection', (socket: Duplex) => {
+    connections.set(socket, { active: 0, served: 0 })
+    socket.once('close', () => connections.delete(socket))
+  })
   if (onUpgrade) {
     server.on('upgrade', onUpgrade)
   }
@@ -139,11 +151,15 @@ export const startServer = async ({
       }
       // Stop listening with net's close, not http's: http's also closes every connection that
       // has no request yet, among them those a client has just opened and is sending on, and
-      // that client sees a reset. Those requests come within moments; then the connections
-      // still idle (keep-alive ones not used since the signal) are closed.
+      // that client sees a reset. Those requests come within moments; a second later what is
+      // still idle is closed.
       const closed = new Promise<void>((resolve) =>
         net.Server.prototype.close.call(server, () => resolve()),
       )
+      // A keep-alive connection idle since its last answer is closed now, as node would.
+      for (const [socket, state] of connections) {
+        if (state.served > 0 && state.active === 0) socket.destroy()
+      }
       const idleSweep = setTimeout(() => server.closeIdleConnections(), IDLE_GRACE_MS)
       let cut = false
       const deadline = setTimeout(
