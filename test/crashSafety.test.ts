@@ -74,6 +74,7 @@ const start = async () => {
 }
 
 let token: string
+let ackedWrites = 0
 
 /** One editor: create and publish, update related coverage, add corrections, until stopped. */
 const editor = async (worker: number, round: number, stopped: () => boolean) => {
@@ -139,6 +140,7 @@ const editor = async (worker: number, round: number, stopped: () => boolean) => 
       throw new Error(`${tag} answered ${answer.status}: ${JSON.stringify(answer.body)}`)
     }
     stats.acked++
+    ackedWrites++
     const docId = String(answer.body.doc.id)
     articles.set(docId, { acked: next, maybe: [] })
     if (!id) own.push(docId)
@@ -232,11 +234,17 @@ describe(`kill -9 during editors' writes (${kind})`, () => {
   it(`loses no acknowledged write and leaves nothing half-written, over ${ROUNDS} rounds`, async () => {
     for (let round = 1; round <= ROUNDS; round++) {
       let stop = false
+      const ackedBefore = ackedWrites
       const writers = Array.from({ length: WRITERS }, (_, worker) =>
         editor(worker, round, () => stop),
       )
-      // Long enough for writes of every kind to be in flight, short enough to keep CI quick.
-      const killedAt = 600 + Math.floor(Math.random() * 1200)
+      // Once writes are flowing (a fresh instance answers its first ones slowly), at a moment
+      // no one chose: creates, updates and corrections are then in flight.
+      const flowing = Date.now() + 20_000
+      while (ackedWrites < ackedBefore + WRITERS && Date.now() < flowing) {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      const killedAt = 100 + Math.floor(Math.random() * 900)
       await new Promise((resolve) => setTimeout(resolve, killedAt))
       const running = app as ProductionApp
       process.kill(running.pid, 'SIGKILL')
