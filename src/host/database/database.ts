@@ -76,6 +76,7 @@ export const databaseAdapter = ({
           transactionOptions: { behavior: 'immediate' },
           wal: !inMemory,
         }),
+        url,
       )
     }
   }

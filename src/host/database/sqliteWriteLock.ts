@@ -37,8 +37,14 @@ type SqliteAdapter = BaseDatabaseAdapter & {
 
 type Method = (this: unknown, args?: { req?: { transactionID?: unknown } }) => Promise<unknown>
 
+type Acquire = () => Promise<() => void>
+
+const LOCKS = Symbol.for('newsroom.sqliteWriteLocks')
+
+type LockHolder = { [LOCKS]?: Map<string, Acquire> }
+
 /** A first-come, first-served lock with a bounded wait. */
-const createLock = () => {
+const createLock = (): Acquire => {
   let tail: Promise<void> = Promise.resolve()
   return async (): Promise<() => void> => {
     let release!: () => void
@@ -63,7 +69,8 @@ const createLock = () => {
 }
 
 /**
- * Transactions on SQLite, safe under concurrent requests. libsql runs a transaction on its own
+ * Transactions on SQLite, safe under concurrent requests (and several Payload instances of one
+ * process on one file). libsql runs a transaction on its own
  * connection (BEGIN IMMEDIATE takes the database's write lock) and serves everything else on a
  * new one. Its calls are synchronous, so a second writer in the same process that met the lock
  * would block the whole event loop in SQLite's busy handler, and the transaction holding the
@@ -72,11 +79,17 @@ const createLock = () => {
  * Readers never wait (WAL: they read the last commit). Other processes on the same file meet
  * SQLite's own lock and wait `busy_timeout`, which is set on every connection libsql opens.
  */
-export const withSqliteWriteLock = (adapterObj: DatabaseAdapterObj): DatabaseAdapterObj => ({
+export const withSqliteWriteLock = (
+  adapterObj: DatabaseAdapterObj,
+  /** The database file: every Payload instance of this process on it shares one lock. */
+  url: string,
+): DatabaseAdapterObj => ({
   ...adapterObj,
   init: (args) => {
     const adapter = adapterObj.init(args) as unknown as SqliteAdapter
-    const acquire = createLock()
+    const locks: Map<string, Acquire> = ((globalThis as LockHolder)[LOCKS] ??= new Map())
+    const acquire = locks.get(url) ?? createLock()
+    locks.set(url, acquire)
     const releases = new Map<string, () => void>()
 
     const releaseFor = (id: unknown) => {
