@@ -43,6 +43,13 @@ const rowsChanged = (result: unknown): number => {
 }
 
 /**
+ * Still due: not taken, and not finished by a runner that took it since the candidates were
+ * read (Payload marks a job completed, not processing, and only then deletes it).
+ */
+const stillRunnable = (isTrue: string) =>
+  `("processing" IS NULL OR "processing" <> ${isTrue}) AND "completed_at" IS NULL AND ("has_error" IS NULL OR "has_error" <> ${isTrue})`
+
+/**
  * Sets `processing` on one job only if no one has: one conditional UPDATE, checked by the rows
  * it changed. On PostgreSQL a second runner's UPDATE waits for the first one's transaction and
  * then finds the row taken; SQLite writes one transaction at a time; a MongoDB update of one
@@ -58,7 +65,7 @@ const claimOne = async (
     const mongo = db as unknown as MongooseAdapter
     const session = mongo.sessions[String(await req?.transactionID)]
     const result = (await mongo.collections['payload-jobs'].updateOne(
-      { _id: id, processing: { $ne: true } },
+      { _id: id, completedAt: null, hasError: { $ne: true }, processing: { $ne: true } },
       { $set: { processing: true, updatedAt: new Date() } },
       session ? { session } : {},
     )) as { modifiedCount?: number }
@@ -68,7 +75,7 @@ const claimOne = async (
   const result = await executeSql(
     payload,
     req,
-    `UPDATE ${sqlTable(payload, 'payload-jobs')} SET "processing" = ${isTrue}, "updated_at" = ${sqlLiteral(new Date().toISOString())} WHERE "id" = ${sqlLiteral(id)} AND ("processing" IS NULL OR "processing" <> ${isTrue})`,
+    `UPDATE ${sqlTable(payload, 'payload-jobs')} SET "processing" = ${isTrue}, "updated_at" = ${sqlLiteral(new Date().toISOString())} WHERE "id" = ${sqlLiteral(id)} AND ${stillRunnable(isTrue)}`,
   )
   return rowsChanged(result) === 1
 }
