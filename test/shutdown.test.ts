@@ -85,19 +85,20 @@ describe('graceful shutdown under keep-alive load', () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 8 })
     let sigtermAt = 0
     let listenerGone = false
-    const outcomes: (Outcome & { at: number })[] = []
+    const outcomes: (Outcome & { at: number; sentAt: number })[] = []
 
     // Readers on keep-alive connections, sent by a load balancer: it stops sending new requests
     // here a second after its probe has seen the 503 (well within the drain).
     let drainingSeenAt = Number.POSITIVE_INFINITY
     const reader = async () => {
       for (let n = 0; !listenerGone && Date.now() < drainingSeenAt + 1000; n++) {
+        const sentAt = Date.now()
         const outcome = await request(agent, n % 2 ? '/api/articles?limit=1' : '/healthz')
         if (outcome.error === 'ECONNREFUSED') {
           listenerGone = true
           break
         }
-        outcomes.push({ ...outcome, at: Date.now() })
+        outcomes.push({ ...outcome, at: Date.now(), sentAt })
       }
     }
     // A load balancer's probe, on a new connection each time.
@@ -141,9 +142,10 @@ describe('graceful shutdown under keep-alive load', () => {
     // Nothing reset: every request sent got its whole answer.
     expect(outcomes.filter((outcome) => outcome.error)).toEqual([])
     expect(outcomes.filter((outcome) => (outcome.status ?? 0) >= 500)).toEqual([])
-    // Still serving during the drain, each answer telling the client to reconnect.
-    const duringDrain = outcomes.filter((outcome) => outcome.at > sigtermAt + 100)
-    expect(duringDrain.length).toBeGreaterThan(10)
+    // Still serving during the drain, each answer telling the client to reconnect (requests
+    // sent once the server has surely seen the signal: a loaded machine may take a moment).
+    const duringDrain = outcomes.filter((outcome) => outcome.sentAt > sigtermAt + 500)
+    expect(duringDrain.length).toBeGreaterThan(5)
     // …and ended while the listener was still open: the load balancer had moved on.
     expect(Math.max(...outcomes.map((outcome) => outcome.at))).toBeLessThan(sigtermAt + DRAIN_MS)
     expect(duringDrain.every((outcome) => outcome.closeHeader)).toBe(true)
