@@ -164,6 +164,27 @@ const waitUntil = async (check: () => Promise<boolean>, what: string, timeoutMs 
     }
   })
 
+  it('takes no object location from a client', async () => {
+    const form = new FormData()
+    form.append(
+      'file',
+      new Blob([new Uint8Array(await image(4))], { type: 'image/jpeg' }),
+      'placed.jpg',
+    )
+    form.append('_payload', JSON.stringify({ _objectKey: 'x', alt: 'Placed', prefix: 'elsewhere' }))
+    const created = await httpJson<{ doc: MediaDoc }>(`${a.baseUrl}/api/media`, {
+      formData: form,
+      method: 'POST',
+      token: editor,
+    })
+    expect(created.status).toBe(201)
+    expect(created.body.doc.prefix ?? '').toBe('')
+    expect(created.body.doc._objectKey ?? null).toBeNull()
+    const keys = await listKeys(client, bucket)
+    expect(keys).toContain(created.body.doc.filename)
+    expect(keys.filter((key) => key.startsWith('elsewhere/') || key.startsWith('x/'))).toEqual([])
+  })
+
   it('links a story hero to a URL instance B serves, in delivery and ninjs', async () => {
     const created = await upload(a.baseUrl, editor, await image(2), 'court.jpg')
     expect(created.status).toBe(201)

@@ -38,7 +38,9 @@ const parseBoolean = (name: string, value: string): boolean => {
  * naming the variable: a typo must stop the server, not surface as a failed upload later.
  * Returns undefined when no S3_* variable is set: media then stay on the local disk.
  */
-export const s3Settings = (env: NodeJS.ProcessEnv = process.env): S3Settings | undefined => {
+export const s3Settings = (
+  env: Record<string, string | undefined> = process.env,
+): S3Settings | undefined => {
   const value = (name: (typeof S3_VARIABLES)[number]) => env[name]?.trim() || undefined
   const bucket = value('S3_BUCKET')
   if (!bucket) {
