@@ -1,17 +1,14 @@
-import type { CollectionAfterDeleteHook, Config, FieldAccess, Plugin } from 'payload'
+import type { CollectionAfterDeleteHook, Config, Plugin } from 'payload'
 
 import { s3Storage } from '@payloadcms/storage-s3'
 
 import { deleteOnceCommitted } from './deleteOnceCommitted'
+import { dropStorageLocation } from './dropStorageLocation'
 import { sweepOrphanObjects } from './orphanSweep'
 import type { S3Settings } from './s3Settings'
 
 const MEDIA = 'media'
 const HOUR_MS = 60 * 60 * 1000
-
-/** Where storage-s3 keeps an object's folder: the server decides it, never a client. */
-const STORAGE_FIELDS = ['prefix', '_objectKey']
-const serverOnly: FieldAccess = () => false
 
 export type MediaStorageOptions = {
   /** From `s3Settings()`; undefined keeps files on the local disk. */
@@ -22,10 +19,12 @@ export type MediaStorageOptions = {
 
 /**
  * Payload's storage-s3 on the `media` collection. Always installed, enabled only with a
- * bucket, so the schema (its `prefix` and `_objectKey` columns) and the admin's import map are
- * the same with and without S3. Files are served through Payload's `/api/media/file/<name>`
- * (proxied from the bucket by whichever instance is asked), so every URL the site, ninjs and
- * feeds print is the same as on the local disk and the bucket may stay private.
+ * bucket, so the tables (its `prefix` and `_objectKey` columns, in the migrations) and the
+ * admin's import map are the same with and without S3; enabled, storage-s3 leaves `prefix` out
+ * of the config, and the column stays empty. Files are served through Payload's
+ * `/api/media/file/<name>` (proxied from the bucket by whichever instance is asked), so every
+ * URL the site, ninjs and feeds print is the same as on the local disk and the bucket may stay
+ * private.
  */
 export const mediaStorage = ({
   settings,
@@ -44,22 +43,20 @@ export const mediaStorage = ({
       if (collection.slug !== MEDIA) {
         return collection
       }
-      const fields = collection.fields.map((field) =>
-        field.type === 'text' && STORAGE_FIELDS.includes(field.name)
-          ? { ...field, access: { ...field.access, create: serverOnly, update: serverOnly } }
-          : field,
-      )
+      const hooks = {
+        ...collection.hooks,
+        beforeOperation: [dropStorageLocation, ...(collection.hooks?.beforeOperation ?? [])],
+      }
       const afterDelete = collection.hooks?.afterDelete ?? []
       if (!settings || afterDelete.length === 0) {
-        return { ...collection, fields }
+        return { ...collection, hooks }
       }
       // storage-s3 appended its own hook last: the one that deletes the objects.
       const deleteObjects = afterDelete[afterDelete.length - 1] as CollectionAfterDeleteHook
       return {
         ...collection,
-        fields,
         hooks: {
-          ...collection.hooks,
+          ...hooks,
           afterDelete: [...afterDelete.slice(0, -1), deleteOnceCommitted(deleteObjects)],
         },
       }
