@@ -9,6 +9,8 @@ import { newsroomPlugin } from 'payload-plugin-newsroom'
 import { purgeUrls, varnishPurge } from './src/host/pageCache/varnishPurge'
 import { resolvePayloadSecret } from './src/host/secret'
 import { allowedOrigins } from './src/host/server/allowedOrigins'
+import { mediaStorage } from './src/host/storage/mediaStorage'
+import { s3Settings } from './src/host/storage/s3Settings'
 import { articlePath, casePath } from './src/host/site/paths'
 import { articlePreviewUrl } from './src/host/site/preview'
 
@@ -16,6 +18,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const production = process.env.NODE_ENV === 'production'
 // SERVER_URL's origin and NEWSROOM_ALLOWED_ORIGINS: the pages that may use a signed-in session.
 const origins = allowedOrigins()
+// S3_BUCKET and friends: media in object storage; a half configuration stops the start here.
+const s3 = s3Settings()
 
 export default buildConfig({
   admin: {
@@ -55,6 +59,8 @@ export default buildConfig({
       },
       site: { articlePath, casePath },
     }),
+    // After the newsroom plugin, which adds the media collection it stores.
+    mediaStorage({ settings: s3 }),
   ],
   secret: resolvePayloadSecret(),
   serverURL: process.env.SERVER_URL ?? '',

@@ -221,7 +221,16 @@ export const createChangeFeed = ({
   }
 }
 
-const feeds = new WeakMap<Payload, ChangeFeed>()
+// On globalThis, like the local caches' registry: the express server's modules and the copy
+// Next bundles share one Payload instance (getPayload keeps it globally) and must share its
+// feed. With a feed each, the page cache could see a change and render the page at once
+// through Next's copy of the delivery cache, whose own feed had not read the log yet, and
+// store the old page until the next change.
+const FEEDS = Symbol.for('newsroom.cache.changeFeeds')
+
+type GlobalWithFeeds = typeof globalThis & { [FEEDS]?: WeakMap<Payload, ChangeFeed> }
+
+const feeds = ((globalThis as GlobalWithFeeds)[FEEDS] ??= new WeakMap<Payload, ChangeFeed>())
 
 /** The change feed every cache of a Payload instance shares. */
 export const changeFeedFor = (payload: Payload): ChangeFeed => {

@@ -269,6 +269,10 @@ export interface Article {
 export interface User {
   id: number;
   name: string;
+  /**
+   * Needed to change your own password (at least 12 characters).
+   */
+  currentPassword?: string | null;
   roles: ('admin' | 'editor' | 'writer')[];
   updatedAt: string;
   createdAt: string;
@@ -306,6 +310,8 @@ export interface Media {
    * Shown in a published story: only editors may change this record.
    */
   inLiveStory?: boolean | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -851,6 +857,7 @@ export interface RelatedStoriesSelect<T extends boolean = true> {
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  currentPassword?: T;
   roles?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -879,6 +886,8 @@ export interface MediaSelect<T extends boolean = true> {
   caption?: T;
   credit?: T;
   inLiveStory?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
