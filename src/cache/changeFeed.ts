@@ -38,6 +38,12 @@ export type ChangeFeed = {
   /** Reads the log unless it was read within `checkIntervalMs`. */
   sync: () => Promise<void>
   /**
+   * Resolves once a read that began after this call has completed: for a render that must
+   * see at least what another cache of this process has already seen (the page cache and the
+   * copy of this module Next bundles each have a feed of their own).
+   */
+  syncFresh: () => Promise<void>
+  /**
    * For a busy hot path: reads the log when it is older than `checkIntervalMs`, but waits for
    * the read only when it is older than twice that (an instance that has been idle); otherwise
    * answers at once with what it has while the read runs, so no request queues behind the
@@ -198,19 +204,26 @@ export const createChangeFeed = ({
       return () => listeners.delete(listener)
     },
     sync: () => (now() - checkedAt < checkIntervalMs ? Promise.resolve() : refresh()),
+    syncFresh: async () => {
+      // The read under way may have begun before what the caller knows of was committed.
+      await reading?.catch(() => undefined)
+      await refresh()
+    },
     syncSoon: () => {
       const age = now() - checkedAt
       if (age < checkIntervalMs) {
         return undefined
       }
-      const reading = refresh()
-      if (age < checkIntervalMs * 2) {
-        reading.catch((error: unknown) =>
+      if (age >= checkIntervalMs * 2) {
+        return refresh()
+      }
+      // One read for every request that finds the log due, and one handler on it.
+      if (!reading) {
+        refresh().catch((error: unknown) =>
           payload.logger.error({ err: error, msg: 'reading the change log failed' }),
         )
-        return undefined
       }
-      return reading
+      return undefined
     },
     wrote: (entryId, keys, settled = () => true) => {
       pending.set(entryId, { keys, settled, until: now() + COMMIT_WAIT_MS })

@@ -44,8 +44,12 @@ export type DeliveryCache = {
   get: (slug: string, format: DeliveryFormat) => Promise<DeliveryRepresentation | null>
   /** Drops what shows any of the keys (everything without keys). */
   invalidate: (keys?: readonly string[]) => void
-  /** The published article as loaded (its shape, keys and last change), or null. */
-  load: (slug: string) => Promise<LoadedDelivery | null>
+  /**
+   * The published article as loaded (its shape, keys and last change), or null. With `fresh`,
+   * only after a read of the change log that began after the call: what a render for a page
+   * cache needs, since that cache may already have seen a change this one has not.
+   */
+  load: (slug: string, options?: { fresh?: boolean }) => Promise<LoadedDelivery | null>
 }
 
 /**
@@ -109,8 +113,14 @@ export const createDeliveryCache = ({
     return pending
   }
 
-  const lookup = async (slug: string): Promise<Entry> => {
-    await feed.sync()
+  const lookup = async (slug: string, fresh = false): Promise<Entry> => {
+    // A busy instance answers from what it has while the log is read (at most every
+    // `checkIntervalMs`), instead of queueing every request that arrives during the read
+    // behind it; one that has not looked for two intervals waits (see syncSoon).
+    const reading = fresh ? feed.syncFresh() : feed.syncSoon()
+    if (reading) {
+      await reading
+    }
     return entries.get(slug) ?? loading.get(slug) ?? load(slug)
   }
 
@@ -137,7 +147,7 @@ export const createDeliveryCache = ({
   const cache: DeliveryCache = {
     get: async (slug, format) => represent(await lookup(slug), format),
     invalidate,
-    load: async (slug) => (await lookup(slug)).loaded,
+    load: async (slug, options) => (await lookup(slug, options?.fresh)).loaded,
   }
   registerLocalCache(cache)
   return cache
