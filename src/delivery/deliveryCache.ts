@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { ChangeFeed } from '../cache/changeFeed'
 import type { DeliveryFormat, DeliveryRepresentation } from './encodeRepresentation'
+import type { LocalCacheStats } from './localCaches'
 import type { LoadedDelivery } from './renderDeliveryArticle'
 
 import { changeFeedFor, createChangeFeed, DEFAULT_CHECK_INTERVAL_MS } from '../cache/changeFeed'
@@ -50,6 +51,8 @@ export type DeliveryCache = {
    * cache needs, since that cache may already have seen a change this one has not.
    */
   load: (slug: string, options?: { fresh?: boolean }) => Promise<LoadedDelivery | null>
+  /** Entries held, and the bytes of their JSON. */
+  stats: () => LocalCacheStats
 }
 
 /**
@@ -89,13 +92,18 @@ export const createDeliveryCache = ({
   const load = (slug: string): Promise<Entry> => {
     const started = clock.now()
     const pending = loadDeliveryArticle({ payload, slug }).then((loaded): Entry => {
+      // The JSON every reader of the API gets, made now so its size is known: the measure of
+      // the entry against `maxBytes` (the loaded object it was made from takes a few times
+      // that on the heap).
+      const json = loaded
+        ? encodeRepresentation(loaded.delivery, 'json', loaded.lastModified)
+        : undefined
       const entry: Entry = {
-        // Counted, not measured: the bound is on slugs, as before.
-        bytes: 0,
+        bytes: json ? json.body.length : 0,
         // An unknown slug becomes an article when something is published.
         keys: loaded ? loaded.keys : [ARTICLE_LIST_KEY],
         loaded,
-        representations: {},
+        representations: json ? { json } : {},
       }
       if (!clock.invalidatedSince(started, entry.keys)) {
         entries.set(slug, entry)
@@ -148,6 +156,7 @@ export const createDeliveryCache = ({
     get: async (slug, format) => represent(await lookup(slug), format),
     invalidate,
     load: async (slug, options) => (await lookup(slug, options?.fresh)).loaded,
+    stats: () => ({ bytes: entries.bytes(), entries: entries.size(), kind: 'delivery' }),
   }
   registerLocalCache(cache)
   return cache
