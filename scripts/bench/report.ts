@@ -318,15 +318,27 @@ committed migrations), and autocannon loads each scenario in turn from the same 
 - **story page rendered by Next**: a query string sends the request past the cache, so Next
   renders it: what a miss costs.
 - **story page through Varnish**: Varnish 7.1 with \`varnish/newsroom.vcl\` in front (when
-  \`varnishd\` is installed), purged by key through the \`cache.onPurge\` option.
+  \`varnishd\` is installed), purged by key through the \`cache.onPurge\` option; its hit rate
+  counts Varnish's own \`X-Varnish-Cache: HIT\` answers, so the row is known to measure
+  Varnish's copy and not the app behind it.
 - **reference**: an express route in the same process that answers the same article's delivery
   bytes from a buffer made once, with its ETag: the fastest this process answers anything. It is
   measured first and last; ratios use the mean of the two.
 
 Requests rotate over the same set of articles in every scenario but the front page. The set is
-smaller than the delivery cache (1,000 slugs), so delivery measures cache hits plus the shared
-generation check (one query at most every 250 ms); a miss costs one render, about what a REST
-read costs. Latencies are per request, from autocannon's response events (sub-millisecond).
+smaller than the delivery cache (1,000 slugs), so delivery measures cache hits; the shared
+change log is read at most every 250 ms while requests come, and hits are answered from memory
+while it is read (only an instance idle for two intervals waits for it); a miss costs one
+render, about what a REST read costs.
+
+Memory: the server's idle RSS is read once it has answered one request of each kind (delivery
+JSON and ninjs, the reference, REST, the front, story and case pages, a story rendered by Next)
+and rested 2 s. What the first request of a kind loads (Next's compiled pages, React, Payload's
+REST handlers) stays for the life of the process whatever the traffic, so it belongs to idle,
+not to the load. The load's RSS is the most seen from the delivery scenarios through the
+Varnish one (cache fills, hits, writes); the notes give node's split of it and each cache's
+size (the page cache, and the delivery cache of each copy of the plugin: the server's and the
+one Next bundles) at idle and at that peak. Latencies are per request, from autocannon's response events (sub-millisecond).
 The load generator runs on the same machine as the server, so on a machine with few cores both
 compete for CPU; the ratios, taken within one run, are the numbers to compare.
 `
