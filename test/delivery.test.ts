@@ -472,6 +472,40 @@ describe('invalidation across instances sharing the database', () => {
   })
 })
 
+describe('the bound', () => {
+  it('holds at most maxBytes of article JSON, dropping the least recently read first', async () => {
+    const slugs = [SLUG]
+    for (let index = 0; index < 3; index += 1) {
+      const created = await ctx.payload.create({
+        collection: 'articles',
+        data: {
+          _status: 'published',
+          dek: 'Bounded.',
+          headline: `Bounded story ${index} ${unique()}`,
+          stage: 'ready',
+        },
+      })
+      slugs.push(created.slug as string)
+    }
+    const sizes = await Promise.all(
+      slugs.map(async (slug) => (await deliver(slug)).headers.get('content-length')),
+    )
+    const big = Number(sizes[0])
+    // Room for the long seeded story and one short one, not for all four.
+    const cache = createDeliveryCache({
+      maxBytes: big + Number(sizes[1]) + 10,
+      payload: ctx.payload,
+    })
+    for (const slug of slugs) {
+      expect(await cache.get(slug, 'json')).not.toBeNull()
+    }
+    const { bytes, entries } = cache.stats()
+    expect(bytes).toBeLessThanOrEqual(big + Number(sizes[1]) + 10)
+    expect(entries).toBeLessThan(slugs.length)
+    expect(entries).toBeGreaterThanOrEqual(1)
+  })
+})
+
 describe('ninjs', () => {
   it('renders the article as ninjs 2.2 that validates against the IPTC schema', async () => {
     const { body, headers, status } = await rest.get(`${DELIVERY_URL}/ninjs`)

@@ -234,10 +234,17 @@ export const createChangeFeed = ({
   }
 }
 
-const feeds = new WeakMap<Payload, ChangeFeed>()
+// On globalThis, like the local caches' registry: Next bundles its own copy of this module, and
+// its pages get the server's Payload instance from getPayload (Payload keeps it on `global`),
+// so one instance is one feed, one reader of the log, whichever copy asks first.
+const FEEDS = Symbol.for('newsroom.cache.changeFeeds')
 
-/** The change feed every cache of a Payload instance shares. */
+type GlobalWithFeeds = typeof globalThis & { [FEEDS]?: WeakMap<Payload, ChangeFeed> }
+
+/** The change feed every cache of a Payload instance shares, in every copy of this module. */
 export const changeFeedFor = (payload: Payload): ChangeFeed => {
+  const holder = globalThis as GlobalWithFeeds
+  const feeds = (holder[FEEDS] ??= new WeakMap())
   let feed = feeds.get(payload)
   if (!feed) {
     feed = createChangeFeed({ payload })

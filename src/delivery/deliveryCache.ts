@@ -5,6 +5,7 @@ import type { DeliveryFormat, DeliveryRepresentation } from './encodeRepresentat
 import type { LocalCacheStats } from './localCaches'
 import type { LoadedDelivery } from './renderDeliveryArticle'
 
+import { cacheSettings } from '../cache/cacheSettings'
 import { changeFeedFor, createChangeFeed, DEFAULT_CHECK_INTERVAL_MS } from '../cache/changeFeed'
 import { createInvalidationClock } from '../cache/invalidationClock'
 import { ARTICLE_LIST_KEY } from '../cache/keys'
@@ -18,6 +19,13 @@ import { renderNinjs } from './renderNinjs'
 export { DEFAULT_CHECK_INTERVAL_MS }
 
 const DEFAULT_MAX_ENTRIES = 1000
+
+/**
+ * 32 MiB of JSON: a thousand articles of the usual length (10–20 kB each) fit with room, and a
+ * newsroom of long reads is held to a bound (the loaded articles take a few times their JSON on
+ * the heap).
+ */
+export const DEFAULT_DELIVERY_CACHE_BYTES = 32 * 1024 * 1024
 
 type Entry = {
   bytes: number
@@ -33,6 +41,8 @@ export type DeliveryCacheOptions = {
   checkIntervalMs?: number
   /** Where changes are learned from. @default the instance's shared feed, or one of its own when `checkIntervalMs` or `now` is given */
   feed?: ChangeFeed
+  /** Bytes of article JSON kept; the least recently used go first. @default 32 MiB */
+  maxBytes?: number
   /** Slugs kept (unknown slugs included); the least recently used go first. @default 1000 */
   maxEntries?: number
   /** The clock, in milliseconds; tests move it by hand. @default Date.now */
@@ -64,6 +74,7 @@ export const createDeliveryCache = ({
   baseUrl,
   checkIntervalMs,
   feed: givenFeed,
+  maxBytes = DEFAULT_DELIVERY_CACHE_BYTES,
   maxEntries = DEFAULT_MAX_ENTRIES,
   now,
   payload,
@@ -74,7 +85,7 @@ export const createDeliveryCache = ({
     (checkIntervalMs !== undefined || now !== undefined
       ? createChangeFeed({ checkIntervalMs, now, payload })
       : changeFeedFor(payload))
-  const entries = createTaggedLru<Entry>({ maxEntries })
+  const entries = createTaggedLru<Entry>({ maxBytes, maxEntries })
   const loading = new Map<string, Promise<Entry>>()
   const clock = createInvalidationClock()
 
@@ -162,13 +173,25 @@ export const createDeliveryCache = ({
   return cache
 }
 
-const caches = new WeakMap<Payload, DeliveryCache>()
+// On globalThis: the site's pages run in the copy of this module Next bundles, with the same
+// Payload instance as the server's delivery doors (getPayload keeps it on `global`); without
+// this each copy held every article a second time.
+const CACHES = Symbol.for('newsroom.delivery.caches')
+
+type GlobalWithCaches = typeof globalThis & { [CACHES]?: WeakMap<Payload, DeliveryCache> }
 
 /** The cache both doors, and the site's pages, share for a Payload instance. */
 export const deliveryCacheFor = (payload: Payload): DeliveryCache => {
+  const holder = globalThis as GlobalWithCaches
+  const caches = (holder[CACHES] ??= new WeakMap())
   let cache = caches.get(payload)
   if (!cache) {
-    cache = createDeliveryCache({ payload })
+    const { deliveryMaxBytes, deliveryMaxEntries } = cacheSettings(payload.config)
+    cache = createDeliveryCache({
+      maxBytes: deliveryMaxBytes,
+      maxEntries: deliveryMaxEntries,
+      payload,
+    })
     caches.set(payload, cache)
   }
   return cache
