@@ -56,8 +56,8 @@ export const combineReference = (runs: Measurement[]): RunRecord['reference'] =>
 
 export const resultsTable = ({ limit, measurements, reference }: RunRecord): string =>
   [
-    '| scenario | req/s | p50 ms | p99 ms | req/s vs reference | p99 vs reference | req/s vs limit | p99 vs limit | hit rate |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| scenario | req/s | p50 ms | p99 ms | req/s vs reference | p99 vs reference | req/s vs limit | p99 vs limit | hit rate | CPU: load generator / app server |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...measurements.map(
       (m) =>
         `| ${m.label} | ${fixed(m.requestsPerSecond, 0)} | ${fixed(m.p50)} | ${fixed(m.p99)} | ${percent(
@@ -66,7 +66,7 @@ export const resultsTable = ({ limit, measurements, reference }: RunRecord): str
           limit ? percent(m.requestsPerSecond / limit.requestsPerSecond) : '—'
         } | ${limit ? `${fixed(m.p99 / limit.p99, 1)}×` : '—'} | ${
           m.hitRate === undefined ? '' : percent(m.hitRate)
-        } |`,
+        } | ${m.cpu ? `${fixed(m.cpu.generator)} / ${fixed(m.cpu.server)}` : ''} |`,
     ),
   ].join('\n')
 
@@ -340,5 +340,9 @@ Varnish one (cache fills, hits, writes); the notes give node's split of it and e
 size (the page cache, and the delivery cache of each copy of the plugin: the server's and the
 one Next bundles) at idle and at that peak. Latencies are per request, from autocannon's response events (sub-millisecond).
 The load generator runs on the same machine as the server, so on a machine with few cores both
-compete for CPU; the ratios, taken within one run, are the numbers to compare.
+compete for CPU; the ratios, taken within one run, are the numbers to compare. The last column
+gives the cores each kept busy while measured: a load generator near one core (autocannon is
+one JavaScript thread, and reads every response's headers and body) is what limits that row,
+and rows so limited that send the same bytes and headers come out alike (the story page from
+the app under writes and through Varnish, say), whatever the server behind them could do.
 `

@@ -240,6 +240,7 @@ const main = async (): Promise<void> => {
           baseUrl: server.baseUrl,
           connections: options.connections,
           duration: options.duration,
+          serverPid: server.pid,
           warmup: options.warmup,
         })
         if (writer) {

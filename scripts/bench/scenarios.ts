@@ -2,6 +2,8 @@ import type { Client, Request, Result } from 'autocannon'
 
 import autocannon from 'autocannon'
 
+import { cpuSeconds } from './helpers'
+
 import { BENCH_MEMORY_PATH, BENCH_REFERENCE_PATH } from '../../src/host/server/benchReference'
 
 export type ScenarioKey =
@@ -30,6 +32,11 @@ export type Scenario = {
 }
 
 export type Measurement = {
+  /**
+   * Cores the load generator (this process) and the app's server kept busy while measured: a
+   * generator near one core is what limits the row, whatever the server behind it could do.
+   */
+  cpu?: { generator: number; server: number }
   errors: number
   /** Share of answers the page cache gave from memory, where counted. */
   hitRate?: number
@@ -147,7 +154,13 @@ const percentile = (sorted: Float64Array, p: number) =>
  */
 const RESPONSE_TIMEOUT_S = 60
 
-type RunArgs = { baseUrl: string; connections: number; duration: number }
+type RunArgs = {
+  baseUrl: string
+  connections: number
+  duration: number
+  /** The app's server, whose CPU is read around the measured run. */
+  serverPid?: number
+}
 
 const fire = (scenario: Scenario, { connections, duration, ...args }: RunArgs) => {
   const baseUrl = scenario.baseUrl ?? args.baseUrl
@@ -189,6 +202,9 @@ const settle = async (baseUrl: string) => {
   await new Promise((resolve) => setTimeout(resolve, 500))
 }
 
+const serverCpu = ({ serverPid }: RunArgs) =>
+  serverPid === undefined ? Number.NaN : cpuSeconds(serverPid)
+
 /** A warm-up (not counted), then the measured run; errors and unexpected statuses fail it. */
 export const runScenario = async (
   scenario: Scenario,
@@ -200,8 +216,14 @@ export const runScenario = async (
     scenario.cacheCounts.hits = 0
     scenario.cacheCounts.total = 0
   }
+  const started = { at: performance.now(), generator: cpuSeconds(), server: serverCpu(args) }
   const { done, latencies } = fire(scenario, args)
   const result = await done
+  const seconds = (performance.now() - started.at) / 1000
+  const cpu = {
+    generator: (cpuSeconds() - started.generator) / seconds,
+    server: (serverCpu(args) - started.server) / seconds,
+  }
   await settle(args.baseUrl)
   const counts = scenario.cacheCounts
   const statuses = Object.fromEntries(
@@ -217,6 +239,7 @@ export const runScenario = async (
   }
   const sorted = Float64Array.from(latencies).sort()
   return {
+    cpu: Number.isFinite(cpu.server) ? cpu : undefined,
     errors: result.errors,
     hitRate: counts && counts.total > 0 ? counts.hits / counts.total : undefined,
     key: scenario.key,

@@ -61,6 +61,11 @@ export type DeliveryCache = {
    * cache needs, since that cache may already have seen a change this one has not.
    */
   load: (slug: string, options?: { fresh?: boolean }) => Promise<LoadedDelivery | null>
+  /**
+   * The representation, at once, when the article is held and the change log need not be
+   * waited for; undefined otherwise (call `get`). What a hot path answers without a promise.
+   */
+  peek: (slug: string, format: DeliveryFormat) => DeliveryRepresentation | undefined
   /** Entries held, and the bytes of their JSON. */
   stats: () => LocalCacheStats
 }
@@ -167,6 +172,14 @@ export const createDeliveryCache = ({
     get: async (slug, format) => represent(await lookup(slug), format),
     invalidate,
     load: async (slug, options) => (await lookup(slug, options?.fresh)).loaded,
+    peek: (slug, format) => {
+      if (feed.syncSoon()) {
+        // Not read for two intervals: the caller's `get` waits for the read this started.
+        return undefined
+      }
+      const entry = entries.get(slug)
+      return entry ? (represent(entry, format) ?? undefined) : undefined
+    },
     stats: () => ({ bytes: entries.bytes(), entries: entries.size(), kind: 'delivery' }),
   }
   registerLocalCache(cache)
