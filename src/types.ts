@@ -94,6 +94,17 @@ export type NewsroomLimitsOptions = {
 /** How the plugin tells caches outside the process (a CDN, Varnish) what changed. */
 export type NewsroomCacheOptions = {
   /**
+   * The most the delivery cache (the delivery API's and the story pages' published articles)
+   * holds, in bytes of the articles' JSON; the least recently read go first.
+   * @default 33554432 (32 MiB)
+   */
+  deliveryMaxBytes?: number
+  /**
+   * The most articles (unknown slugs included) the delivery cache holds.
+   * @default 1000
+   */
+  deliveryMaxEntries?: number
+  /**
    * Called with the surrogate keys a change touched (`articles:12`, `quotes:3`, `list:articles`,
    * …, the same keys pages send in `Surrogate-Key`), once the change has committed, by the
    * instance that made it; called again about half a second later, once every other instance

@@ -140,4 +140,23 @@ describe('the scale check', () => {
     const calmer = { ...record(100000, 2), reference: { p50: 2, p99: 6, requestsPerSecond: 900 } }
     expect(scaleChecks(calmer, record(1000, 1)).at(-1)).toMatchObject({ pass: true })
   })
+
+  it('checks the page scenarios too where both runs measured them', () => {
+    const withPage = (articles: number, p50: number): RunRecord => {
+      const base = record(articles, p50)
+      const page = { ...base.measurements[0], key: 'storyPage' as const, label: 'story page hit' }
+      return { ...base, measurements: [...base.measurements, page] }
+    }
+    const checks = scaleChecks(withPage(100000, 1.1), withPage(1000, 1))
+    expect(checks.map((check) => check.target)).toEqual([
+      'delivery 200 p50 at 100,000 articles ≤ 1.2× at 1,000',
+      'delivery 200 p99 at 100,000 articles ≤ 1.2× at 1,000',
+      'story page hit p50 at 100,000 articles ≤ 1.2× at 1,000',
+      'story page hit p99 at 100,000 articles ≤ 1.2× at 1,000',
+      'delivery 200 p50 ÷ reference p50, at 100,000 articles ≤ 1.2× at 1,000',
+    ])
+    expect(checks.every((check) => check.pass)).toBe(true)
+    // A page scenario the small run did not have is left out, not failed.
+    expect(scaleChecks(withPage(100000, 1.1), record(1000, 1))).toHaveLength(3)
+  })
 })

@@ -10,7 +10,7 @@ import sharp from 'sharp'
 
 import type { DeliveryArticle } from '../src/delivery/types'
 
-import { changeFeedFor } from '../src/cache/changeFeed'
+import { changeFeedFor, createChangeFeed } from '../src/cache/changeFeed'
 import { createDeliveryCache } from '../src/delivery/deliveryCache'
 import { DELIVERY_STATE_SLUG } from '../src/delivery/deliveryStateGlobal'
 import { deliveryRouter } from '../src/host/server/deliveryRouter'
@@ -393,13 +393,10 @@ describe('invalidation across instances sharing the database', () => {
       id,
     })
 
-  it('keeps serving its copy until the next generation check, then drops it', async () => {
+  it('keeps serving its copy until the next log read has seen the change, never waiting on it when busy', async () => {
     let clock = 0
-    const cache = createDeliveryCache({
-      checkIntervalMs: 250,
-      now: () => clock,
-      payload: ctx.payload,
-    })
+    const feed = createChangeFeed({ checkIntervalMs: 250, now: () => clock, payload: ctx.payload })
+    const cache = createDeliveryCache({ feed, payload: ctx.payload })
     const first = await cache.get(SLUG, 'json')
     const quote = JSON.parse(String(first?.body)).quotes[0]
 
@@ -408,9 +405,40 @@ describe('invalidation across instances sharing the database', () => {
     // Not checked yet: this proves the write reached no cache in this process directly.
     expect((await cache.get(SLUG, 'json'))?.etag).toBe(first?.etag)
     clock = 300
+    // The log is due: this request starts the read and is answered from memory meanwhile,
+    // as is every request that arrives while the read runs.
+    expect((await cache.get(SLUG, 'json'))?.etag).toBe(first?.etag)
+    // Once the read that saw the change has completed, the next request gets it.
+    await feed.refresh()
     const fresh = await cache.get(SLUG, 'json')
     expect(fresh?.etag).not.toBe(first?.etag)
     expect(JSON.parse(String(fresh?.body)).quotes[0].text).toBe(`${quote.text}, she said`)
+  })
+
+  it('waits for the log when it has not been read for two intervals (an idle instance)', async () => {
+    let clock = 0
+    const feed = createChangeFeed({ checkIntervalMs: 250, now: () => clock, payload: ctx.payload })
+    const cache = createDeliveryCache({ feed, payload: ctx.payload })
+    const first = await cache.get(SLUG, 'json')
+    const quote = JSON.parse(String(first?.body)).quotes[0]
+    await remoteUpdate('quotes', quote.id, { text: `${quote.text} again` })
+    clock = 500
+    const fresh = await cache.get(SLUG, 'json')
+    expect(JSON.parse(String(fresh?.body)).quotes[0].text).toBe(`${quote.text} again`)
+  })
+
+  it('loads fresh when asked to: after a read of the log that began after the call', async () => {
+    const clock = 0
+    const feed = createChangeFeed({ checkIntervalMs: 250, now: () => clock, payload: ctx.payload })
+    const cache = createDeliveryCache({ feed, payload: ctx.payload })
+    const first = await cache.load(SLUG)
+    const quote = first?.delivery.quotes[0] as { id: number | string; text: string }
+    await remoteUpdate('quotes', quote.id, { text: `${quote.text}, for a page` })
+    // The clock has not moved: only `fresh` makes it look.
+    expect((await cache.load(SLUG))?.delivery.quotes[0].text).toBe(quote.text)
+    expect((await cache.load(SLUG, { fresh: true }))?.delivery.quotes[0].text).toBe(
+      `${quote.text}, for a page`,
+    )
   })
 
   it('serves a change made elsewhere within a second, on the real clock', async () => {
@@ -441,6 +469,40 @@ describe('invalidation across instances sharing the database', () => {
     await remoteUpdate('articles', draft.id, { _status: 'published' })
     clock = 1000
     expect(await cache.get(draft.slug as string, 'json')).not.toBeNull()
+  })
+})
+
+describe('the bound', () => {
+  it('holds at most maxBytes of article JSON, dropping the least recently read first', async () => {
+    const slugs = [SLUG]
+    for (let index = 0; index < 3; index += 1) {
+      const created = await ctx.payload.create({
+        collection: 'articles',
+        data: {
+          _status: 'published',
+          dek: 'Bounded.',
+          headline: `Bounded story ${index} ${unique()}`,
+          stage: 'ready',
+        },
+      })
+      slugs.push(created.slug as string)
+    }
+    const sizes = await Promise.all(
+      slugs.map(async (slug) => (await deliver(slug)).headers.get('content-length')),
+    )
+    const big = Number(sizes[0])
+    // Room for the long seeded story and one short one, not for all four.
+    const cache = createDeliveryCache({
+      maxBytes: big + Number(sizes[1]) + 10,
+      payload: ctx.payload,
+    })
+    for (const slug of slugs) {
+      expect(await cache.get(slug, 'json')).not.toBeNull()
+    }
+    const { bytes, entries } = cache.stats()
+    expect(bytes).toBeLessThanOrEqual(big + Number(sizes[1]) + 10)
+    expect(entries).toBeLessThan(slugs.length)
+    expect(entries).toBeGreaterThanOrEqual(1)
   })
 })
 

@@ -42,7 +42,25 @@ const remoteUpdate = (collection: CollectionSlug, id: number | string, data: obj
   })
 
 const escapeText = (value: unknown) =>
-  String(value ?? '').replace(/[<>&]/g, (char) => `&#${char.charCodeAt(0)};`)
+  String(value ?? '').replace(/[<>&"]/g, (char) => `&#${char.charCodeAt(0)};`)
+
+type BodyNode = { children?: BodyNode[]; fields?: Record<string, unknown>; type?: string }
+
+/** The body's links to our stories, as the site's RichText renders them (a slug, while live). */
+const storyLinks = (body: unknown): string[] => {
+  const links: string[] = []
+  const visit = (node: BodyNode) => {
+    const doc = node.fields?.doc as { value?: { headline?: string; slug?: string } } | undefined
+    if (node.type === 'link' && node.fields?.linkType === 'internal' && doc?.value?.slug) {
+      links.push(
+        `<a href="/news/${escapeText(doc.value.slug)}" title="${escapeText(doc.value.headline)}">`,
+      )
+    }
+    node.children?.forEach(visit)
+  }
+  visit((body as { root?: BodyNode } | null)?.root ?? {})
+  return links
+}
 
 /**
  * Stands in for Next's story and front pages: reads what the real pages read (the delivery
@@ -73,6 +91,7 @@ const fakeNext: RequestHandler = async (req, res) => {
           ...quotes.map((quote) => `<blockquote>${escapeText(quote.text)}</blockquote>`),
           ...cases.map((record) => `<cite>${escapeText(record.citation)}</cite>`),
           ...relatedCoverage.map((item) => `<li>${escapeText(item.headline)}</li>`),
+          ...storyLinks(article.body),
           // Enough bytes for compression to matter.
           `<p>${'Lorem ipsum dolor sit amet. '.repeat(200)}</p>`,
         ].join('\n'),
@@ -389,6 +408,122 @@ describe('freshness on this instance: each kind of change is on the page within 
     expect((await get(path)).status).toBe(200)
     await update('articles', created.id, { _status: 'draft' })
     expect((await get(path)).status).toBe(404)
+  })
+})
+
+describe('freshness of what the body links to and cites', () => {
+  /** Polls until the page no longer shows `text`, failing after a second. */
+  const expectGoneWithinASecond = async (path: string, text: string) => {
+    const started = Date.now()
+    let page = await get(path)
+    while (page.body.includes(text) && Date.now() - started < 1500) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      page = await get(path)
+    }
+    expect(page.body).not.toContain(text)
+    expect(Date.now() - started).toBeLessThan(1000)
+  }
+
+  it('purges a story when a story its body links to, or a case it cites, changes', async () => {
+    const target = await ctx.payload.create({
+      collection: 'articles',
+      data: {
+        _status: 'published',
+        dek: 'The ruling.',
+        headline: `Court blocks the rule ${unique()}`,
+        stage: 'ready',
+      },
+    })
+    const cited = await ctx.payload.create({
+      collection: 'cases',
+      data: {
+        caption: `Matter of Linked ${unique()}`,
+        citation: '28 I. and N. Dec. 1',
+        status: 'good-law',
+      },
+    })
+    const paragraph = (children: unknown[]) => ({
+      type: 'paragraph',
+      children,
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+      textFormat: 0,
+      textStyle: '',
+      version: 1,
+    })
+    const text = (value: string) => ({
+      type: 'text',
+      detail: 0,
+      format: 0,
+      mode: 'normal',
+      style: '',
+      text: value,
+      version: 1,
+    })
+    const linking = await ctx.payload.create({
+      collection: 'articles',
+      data: {
+        _status: 'published',
+        body: {
+          root: {
+            type: 'root',
+            children: [
+              paragraph([
+                text('As we reported, '),
+                {
+                  type: 'link',
+                  children: [text('the court ruled')],
+                  direction: 'ltr',
+                  fields: {
+                    doc: { relationTo: 'articles', value: target.id },
+                    linkType: 'internal',
+                    newTab: false,
+                  },
+                  format: '',
+                  indent: 0,
+                  version: 3,
+                },
+                text(' under '),
+                {
+                  type: 'inlineBlock',
+                  fields: { id: `case-${unique()}`, blockType: 'caseCitation', case: cited.id },
+                  version: 1,
+                },
+                text('.'),
+              ]),
+            ],
+            direction: 'ltr',
+            format: '',
+            indent: 0,
+            version: 1,
+          },
+        },
+        dek: 'Follow-up.',
+        headline: `What the ruling means ${unique()}`,
+        stage: 'ready',
+      },
+    })
+    const path = `/news/${linking.slug}`
+    const first = await get(path)
+    expect(first.body).toContain(`href="/news/${target.slug}"`)
+    expect(first.body).toContain('28 I. and N. Dec. 1')
+    const keys = first.headers.get('surrogate-key')?.split(' ') ?? []
+    expect(keys).toContain(`articles:${target.id}`)
+    expect(keys).toContain(`cases:${cited.id}`)
+    expect((await get(path)).headers.get('x-cache')).toBe('HIT')
+
+    // What the link shows of the story it points at.
+    const headline = `Court blocks the rule nationwide ${unique()}`
+    await update('articles', target.id, { headline })
+    await expectWithinASecond(path, escapeText(headline))
+    // The cited case.
+    const citation = `28 I. and N. Dec. ${unique()}`
+    await update('cases', cited.id, { citation })
+    await expectWithinASecond(path, citation)
+    // Unpublished, the story is no longer a link.
+    await update('articles', target.id, { _status: 'draft' })
+    await expectGoneWithinASecond(path, `href="/news/${target.slug}"`)
   })
 })
 

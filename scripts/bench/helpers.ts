@@ -91,3 +91,19 @@ export const residentBytes = (pid: number | undefined): number => {
   const match = status.match(/^VmRSS:\s+(\d+) kB/m)
   return match ? Number(match[1]) * 1024 : Number.NaN
 }
+
+/**
+ * CPU seconds a process has used so far (user and system, Linux), from /proc/<pid>/stat; with
+ * no pid, this process's own.
+ */
+export const cpuSeconds = (pid?: number): number => {
+  if (pid === undefined) {
+    const { system, user } = process.cpuUsage()
+    return (system + user) / 1e6
+  }
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+  // The command name, in parentheses, may hold spaces: count fields after its closing one.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  const ticks = Number(fields[11]) + Number(fields[12])
+  return ticks / 100
+}

@@ -22,6 +22,7 @@ import {
   combineReference,
   pageChecks,
   INTRODUCTION,
+  memoryNotes,
   readRecord,
   readSections,
   replaceSection,
@@ -30,7 +31,14 @@ import {
   sectionMarkdown,
   targetChecks,
 } from './report'
-import { pageScenarios, prepareScenarios, runScenario } from './scenarios'
+import {
+  firstOfEachKind,
+  memoryReport,
+  pageScenarios,
+  prepareScenarios,
+  runScenario,
+  type MemoryReport,
+} from './scenarios'
 import { seedSynthetic } from './seedSynthetic'
 import { buildApp, startBenchServer } from './server'
 import { verifySyntheticShape } from './verifyShape'
@@ -128,7 +136,18 @@ const main = async (): Promise<void> => {
     const measurements: Measurement[] = []
     const references: Measurement[] = []
     const limits: Measurement[] = []
+    // Idle is the instance as it stands once it has answered one request of each kind: what
+    // it loads for the first one (Next's pages and React among them) is there for good after
+    // the first reader, whatever the load, so it is not what the load costs.
+    await firstOfEachKind({
+      baseUrl: server.baseUrl,
+      caseSlug: syntheticCase(0).slug,
+      slug: slugs[0],
+    })
+    await new Promise((resolve) => setTimeout(resolve, 2000))
     const idleRss = residentBytes(server.pid)
+    const idleMemory = await memoryReport(server.baseUrl)
+    let pageMemory: MemoryReport | undefined
     let peakRss = idleRss
     // The most seen while the page scenarios (the cache's hits, the writes, Varnish) ran, from
     // the first page render on; REST and Next's own renders grow the heap for reasons of their
@@ -142,6 +161,17 @@ const main = async (): Promise<void> => {
         pagePeakRss = Math.max(pagePeakRss, now)
       }
     }, 250)
+    // Where the memory is, once a second under the page load: the report with the most RSS.
+    const memorySampler = setInterval(() => {
+      if (!inPages) {
+        return
+      }
+      void memoryReport(server.baseUrl).then((report) => {
+        if (report && report.rss > (pageMemory?.rss ?? 0)) {
+          pageMemory = report
+        }
+      })
+    }, 1000)
     const helpers: { stop: () => Promise<void> }[] = []
     // Taken when the load begins, not before the seed: a large seed takes minutes.
     const loadAtStart = os.loadavg()[0]
@@ -210,6 +240,7 @@ const main = async (): Promise<void> => {
           baseUrl: server.baseUrl,
           connections: options.connections,
           duration: options.duration,
+          serverPid: server.pid,
           warmup: options.warmup,
         })
         if (writer) {
@@ -230,6 +261,7 @@ const main = async (): Promise<void> => {
       }
     } finally {
       clearInterval(sampler)
+      clearInterval(memorySampler)
       for (const helper of helpers) {
         await helper.stop()
       }
@@ -256,7 +288,7 @@ const main = async (): Promise<void> => {
       limit: limits.length > 0 ? combineReference(limits) : undefined,
       measurements,
       reference: combineReference(references),
-      rss: { idle: idleRss, pagePeak: pagePeakRss, peak: peakRss },
+      rss: { idle: idleRss, idleMemory, pageMemory, pagePeak: pagePeakRss, peak: peakRss },
     }
 
     const output = path.resolve(projectRoot, options.output)
@@ -264,6 +296,7 @@ const main = async (): Promise<void> => {
     const checks: TargetCheck[] = [...targetChecks(record), ...pageChecks(record)]
     const notes = [
       `Load average (1 min) when the measurements began: ${loadAtStart.toFixed(2)} on ${cpus.length} cores.`,
+      ...memoryNotes(record),
     ]
     const [first, last] = references.map((run) => run.requestsPerSecond)
     const drift = Math.abs(first - last) / ((first + last) / 2)

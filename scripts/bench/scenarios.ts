@@ -2,7 +2,9 @@ import type { Client, Request, Result } from 'autocannon'
 
 import autocannon from 'autocannon'
 
-import { BENCH_REFERENCE_PATH } from '../../src/host/server/benchReference'
+import { cpuSeconds } from './helpers'
+
+import { BENCH_MEMORY_PATH, BENCH_REFERENCE_PATH } from '../../src/host/server/benchReference'
 
 export type ScenarioKey =
   | 'casePage'
@@ -30,6 +32,11 @@ export type Scenario = {
 }
 
 export type Measurement = {
+  /**
+   * Cores the load generator (this process) and the app's server kept busy while measured: a
+   * generator near one core is what limits the row, whatever the server behind it could do.
+   */
+  cpu?: { generator: number; server: number }
   errors: number
   /** Share of answers the page cache gave from memory, where counted. */
   hitRate?: number
@@ -147,7 +154,13 @@ const percentile = (sorted: Float64Array, p: number) =>
  */
 const RESPONSE_TIMEOUT_S = 60
 
-type RunArgs = { baseUrl: string; connections: number; duration: number }
+type RunArgs = {
+  baseUrl: string
+  connections: number
+  duration: number
+  /** The app's server, whose CPU is read around the measured run. */
+  serverPid?: number
+}
 
 const fire = (scenario: Scenario, { connections, duration, ...args }: RunArgs) => {
   const baseUrl = scenario.baseUrl ?? args.baseUrl
@@ -189,6 +202,9 @@ const settle = async (baseUrl: string) => {
   await new Promise((resolve) => setTimeout(resolve, 500))
 }
 
+const serverCpu = ({ serverPid }: RunArgs) =>
+  serverPid === undefined ? Number.NaN : cpuSeconds(serverPid)
+
 /** A warm-up (not counted), then the measured run; errors and unexpected statuses fail it. */
 export const runScenario = async (
   scenario: Scenario,
@@ -200,8 +216,14 @@ export const runScenario = async (
     scenario.cacheCounts.hits = 0
     scenario.cacheCounts.total = 0
   }
+  const started = { at: performance.now(), generator: cpuSeconds(), server: serverCpu(args) }
   const { done, latencies } = fire(scenario, args)
   const result = await done
+  const seconds = (performance.now() - started.at) / 1000
+  const cpu = {
+    generator: (cpuSeconds() - started.generator) / seconds,
+    server: (serverCpu(args) - started.server) / seconds,
+  }
   await settle(args.baseUrl)
   const counts = scenario.cacheCounts
   const statuses = Object.fromEntries(
@@ -217,6 +239,7 @@ export const runScenario = async (
   }
   const sorted = Float64Array.from(latencies).sort()
   return {
+    cpu: Number.isFinite(cpu.server) ? cpu : undefined,
     errors: result.errors,
     hitRate: counts && counts.total > 0 ? counts.hits / counts.total : undefined,
     key: scenario.key,
@@ -239,15 +262,23 @@ type PageSetup = {
 
 const storyPath = (slug: string) => `/news/${slug}`
 
-/** One request per path, counting the page cache's answers on each response. */
-const counted = (paths: string[], counts: { hits: number; total: number }): Request[] =>
+/**
+ * One request per path, counting the answers a cache gave from memory: the page cache's
+ * `X-Cache`, or Varnish's `X-Varnish-Cache` (varnish/newsroom.vcl), which shows that row
+ * measures Varnish's copy and not the app behind it.
+ */
+const counted = (
+  paths: string[],
+  counts: { hits: number; total: number },
+  header: 'X-Cache' | 'X-Varnish-Cache' = 'X-Cache',
+): Request[] =>
   paths.map((path) => ({
     method: 'GET',
     onResponse: (_status: number, _body: string, _context: unknown, headers: unknown) => {
       counts.total += 1
       // autocannon keeps the header names as the server sent them.
       const names = headers as Record<string, string>
-      if ((names['x-cache'] ?? names['X-Cache']) === 'HIT') {
+      if ((names[header.toLowerCase()] ?? names[header]) === 'HIT') {
         counts.hits += 1
       }
     },
@@ -322,13 +353,63 @@ export const pageScenarios = async ({
     for (const slug of slugs) {
       await (await fetch(`${varnishUrl}${storyPath(slug)}`)).arrayBuffer()
     }
+    const varnishCounts = { hits: 0, total: 0 }
     scenarios.push({
       baseUrl: varnishUrl,
+      cacheCounts: varnishCounts,
       expectedStatus: 200,
       key: 'storyVarnish',
       label: 'story page through Varnish (varnish/newsroom.vcl)',
-      requests: get(slugs.map(storyPath)),
+      requests: counted(slugs.map(storyPath), varnishCounts, 'X-Varnish-Cache'),
     })
   }
   return scenarios
 }
+
+/**
+ * One request of each kind the run makes (delivery, ninjs, the reference, REST, the front,
+ * story and case pages from the cache and a story rendered by Next), so what an instance loads
+ * once, on its first request of a kind (Next's compiled pages, React, each route's modules), is
+ * in the idle RSS the load is compared with, not counted as the load's.
+ */
+export const firstOfEachKind = async ({
+  baseUrl,
+  caseSlug,
+  slug,
+}: {
+  baseUrl: string
+  caseSlug: string
+  slug: string
+}): Promise<void> => {
+  const paths = [
+    deliveryPath(slug),
+    `${deliveryPath(slug)}/ninjs`,
+    `${BENCH_REFERENCE_PATH}/${slug}`,
+    restPath(slug),
+    '/',
+    storyPath(slug),
+    `/cases/${caseSlug}`,
+    `${storyPath(slug)}?render`,
+  ]
+  for (const path of paths) {
+    const response = await fetch(`${baseUrl}${path}`)
+    await response.arrayBuffer()
+    if (response.status !== 200) fail(`${path} answered ${response.status}`)
+  }
+}
+
+/** What the server says of its memory: node's split of it and each cache's size. */
+export type MemoryReport = {
+  arrayBuffers: number
+  caches: { bytes: number; entries: number; kind: string }[]
+  external: number
+  heapTotal: number
+  heapUsed: number
+  rss: number
+}
+
+export const memoryReport = async (baseUrl: string): Promise<MemoryReport | undefined> =>
+  fetch(`${baseUrl}${BENCH_MEMORY_PATH}`).then(
+    async (response) => (response.ok ? ((await response.json()) as MemoryReport) : undefined),
+    () => undefined,
+  )

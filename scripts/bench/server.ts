@@ -44,7 +44,8 @@ type StartArgs = {
 
 /**
  * The same entry as `npm start` (NODE_ENV=production, the committed migrations), on a free
- * port, with a throwaway secret, no seeding and the benchmark's reference route switched on.
+ * port with SERVER_URL set to it, with a throwaway secret, no seeding and the benchmark's
+ * reference route switched on.
  * Its log goes to a file: piping it here would make the server wait on this process.
  */
 export const startBenchServer = async ({
@@ -63,6 +64,10 @@ export const startBenchServer = async ({
     NODE_ENV: 'production',
     PAYLOAD_SECRET: process.env.PAYLOAD_SECRET,
     PORT: String(port),
+    // As a deployment behind a CDN or Varnish runs: one public origin, so pages are cached once
+    // whatever Host a request came with (without it the page cache keeps a copy per Host, and
+    // Varnish's fetches, which carry Varnish's own, rendered and held every page a second time).
+    SERVER_URL: `http://127.0.0.1:${port}`,
   }
   delete env.NODE_OPTIONS
   const log = fs.openSync(logFile, 'a')

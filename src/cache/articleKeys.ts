@@ -3,11 +3,13 @@ import type { PopulatedDoc } from '../delivery/readers'
 import { collectionSlugs } from '../collectionSlugs'
 import { recordOf } from '../delivery/readers'
 import { relationId, relationIds } from '../utilities/ids'
+import { bodyKeys } from './bodyKeys'
 import { documentKey } from './keys'
 
 /**
  * Everything a delivered article shows, as surrogate keys: the article, its quotes, cases,
- * related stories and the stories of ours they point at, its hero image and its bylines' users.
+ * related stories and the stories of ours they point at, its hero image, its bylines' users, and
+ * whatever its body links to or cites.
  */
 export const articleKeys = (doc: PopulatedDoc): string[] => {
   const keys = new Set<string>([documentKey(collectionSlugs.articles, doc.id)])
@@ -33,5 +35,8 @@ export const articleKeys = (doc: PopulatedDoc): string[] => {
       relationId(recordOf(byline).author),
     ),
   )
+  for (const key of bodyKeys(doc.body)) {
+    keys.add(key)
+  }
   return [...keys]
 }

@@ -38,6 +38,12 @@ export type ChangeFeed = {
   /** Reads the log unless it was read within `checkIntervalMs`. */
   sync: () => Promise<void>
   /**
+   * Resolves once a read that began after this call has completed: for a render that must
+   * see at least what another cache of this process has already seen (the page cache and the
+   * copy of this module Next bundles each have a feed of their own).
+   */
+  syncFresh: () => Promise<void>
+  /**
    * For a busy hot path: reads the log when it is older than `checkIntervalMs`, but waits for
    * the read only when it is older than twice that (an instance that has been idle); otherwise
    * answers at once with what it has while the read runs, so no request queues behind the
@@ -198,19 +204,26 @@ export const createChangeFeed = ({
       return () => listeners.delete(listener)
     },
     sync: () => (now() - checkedAt < checkIntervalMs ? Promise.resolve() : refresh()),
+    syncFresh: async () => {
+      // The read under way may have begun before what the caller knows of was committed.
+      await reading?.catch(() => undefined)
+      await refresh()
+    },
     syncSoon: () => {
       const age = now() - checkedAt
       if (age < checkIntervalMs) {
         return undefined
       }
-      const reading = refresh()
-      if (age < checkIntervalMs * 2) {
-        reading.catch((error: unknown) =>
+      if (age >= checkIntervalMs * 2) {
+        return refresh()
+      }
+      // One read for every request that finds the log due, and one handler on it.
+      if (!reading) {
+        refresh().catch((error: unknown) =>
           payload.logger.error({ err: error, msg: 'reading the change log failed' }),
         )
-        return undefined
       }
-      return reading
+      return undefined
     },
     wrote: (entryId, keys, settled = () => true) => {
       pending.set(entryId, { keys, settled, until: now() + COMMIT_WAIT_MS })
@@ -221,19 +234,17 @@ export const createChangeFeed = ({
   }
 }
 
-// On globalThis, like the local caches' registry: the express server's modules and the copy
-// Next bundles share one Payload instance (getPayload keeps it globally) and must share its
-// feed. With a feed each, the page cache could see a change and render the page at once
-// through Next's copy of the delivery cache, whose own feed had not read the log yet, and
-// store the old page until the next change.
+// On globalThis, like the local caches' registry: Next bundles its own copy of this module, and
+// its pages get the server's Payload instance from getPayload (Payload keeps it on `global`),
+// so one instance is one feed, one reader of the log, whichever copy asks first.
 const FEEDS = Symbol.for('newsroom.cache.changeFeeds')
 
 type GlobalWithFeeds = typeof globalThis & { [FEEDS]?: WeakMap<Payload, ChangeFeed> }
 
-const feeds = ((globalThis as GlobalWithFeeds)[FEEDS] ??= new WeakMap<Payload, ChangeFeed>())
-
-/** The change feed every cache of a Payload instance shares. */
+/** The change feed every cache of a Payload instance shares, in every copy of this module. */
 export const changeFeedFor = (payload: Payload): ChangeFeed => {
+  const holder = globalThis as GlobalWithFeeds
+  const feeds = (holder[FEEDS] ??= new WeakMap())
   let feed = feeds.get(payload)
   if (!feed) {
     feed = createChangeFeed({ payload })

@@ -61,6 +61,7 @@ export type PageCacheStats = {
   bytes: number
   entries: number
   hits: number
+  kind: 'page'
   misses: number
   purged: number
 }
@@ -215,7 +216,7 @@ export const createPageCache = ({
       }
       return pending
     },
-    stats: () => ({ bytes: entries.bytes(), entries: entries.size(), ...counts }),
+    stats: () => ({ bytes: entries.bytes(), entries: entries.size(), kind: 'page', ...counts }),
   }
   registerLocalCache(cache)
   return cache

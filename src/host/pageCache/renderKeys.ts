@@ -27,6 +27,12 @@ export const recordPageKeys = (headers: HeaderSource, keys: readonly string[]): 
   }
 }
 
+/** Whether the request is a render the page cache opened (a client's header is not one). */
+export const isPageCacheRender = (headers: HeaderSource): boolean => {
+  const id = headers.get(RENDER_HEADER)
+  return id ? registry().has(id) : false
+}
+
 /** Opens a render: only ids opened here collect keys, so a client's header collects nothing. */
 export const beginRender = (id: string): void => {
   registry().set(id, new Set())

@@ -5,6 +5,7 @@ import {
   DELIVERY_CACHE_CONTROL,
   encodeRepresentation,
   loadDeliveryArticle,
+  localCacheStats,
   type DeliveryRepresentation,
 } from 'payload-plugin-newsroom/delivery'
 import { SLUG_PATTERN } from 'payload-plugin-newsroom'
@@ -12,6 +13,9 @@ import { SLUG_PATTERN } from 'payload-plugin-newsroom'
 import express from 'express'
 
 export const BENCH_REFERENCE_PATH = '/__bench/reference'
+
+/** The server's memory as node splits it, and what each cache holds: where RSS went. */
+export const BENCH_MEMORY_PATH = '/__bench/memory'
 
 /** Off unless asked for: `npm run bench` sets it on the server it starts, nothing else does. */
 export const benchReferenceEnabled = (
@@ -60,6 +64,9 @@ export const benchReferenceRouter = ({ payload }: { payload: Payload }): Router 
       ETag: etag,
     })
     res.end(body)
+  })
+  router.get(BENCH_MEMORY_PATH, (_req, res) => {
+    res.json({ caches: localCacheStats(), ...process.memoryUsage() })
   })
   return router
 }

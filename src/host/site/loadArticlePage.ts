@@ -11,7 +11,7 @@ import { draftMode, headers } from 'next/headers'
 import { getPayload } from 'payload'
 import { cache } from 'react'
 
-import { recordPageKeys } from '../pageCache/renderKeys'
+import { isPageCacheRender, recordPageKeys } from '../pageCache/renderKeys'
 import { previewUser } from './preview'
 
 export type ArticlePage = {
@@ -36,8 +36,12 @@ export const loadArticlePage = cache(async (slug: string): Promise<ArticlePage |
     const draft = await loadDeliveryArticle({ payload, previewAs, slug })
     return draft ? { delivery: draft.delivery, preview: true } : null
   }
-  // Anything that cannot be a slug is a 404 without a query, and never fills the cache.
-  const loaded = SLUG_PATTERN.test(slug) ? await deliveryCacheFor(payload).load(slug) : null
+  // Anything that cannot be a slug is a 404 without a query, and never fills the cache. A render
+  // for the page cache reads the change log first: that cache has its own feed, and may have
+  // purged this page for a change this copy of the delivery cache has not seen yet.
+  const loaded = SLUG_PATTERN.test(slug)
+    ? await deliveryCacheFor(payload).load(slug, { fresh: isPageCacheRender(requestHeaders) })
+    : null
   if (loaded) {
     recordPageKeys(requestHeaders, loaded.keys)
   }
