@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { databaseAdapter } from './src/host/database/database'
+import { carryOverPeopleOnMongo } from './src/host/database/carryOverPeopleOnMongo'
+import { databaseAdapter, databaseKind } from './src/host/database/database'
 import { newsroomPlugin } from 'payload-plugin-newsroom'
 import { purgeUrls, varnishPurge } from './src/host/pageCache/varnishPurge'
 import { resolvePayloadSecret } from './src/host/secret'
@@ -34,6 +35,12 @@ export default buildConfig({
     uri: process.env.DATABASE_URI,
   }),
   editor: lexicalEditor(),
+  onInit: async (payload) => {
+    // MongoDB has no schema migrations: typed names become people here, as the SQL migration does.
+    if (databaseKind(process.env.DATABASE_URI) === 'mongodb') {
+      await carryOverPeopleOnMongo(payload)
+    }
+  },
   graphQL: { schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql') },
   plugins: [
     newsroomPlugin({
