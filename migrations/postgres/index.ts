@@ -2,7 +2,7 @@ import * as migration_20261128_054829_initial from './20261128_054829_initial';
 import * as migration_20261128_055946_delivery_state from './20261128_055946_delivery_state';
 import * as migration_20261128_091440_value_tables_parent_index from './20261128_091440_value_tables_parent_index';
 import * as migration_20261201_193631_live_story_records from './20261201_193631_live_story_records';
-import * as migration_20261201_223308_people_and_claims from './20261201_223308_people_and_claims';
+import * as migration_20261201_223715_people_and_claims from './20261201_223715_people_and_claims';
 
 export const migrations = [
   {
@@ -26,8 +26,8 @@ export const migrations = [
     name: '20261201_193631_live_story_records',
   },
   {
-    up: migration_20261201_223308_people_and_claims.up,
-    down: migration_20261201_223308_people_and_claims.down,
-    name: '20261201_223308_people_and_claims'
+    up: migration_20261201_223715_people_and_claims.up,
+    down: migration_20261201_223715_people_and_claims.down,
+    name: '20261201_223715_people_and_claims'
   },
 ];

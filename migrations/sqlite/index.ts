@@ -2,7 +2,7 @@ import * as migration_20261128_054824_initial from './20261128_054824_initial';
 import * as migration_20261128_055931_delivery_state from './20261128_055931_delivery_state';
 import * as migration_20261128_091435_value_tables_parent_index from './20261128_091435_value_tables_parent_index';
 import * as migration_20261201_193629_live_story_records from './20261201_193629_live_story_records';
-import * as migration_20261201_223259_people_and_claims from './20261201_223259_people_and_claims';
+import * as migration_20261201_223705_people_and_claims from './20261201_223705_people_and_claims';
 
 export const migrations = [
   {
@@ -26,8 +26,8 @@ export const migrations = [
     name: '20261201_193629_live_story_records',
   },
   {
-    up: migration_20261201_223259_people_and_claims.up,
-    down: migration_20261201_223259_people_and_claims.down,
-    name: '20261201_223259_people_and_claims'
+    up: migration_20261201_223705_people_and_claims.up,
+    down: migration_20261201_223705_people_and_claims.down,
+    name: '20261201_223705_people_and_claims'
   },
 ];

@@ -1,5 +1,7 @@
 import type { Payload, PayloadRequest, TypeWithID } from 'payload'
 
+import { randomBytes } from 'node:crypto'
+
 import type { Id } from '../documents'
 
 import { markLivePeople } from '../../collections/People/hooks/markLivePeople'
@@ -43,6 +45,9 @@ export const personKey = (name: string): string =>
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase()
+
+/** Array rows written below `payload.db` need the id Payload's own hooks would give them. */
+const rowId = (): string => randomBytes(12).toString('hex')
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '')
 
@@ -103,7 +108,11 @@ export const carryOverPeople = async ({
       byName.get(personKey(name))
     const position =
       extra.position && (text(extra.position.title) || text(extra.position.organization))
-        ? { organization: text(extra.position.organization), title: text(extra.position.title) }
+        ? {
+            id: rowId(),
+            organization: text(extra.position.organization),
+            title: text(extra.position.title),
+          }
         : undefined
     if (known) {
       const positions = known.positions ?? []
@@ -180,11 +189,11 @@ export const carryOverPeople = async ({
   for (const record of cases as (TypeWithID & Record<string, unknown>)[]) {
     const parties = Array.isArray(record.parties) ? record.parties : []
     if (parties.length > 0) continue
-    const added: { person: Id; role: string }[] = []
+    const added: { id: string; person: Id; role: string }[] = []
     for (const role of ['claimant', 'counsel'] as const) {
       const name = text(record[role])
       if (name) {
-        added.push({ person: (await personFor(name, 'source')).id, role })
+        added.push({ id: rowId(), person: (await personFor(name, 'source')).id, role })
       }
     }
     if (added.length === 0) continue

@@ -3,8 +3,8 @@ import { carryOverPeople } from 'payload-plugin-newsroom'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
-   CREATE TYPE "public"."enum_articles_fact_check_rating" AS ENUM('true', 'mostly-true', 'half-true', 'mostly-false', 'false');
-  CREATE TYPE "public"."enum__articles_v_version_fact_check_rating" AS ENUM('true', 'mostly-true', 'half-true', 'mostly-false', 'false');
+   CREATE TYPE "public"."enum_articles_fact_check_rating" AS ENUM('accurate', 'mostly-accurate', 'half-accurate', 'mostly-inaccurate', 'inaccurate');
+  CREATE TYPE "public"."enum__articles_v_version_fact_check_rating" AS ENUM('accurate', 'mostly-accurate', 'half-accurate', 'mostly-inaccurate', 'inaccurate');
   CREATE TYPE "public"."enum_cases_parties_role" AS ENUM('claimant', 'counsel', 'judge', 'other');
   CREATE TYPE "public"."enum_people_kind" AS ENUM('staff', 'contributor', 'source');
   CREATE TABLE "cases_parties" (
@@ -117,6 +117,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  // IF EXISTS: dropping the new tables with CASCADE already took the constraints on them.
   await db.execute(sql`
    ALTER TABLE "cases_parties" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "people_positions" DISABLE ROW LEVEL SECURITY;
@@ -128,19 +129,19 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "people_links" CASCADE;
   DROP TABLE "people" CASCADE;
   DROP TABLE "claims" CASCADE;
-  ALTER TABLE "articles_bylines" DROP CONSTRAINT "articles_bylines_person_id_people_id_fk";
+  ALTER TABLE "articles_bylines" DROP CONSTRAINT IF EXISTS "articles_bylines_person_id_people_id_fk";
   
-  ALTER TABLE "articles" DROP CONSTRAINT "articles_fact_check_claim_id_claims_id_fk";
+  ALTER TABLE "articles" DROP CONSTRAINT IF EXISTS "articles_fact_check_claim_id_claims_id_fk";
   
-  ALTER TABLE "_articles_v_version_bylines" DROP CONSTRAINT "_articles_v_version_bylines_person_id_people_id_fk";
+  ALTER TABLE "_articles_v_version_bylines" DROP CONSTRAINT IF EXISTS "_articles_v_version_bylines_person_id_people_id_fk";
   
-  ALTER TABLE "_articles_v" DROP CONSTRAINT "_articles_v_version_fact_check_claim_id_claims_id_fk";
+  ALTER TABLE "_articles_v" DROP CONSTRAINT IF EXISTS "_articles_v_version_fact_check_claim_id_claims_id_fk";
   
-  ALTER TABLE "quotes" DROP CONSTRAINT "quotes_speaker_person_id_people_id_fk";
+  ALTER TABLE "quotes" DROP CONSTRAINT IF EXISTS "quotes_speaker_person_id_people_id_fk";
   
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_people_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_people_fk";
   
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_claims_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_claims_fk";
   
   DROP INDEX "articles_bylines_person_idx";
   DROP INDEX "articles_fact_check_fact_check_claim_idx";

@@ -107,11 +107,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   // Only the way down rebuilds tables: SQLite cannot drop a column that references another
   // table. The way up only adds columns, so it merges with other branches' migrations.
-  await db.run(sql`DROP TABLE \`cases_parties\`;`)
-  await db.run(sql`DROP TABLE \`people_positions\`;`)
-  await db.run(sql`DROP TABLE \`people_links\`;`)
-  await db.run(sql`DROP TABLE \`people\`;`)
-  await db.run(sql`DROP TABLE \`claims\`;`)
+  // Foreign keys stay off for the whole way down: a table dropped while they are on takes its
+  // child rows with it (drizzle turns them back on after its first rebuild).
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_articles_bylines\` (
   	\`_order\` integer NOT NULL,
@@ -126,7 +123,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`INSERT INTO \`__new_articles_bylines\`("_order", "_parent_id", "id", "author_id", "credit") SELECT "_order", "_parent_id", "id", "author_id", "credit" FROM \`articles_bylines\`;`)
   await db.run(sql`DROP TABLE \`articles_bylines\`;`)
   await db.run(sql`ALTER TABLE \`__new_articles_bylines\` RENAME TO \`articles_bylines\`;`)
-  await db.run(sql`PRAGMA foreign_keys=ON;`)
   await db.run(sql`CREATE INDEX \`articles_bylines_order_idx\` ON \`articles_bylines\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`articles_bylines_parent_id_idx\` ON \`articles_bylines\` (\`_parent_id\`);`)
   await db.run(sql`CREATE INDEX \`articles_bylines_author_idx\` ON \`articles_bylines\` (\`author_id\`);`)
@@ -292,4 +288,12 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_related_stories_id_idx\` ON \`payload_locked_documents_rels\` (\`related_stories_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
+  // The new tables go last, once no column of the rebuilt tables references them.
+  // Foreign keys off before any table goes, and claims before the people they reference.
+  await db.run(sql`DROP TABLE \`claims\`;`)
+  await db.run(sql`DROP TABLE \`cases_parties\`;`)
+  await db.run(sql`DROP TABLE \`people_positions\`;`)
+  await db.run(sql`DROP TABLE \`people_links\`;`)
+  await db.run(sql`DROP TABLE \`people\`;`)
+  await db.run(sql`PRAGMA foreign_keys=ON;`)
 }
