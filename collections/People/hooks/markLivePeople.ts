@@ -10,6 +10,7 @@ import type { Id } from '../../../src/documents'
 
 import { IN_LIVE_STORY } from '../../../fields/inLiveStory'
 import { collectionSlugs } from '../../../src/collectionSlugs'
+import { contextKeys } from '../../../src/requestContext'
 import { relationId } from '../../../src/utilities/ids'
 
 /** Where each kind of record that readers may see names a person. */
@@ -57,7 +58,18 @@ export const peopleNamedBy = (collection: string, doc: unknown): Id[] =>
  * Sets each person's flag to whether anything readers see names them now: a published story's
  * byline, or a quote, case or claim a published story shows.
  */
-export const markLivePeople = async (req: PayloadRequest, people: Id[]): Promise<void> => {
+export const markLivePeople = (req: PayloadRequest, people: Id[]): Promise<void> => {
+  // One at a time per request: a publish updates many quotes at once, and two of them may name
+  // the same person, whose record two concurrent updates would both rewrite.
+  const previous = req.context[QUEUE] ?? Promise.resolve()
+  const next = previous.then(() => markNow(req, people))
+  req.context[QUEUE] = next.catch(() => undefined)
+  return next
+}
+
+const QUEUE = contextKeys.livePeopleQueue
+
+const markNow = async (req: PayloadRequest, people: Id[]): Promise<void> => {
   const ids = [...new Map(people.map((id) => [String(id), id])).values()]
   if (ids.length === 0) {
     return
