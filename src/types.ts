@@ -24,6 +24,18 @@ export type NewsroomSiteOptions = {
    */
   casePath?: (slug: string) => string
   /**
+   * The path (or absolute URL) of a staff member's or contributor's page: where bylines link,
+   * and NewsArticle JSON-LD's `author.url`.
+   * @default (slug) => `/authors/${slug}`
+   */
+  authorPath?: (slug: string) => string
+  /**
+   * The path (or absolute URL) of a person's page (what they said, their cases): ninjs `people`
+   * entries' `uri`.
+   * @default (slug) => `/people/${slug}`
+   */
+  personPath?: (slug: string) => string
+  /**
    * The language of the stories, as an ISO 639 code ('en', 'es', or 'zh-cn' / 'zh-tw' for
    * Chinese): the RSS channel's `language` and Google News' `news:language`.
    * @default 'en'

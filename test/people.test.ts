@@ -13,6 +13,10 @@ import { signIn } from './helpers/users'
  */
 
 let ctx: TestPayload
+
+/** Creates as a client would send it: defaults and server-filled fields left out. */
+const create = (args: { collection: string; data: Record<string, unknown>; draft?: boolean }) =>
+  ctx.payload.create(args as never) as Promise<any>
 let rest: RestClient
 let editor: string
 let writer: string
@@ -92,9 +96,9 @@ describe('the seeded people', () => {
 
 describe('what readers see of people', () => {
   it('REST: only people a published story shows, without internal fields', async () => {
-    const created = await ctx.payload.create({
+    const created = await create({
       collection: 'people',
-      data: { name: 'Unpublished Source', notes: 'phone: 555-0100' },
+      data: { name: 'Unpublished Source', notes: 'phone: 555-0100', slug: 'unpublished-source' },
     })
     const { body, status } = await rest.get('/api/people?limit=100&depth=0')
     expect(status).toBe(200)
@@ -134,13 +138,18 @@ describe('what readers see of people', () => {
   })
 
   it('a person becomes visible when a story naming them is published, and goes with it', async () => {
-    const person = await ctx.payload.create({
+    const person = await create({
       collection: 'people',
-      data: { kind: 'contributor', name: 'Ana Contributor' },
+      data: { kind: 'contributor', name: 'Ana Contributor', slug: 'ana-contributor' },
     })
-    const story = await ctx.payload.create({
+    const story = await create({
       collection: 'articles',
-      data: { _status: 'draft', bylines: [{ person: person.id }], headline: 'A story by Ana' },
+      data: {
+        _status: 'draft',
+        bylines: [{ person: person.id }],
+        headline: 'A story by Ana',
+        slug: 'a-story-by-ana',
+      },
       draft: true,
     })
     const visible = async () =>
@@ -159,19 +168,21 @@ describe('what readers see of people', () => {
   })
 
   it('a source appears once a quote of theirs is in a published story', async () => {
-    const person = await ctx.payload.create({
+    const person = await create({
       collection: 'people',
       data: {
         name: 'Quoted Person',
+        slug: 'quoted-person',
         positions: [{ organization: 'Old Org', title: 'Old Title', to: '2020-01-01T00:00:00Z' }],
       },
     })
     // Picked, nothing typed: the name and the title held when it was said are filled in.
-    const quote = await ctx.payload.create({
+    const quote = await create({
       collection: 'quotes',
       data: {
         medium: 'interview',
         saidAt: '2019-05-01T00:00:00.000Z',
+        // No name typed: the type says required, the server fills it in.
         speaker: { person: person.id },
         text: 'Words worth quoting',
       },
@@ -181,9 +192,14 @@ describe('what readers see of people', () => {
     const visible = async () =>
       (await rest.get(`/api/people/${person.id}`)).status === 200 ? 'shown' : 'hidden'
     expect(await visible()).toBe('hidden')
-    const story = await ctx.payload.create({
+    const story = await create({
       collection: 'articles',
-      data: { _status: 'published', headline: 'A story quoting someone', quotes: [quote.id] },
+      data: {
+        _status: 'published',
+        headline: 'A story quoting someone',
+        quotes: [quote.id],
+        slug: 'a-story-quoting-someone',
+      },
     })
     expect(await visible()).toBe('shown')
     await ctx.payload.delete({ id: story.id, collection: 'articles' })

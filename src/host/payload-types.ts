@@ -244,7 +244,7 @@ export interface Article {
    */
   factCheck?: {
     claim?: (number | null) | Claim;
-    rating?: ('true' | 'mostly-true' | 'half-true' | 'mostly-false' | 'false') | null;
+    rating?: ('accurate' | 'mostly-accurate' | 'half-accurate' | 'mostly-inaccurate' | 'inaccurate') | null;
   };
   /**
    * Appended after publication and shown to readers.
