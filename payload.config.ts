@@ -10,7 +10,7 @@ import { newsroomPlugin } from 'payload-plugin-newsroom'
 import { purgeUrls, varnishPurge } from './src/host/pageCache/varnishPurge'
 import { resolvePayloadSecret } from './src/host/secret'
 import { allowedOrigins } from './src/host/server/allowedOrigins'
-import { articlePath, casePath } from './src/host/site/paths'
+import { articlePath, authorPath, casePath, personPath } from './src/host/site/paths'
 import { articlePreviewUrl } from './src/host/site/preview'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -60,7 +60,7 @@ export default buildConfig({
         // The session cookie travels over https only in production.
         users: { auth: { cookies: { secure: production } } },
       },
-      site: { articlePath, casePath },
+      site: { articlePath, authorPath, casePath, personPath },
     }),
   ],
   secret: resolvePayloadSecret(),
