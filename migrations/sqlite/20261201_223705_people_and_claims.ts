@@ -2,6 +2,8 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 import { carryOverPeople } from 'payload-plugin-newsroom'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  // Hand-edited: drizzle's ADD COLUMN drops the ON DELETE of a reference, and the next schema
+  // comparison then rebuilds the table; added here, the columns read as a table created with them.
   await db.run(sql`CREATE TABLE \`cases_parties\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -82,20 +84,20 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`claims_claimant_idx\` ON \`claims\` (\`claimant_id\`);`)
   await db.run(sql`CREATE INDEX \`claims_updated_at_idx\` ON \`claims\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`claims_created_at_idx\` ON \`claims\` (\`created_at\`);`)
-  await db.run(sql`ALTER TABLE \`articles_bylines\` ADD \`person_id\` integer REFERENCES people(id);`)
+  await db.run(sql`ALTER TABLE \`articles_bylines\` ADD \`person_id\` integer REFERENCES people(id) ON UPDATE no action ON DELETE set null;`)
   await db.run(sql`CREATE INDEX \`articles_bylines_person_idx\` ON \`articles_bylines\` (\`person_id\`);`)
-  await db.run(sql`ALTER TABLE \`articles\` ADD \`fact_check_claim_id\` integer REFERENCES claims(id);`)
+  await db.run(sql`ALTER TABLE \`articles\` ADD \`fact_check_claim_id\` integer REFERENCES claims(id) ON UPDATE no action ON DELETE set null;`)
   await db.run(sql`ALTER TABLE \`articles\` ADD \`fact_check_rating\` text;`)
   await db.run(sql`CREATE INDEX \`articles_fact_check_fact_check_claim_idx\` ON \`articles\` (\`fact_check_claim_id\`);`)
-  await db.run(sql`ALTER TABLE \`_articles_v_version_bylines\` ADD \`person_id\` integer REFERENCES people(id);`)
+  await db.run(sql`ALTER TABLE \`_articles_v_version_bylines\` ADD \`person_id\` integer REFERENCES people(id) ON UPDATE no action ON DELETE set null;`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_bylines_person_idx\` ON \`_articles_v_version_bylines\` (\`person_id\`);`)
-  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_fact_check_claim_id\` integer REFERENCES claims(id);`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_fact_check_claim_id\` integer REFERENCES claims(id) ON UPDATE no action ON DELETE set null;`)
   await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_fact_check_rating\` text;`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_fact_check_version_fact_check_claim_idx\` ON \`_articles_v\` (\`version_fact_check_claim_id\`);`)
-  await db.run(sql`ALTER TABLE \`quotes\` ADD \`speaker_person_id\` integer REFERENCES people(id);`)
+  await db.run(sql`ALTER TABLE \`quotes\` ADD \`speaker_person_id\` integer REFERENCES people(id) ON UPDATE no action ON DELETE set null;`)
   await db.run(sql`CREATE INDEX \`quotes_speaker_speaker_person_idx\` ON \`quotes\` (\`speaker_person_id\`);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`people_id\` integer REFERENCES people(id);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`claims_id\` integer REFERENCES claims(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`people_id\` integer REFERENCES people(id) ON UPDATE no action ON DELETE cascade;`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`claims_id\` integer REFERENCES claims(id) ON UPDATE no action ON DELETE cascade;`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_people_id_idx\` ON \`payload_locked_documents_rels\` (\`people_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_claims_id_idx\` ON \`payload_locked_documents_rels\` (\`claims_id\`);`)
   // Speakers, credits, staff bylines and case parties typed before people were records become
