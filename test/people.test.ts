@@ -66,6 +66,20 @@ describe('the seeded people', () => {
     expect(totalDocs).toBe(1)
   })
 
+  it('lets the editor’s quote picker find a person’s quotes by their name', async () => {
+    // The relationship picker searches the quotes' title (`label`), which starts with the name.
+    const { body } = await rest.get('/api/quotes?where[label][like]=Musalo&limit=100&depth=0', {
+      token: writer,
+    })
+    const musalo = await personBySlug('karen-musalo', editor)
+    expect(body.docs.length).toBe(
+      pieceQuotes.filter((quote) => quote.speaker.name === 'Karen Musalo').length,
+    )
+    expect(
+      body.docs.every((quote: any) => String(quote.speaker.person) === String(musalo.id)),
+    ).toBe(true)
+  })
+
   it('names Musalo as counsel in Kasinga and R-A-, and Sessions as the deciding official in A-B-', async () => {
     const { docs } = await ctx.payload.find({
       collection: 'cases',
@@ -204,6 +218,27 @@ describe('what readers see of people', () => {
     expect(await visible()).toBe('shown')
     await ctx.payload.delete({ id: story.id, collection: 'articles' })
     expect(await visible()).toBe('hidden')
+  })
+
+  it('a person’s quotes join lists, for readers, only quotes a published story shows', async () => {
+    const musalo = await personBySlug('karen-musalo', editor)
+    const unpublished = await create({
+      collection: 'quotes',
+      data: { medium: 'interview', speaker: { person: musalo.id }, text: 'Not in any story yet' },
+    })
+    const joined = async (token?: string) =>
+      (await rest.get(`/api/people/${musalo.id}?depth=0`, { token })).body.quotes.docs.map(String)
+    expect(await joined(editor)).toContain(String(unpublished.id))
+    expect(await joined()).not.toContain(String(unpublished.id))
+    expect((await joined()).length).toBeGreaterThan(0)
+    const graphql = await rest.graphql(
+      `{ People(where: { slug: { equals: "karen-musalo" } }) { docs { quotes { docs { text } } } } }`,
+    )
+    const texts = graphql.body.data.People.docs[0].quotes.docs.map(
+      (quote: { text: string }) => quote.text,
+    )
+    expect(texts).not.toContain('Not in any story yet')
+    expect(texts.length).toBeGreaterThan(0)
   })
 
   it('writers may not change a person a live story shows; editors may', async () => {
