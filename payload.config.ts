@@ -4,14 +4,15 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { databaseAdapter } from './src/host/database/database'
+import { carryOverPeopleOnMongo } from './src/host/database/carryOverPeopleOnMongo'
+import { databaseAdapter, databaseKind } from './src/host/database/database'
 import { newsroomPlugin } from 'payload-plugin-newsroom'
 import { purgeUrls, varnishPurge } from './src/host/pageCache/varnishPurge'
 import { resolvePayloadSecret } from './src/host/secret'
 import { allowedOrigins } from './src/host/server/allowedOrigins'
 import { mediaStorage } from './src/host/storage/mediaStorage'
 import { s3Settings } from './src/host/storage/s3Settings'
-import { articlePath, casePath } from './src/host/site/paths'
+import { articlePath, authorPath, casePath, personPath } from './src/host/site/paths'
 import { articlePreviewUrl } from './src/host/site/preview'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -38,6 +39,12 @@ export default buildConfig({
     uri: process.env.DATABASE_URI,
   }),
   editor: lexicalEditor(),
+  onInit: async (payload) => {
+    // MongoDB has no schema migrations: typed names become people here, as the SQL migration does.
+    if (databaseKind(process.env.DATABASE_URI) === 'mongodb') {
+      await carryOverPeopleOnMongo(payload)
+    }
+  },
   graphQL: { schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql') },
   plugins: [
     newsroomPlugin({
@@ -57,7 +64,7 @@ export default buildConfig({
         // The session cookie travels over https only in production.
         users: { auth: { cookies: { secure: production } } },
       },
-      site: { articlePath, casePath },
+      site: { articlePath, authorPath, casePath, personPath },
     }),
     // After the newsroom plugin, which adds the media collection it stores.
     mediaStorage({ settings: s3 }),

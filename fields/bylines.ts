@@ -7,12 +7,21 @@ type BylinesFieldOptions = {
   authorsCollection?: string
   /** Changes to the generated field. */
   overrides?: Partial<ArrayField>
+  /**
+   * Slug of the collection of people (staff, contributors): a byline's person, whose page the
+   * byline links to. `false` leaves bylines to accounts and credits. @default 'people'
+   */
+  peopleCollection?: false | string
 }
 
-/** Bylines mix staff accounts and free-text credits ("Staff and wire reports"). */
+/**
+ * Bylines name people (staff and contributors, each with an author page); an account or a
+ * free-text credit ("Staff and wire reports") still works where no person is set.
+ */
 export const bylinesField = ({
   authorsCollection = 'users',
   overrides = {},
+  peopleCollection = 'people',
 }: BylinesFieldOptions = {}): ArrayField => ({
   name: 'bylines',
   type: 'array',
@@ -21,6 +30,17 @@ export const bylinesField = ({
     initCollapsed: true,
   },
   fields: [
+    ...(peopleCollection
+      ? [
+          {
+            name: 'person',
+            type: 'relationship' as const,
+            admin: { description: 'The staff member or contributor: their author page.' },
+            index: true,
+            relationTo: peopleCollection as 'people',
+          },
+        ]
+      : []),
     {
       type: 'row',
       fields: [
@@ -41,9 +61,9 @@ export const bylinesField = ({
             value: null | string | undefined,
             { siblingData }: { siblingData: unknown },
           ) => {
-            const author = (siblingData as { author?: unknown })?.author
-            if (!author && !value?.trim()) {
-              return 'A byline needs an author account or a credit.'
+            const { author, person } = (siblingData ?? {}) as { author?: unknown; person?: unknown }
+            if (!author && !person && !value?.trim()) {
+              return 'A byline needs a person, an author account or a credit.'
             }
             return true
           },
@@ -54,8 +74,10 @@ export const bylinesField = ({
       name: 'name',
       type: 'text',
       admin: { hidden: true },
-      // Worked out on read, so a renamed account or an edited credit never leaves a stale copy.
-      hooks: { afterRead: [bylineName(authorsCollection)] },
+      // Worked out on read, so a renamed person or an edited credit never leaves a stale copy.
+      hooks: {
+        afterRead: [bylineName({ authorsCollection, peopleCollection: peopleCollection || null })],
+      },
       virtual: true,
     },
   ],

@@ -2,7 +2,9 @@
 export const collectionSlugs = {
   articles: 'articles',
   cases: 'cases',
+  claims: 'claims',
   media: 'media',
+  people: 'people',
   quotes: 'quotes',
   relatedStories: 'related-stories',
   users: 'users',

@@ -1,6 +1,11 @@
 export { hasRole, roles } from './access/roles'
 export { collectionSlugs } from './collectionSlugs'
 export { PRESERVE_PUBLISHING_DATES } from '../fields/publishingDates'
+export { DEFAULT_RATINGS, factCheckSettings } from './factChecks'
+export type { FactCheckSettings } from './factChecks'
+export { carryOverPeople, personKey } from './migrations/carryOverPeople'
+export type { CarryOverPeopleResult } from './migrations/carryOverPeople'
+export { positionAt } from '../collections/People/hooks/currentPosition'
 export { DEFAULT_LIMITS } from './limits/resolveLimits'
 export { PACKAGE_NAME } from './packageName'
 export { newsroomPlugin } from './plugin'
@@ -12,6 +17,8 @@ export type {
   NewsroomGraphQLLimits,
   NewsroomLimitsOptions,
   NewsroomCacheOptions,
+  NewsroomFactCheckOptions,
+  NewsroomRating,
   NewsroomPluginOptions,
   NewsroomSiteOptions,
 } from './types'

@@ -4,13 +4,16 @@ import type { NewsroomPluginOptions } from './types'
 
 import { articlesCollection } from '../collections/Articles'
 import { casesCollection } from '../collections/Cases'
+import { claimsCollection } from '../collections/Claims'
 import { mediaCollection, mediaFields } from '../collections/Media'
+import { peopleCollection } from '../collections/People'
 import { quotesCollection } from '../collections/Quotes'
 import { relatedStoriesCollection } from '../collections/RelatedStories'
 import { userFields, userHooks, usersCollection } from '../collections/Users'
 import { cacheSettingsCustom } from './cache/cacheSettings'
 import { collectionSlugs } from './collectionSlugs'
 import { deliveryStateGlobal } from './delivery/deliveryStateGlobal'
+import { factCheckSettingsCustom, resolveFactCheckSettings } from './factChecks'
 import { withDelivery } from './delivery/withDelivery'
 import { answerMissingPreference } from './guards/answerMissingPreference'
 import { withInputGuards } from './guards/withInputGuards'
@@ -51,6 +54,7 @@ export const newsroomPlugin =
   (incomingConfig: Config): Config => {
     const { overrides = {} } = pluginOptions
     const maxRelatedCoverage = pluginOptions.maxRelatedCoverage ?? DEFAULT_MAX_RELATED_COVERAGE
+    const { ratings } = resolveFactCheckSettings(pluginOptions.factChecks)
     const existing = incomingConfig.collections ?? []
     const hasCollection = (slug: string) => existing.some((collection) => collection.slug === slug)
 
@@ -65,9 +69,14 @@ export const newsroomPlugin =
     })
 
     const newsroomCollections = [
-      applyCollectionOverride(articlesCollection({ maxRelatedCoverage }), overrides.articles),
+      applyCollectionOverride(
+        articlesCollection({ maxRelatedCoverage, ratings }),
+        overrides.articles,
+      ),
       applyCollectionOverride(quotesCollection(), overrides.quotes),
       applyCollectionOverride(casesCollection(), overrides.cases),
+      applyCollectionOverride(peopleCollection(), overrides.people),
+      applyCollectionOverride(claimsCollection(), overrides.claims),
       applyCollectionOverride(relatedStoriesCollection(), overrides.relatedStories),
       ...(hasCollection(collectionSlugs.users)
         ? []
@@ -97,6 +106,7 @@ export const newsroomPlugin =
         ...incomingConfig.custom,
         ...siteSettingsCustom(pluginOptions.site),
         ...cacheSettingsCustom(pluginOptions.cache),
+        ...factCheckSettingsCustom(pluginOptions.factChecks),
       },
       // Kept when disabled, like the collections, so the schema does not change.
       globals: [...(incomingConfig.globals ?? []), deliveryStateGlobal()],

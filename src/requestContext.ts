@@ -9,6 +9,8 @@ export const contextKeys = {
   bylineNames: 'newsroomBylineNames',
   /** Set by the delivery hooks: whether this write is a draft save. */
   deliveryDraftSave: 'newsroomDeliveryDraftSave',
+  /** People's live flags are set one call at a time per request. */
+  livePeopleQueue: 'newsroomLivePeopleQueue',
   /** Set by the articles' operation hook: whether this write is a draft save. */
   draftSave: 'newsroomDraftSave',
   /** Set by the articles' operation hook: the fields the client sent, before Payload fills in. */
@@ -30,6 +32,7 @@ declare module 'payload' {
     newsroomDeliveryDraftSave?: boolean
     newsroomDeliverySkipLocalInvalidation?: boolean
     newsroomDraftSave?: boolean
+    newsroomLivePeopleQueue?: Promise<void>
     newsroomPreservePublishingDates?: boolean
     newsroomPublishMoment?: string
     newsroomSentFields?: string[]

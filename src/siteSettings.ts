@@ -6,22 +6,28 @@ import type { NewsroomSiteOptions } from './types'
 export type SiteSettings = Required<NewsroomSiteOptions>
 
 /** Where a site shows each kind of record, for links the plugin writes into what it delivers. */
-export type SitePaths = Pick<SiteSettings, 'articlePath' | 'casePath'>
+export type SitePaths = Pick<SiteSettings, 'articlePath' | 'authorPath' | 'casePath' | 'personPath'>
 
 /** The key under `config.custom` where the plugin leaves the settings for the site's routes. */
 const SITE_SETTINGS_KEY = 'newsroomSite'
 
 const defaultArticlePath = (slug: string): string => `/news/${slug}`
 const defaultCasePath = (slug: string): string => `/cases/${slug}`
+const defaultAuthorPath = (slug: string): string => `/authors/${slug}`
+const defaultPersonPath = (slug: string): string => `/people/${slug}`
 
 export const resolveSiteSettings = ({
   articlePath,
+  authorPath,
   casePath,
+  personPath,
   language,
   name,
 }: NewsroomSiteOptions = {}): SiteSettings => ({
   articlePath: articlePath ?? defaultArticlePath,
+  authorPath: authorPath ?? defaultAuthorPath,
   casePath: casePath ?? defaultCasePath,
+  personPath: personPath ?? defaultPersonPath,
   language: language?.trim() || 'en',
   name: name?.trim() || 'Newsroom',
 })

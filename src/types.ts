@@ -24,6 +24,18 @@ export type NewsroomSiteOptions = {
    */
   casePath?: (slug: string) => string
   /**
+   * The path (or absolute URL) of a staff member's or contributor's page: where bylines link,
+   * and NewsArticle JSON-LD's `author.url`.
+   * @default (slug) => `/authors/${slug}`
+   */
+  authorPath?: (slug: string) => string
+  /**
+   * The path (or absolute URL) of a person's page (what they said, their cases): ninjs `people`
+   * entries' `uri`.
+   * @default (slug) => `/people/${slug}`
+   */
+  personPath?: (slug: string) => string
+  /**
    * The language of the stories, as an ISO 639 code ('en', 'es', or 'zh-cn' / 'zh-tw' for
    * Chinese): the RSS channel's `language` and Google News' `news:language`.
    * @default 'en'
@@ -114,6 +126,29 @@ export type NewsroomCacheOptions = {
   onPurge?: (keys: string[]) => Promise<void> | void
 }
 
+/** One step of a fact-check's rating scale. */
+export type NewsroomRating = {
+  /** What readers see ("Mostly false"): ClaimReview's `reviewRating.alternateName`. */
+  label: string
+  /** Its place on the scale, higher is truer: ClaimReview's `reviewRating.ratingValue`. */
+  ratingValue: number
+  /**
+   * What is stored on the article (`factCheck.rating`), and a GraphQL enum name: letters,
+   * digits and hyphens, not `true`, `false` or `null`. Keep it once used.
+   */
+  value: string
+}
+
+/** How fact-checks rate the claims they check. */
+export type NewsroomFactCheckOptions = {
+  /**
+   * The newsroom's rating scale, in the order editors pick from; its highest and lowest
+   * `ratingValue` are ClaimReview's `bestRating` and `worstRating`.
+   * @default True (5), Mostly true (4), Half true (3), Mostly false (2), False (1)
+   */
+  ratings?: NewsroomRating[]
+}
+
 export type NewsroomPluginOptions = {
   /** Purging caches outside the process when content changes. */
   cache?: NewsroomCacheOptions
@@ -123,6 +158,8 @@ export type NewsroomPluginOptions = {
    * @default false
    */
   disabled?: boolean
+  /** The rating scale of fact-checks (an article's `factCheck.rating`). */
+  factChecks?: NewsroomFactCheckOptions
   /** Scheduled publish and unpublish: run by the plugin unless turned off. */
   jobs?: NewsroomJobsOptions
   /**
@@ -146,8 +183,12 @@ export type NewsroomPluginOptions = {
     articles?: CollectionOverride
     /** Overrides for `cases`. */
     cases?: CollectionOverride
+    /** Overrides for `claims`. */
+    claims?: CollectionOverride
     /** Overrides for `media`, used only when the app has no `media` collection of its own. */
     media?: CollectionOverride
+    /** Overrides for `people`. */
+    people?: CollectionOverride
     /** Overrides for `quotes`. */
     quotes?: CollectionOverride
     /** Overrides for `related-stories`. */

@@ -89,7 +89,14 @@ describe('the delivery endpoint', () => {
     const { body, headers, status } = await deliver()
     expect(status).toBe(200)
     expect(headers.get('content-type')).toBe('application/json; charset=utf-8')
-    expect(Object.keys(body).sort()).toEqual(['article', 'cases', 'quotes', 'relatedCoverage'])
+    expect(Object.keys(body).sort()).toEqual([
+      'article',
+      'cases',
+      'factCheck',
+      'people',
+      'quotes',
+      'relatedCoverage',
+    ])
 
     const { article } = body as DeliveryArticle
     expect(article).toMatchObject({
@@ -126,7 +133,18 @@ describe('the delivery endpoint', () => {
       id: expect.anything(),
       medium: 'told-another-outlet',
       sourceOutlet: 'The Arizona Republic',
-      speaker: { name: 'Aminta Cifuentes', organization: null, title: null },
+      speaker: {
+        name: 'Aminta Cifuentes',
+        organization: null,
+        // The person record: only what readers may know of them.
+        person: {
+          id: expect.anything(),
+          kind: 'source',
+          name: 'Aminta Cifuentes',
+          slug: 'aminta-cifuentes',
+        },
+        title: null,
+      },
       text: 'If I had stayed there, he would have killed me',
       verification: { status: 'unverified' },
     })
@@ -144,6 +162,7 @@ describe('the delivery endpoint', () => {
       decidedBy: 'Attorney General',
       holding: expect.any(String),
       id: expect.anything(),
+      parties: [{ person: expect.objectContaining({ name: 'Jeff Sessions' }), role: 'judge' }],
       slug: 'matter-of-a-b',
       status: expect.any(String),
     })
@@ -544,10 +563,11 @@ describe('ninjs', () => {
     expect(main.value).toMatch(
       /<figure><blockquote>“basically throws us back to the Dark Ages[^<]*”<\/blockquote><figcaption>Karen Musalo, Director, Center for Gender &amp; Refugee Studies/,
     )
+    // Speakers with a person record also carry their page (`uri`) and slug (`literal`).
     expect(body.people).toEqual(
       expect.arrayContaining([
-        { name: 'Aminta Cifuentes', rel: 'quoted' },
-        { name: 'Karen Musalo', rel: 'quoted' },
+        expect.objectContaining({ name: 'Aminta Cifuentes', rel: 'quoted' }),
+        expect.objectContaining({ name: 'Karen Musalo', rel: 'quoted' }),
       ]),
     )
     expect(

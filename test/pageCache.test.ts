@@ -570,7 +570,13 @@ describe('the purge callback', () => {
       while (calls.length === 0 && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 10))
       }
-      expect(calls[0]).toEqual([`quotes:${quoteId}`])
+      // The quote, and its speaker's person: their page lists what they said.
+      const quote = await ctx.payload.findByID({
+        collection: 'quotes',
+        depth: 0,
+        id: quoteId as number,
+      })
+      expect(calls[0]).toEqual([`quotes:${quoteId}`, `people:${idOf(quote.speaker.person)}`])
       await update('articles', articleId, { dek: `A new dek ${unique()}` })
       while (calls.length < 3 && Date.now() < deadline + 1000) {
         await new Promise((resolve) => setTimeout(resolve, 10))

@@ -215,6 +215,14 @@ const createFixtures = async (payload: Payload): Promise<CorpusFixtures> => {
       verification: { status: 'unverified' },
     },
   })
+  const person = await payload.create({
+    collection: 'people',
+    data: { kind: 'source', name: 'Corpus Person', notes: 'internal', slug: 'corpus-person' },
+  })
+  const claim = await payload.create({
+    collection: 'claims',
+    data: { claimant: person.id, text: 'A corpus claim.' },
+  })
   const legalCase = await payload.create({
     collection: 'cases',
     data: { caption: 'Matter of Corpus', citation: '1 I&N Dec. 1 (BIA 2000)', status: 'good-law' },
@@ -258,7 +266,9 @@ const createFixtures = async (payload: Payload): Promise<CorpusFixtures> => {
     ids: {
       articles: String(published.id),
       cases: String(legalCase.id),
+      claims: String(claim.id),
       media: String(media.id),
+      people: String(person.id),
       quotes: String(quote.id),
       'related-stories': String(related.id),
       users: userId('editor'),

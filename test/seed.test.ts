@@ -150,12 +150,17 @@ describe('the seeded piece through REST', () => {
       sourceOutlet: 'The Arizona Republic',
       text: 'If I had stayed there, he would have killed me',
     })
+    // As printed, and linked to the one person every Musalo quote names.
     expect(bySpeaker('Karen Musalo')[0].speaker).toEqual({
       name: 'Karen Musalo',
       organization:
         'Center for Gender & Refugee Studies at the University of California Hastings College of the Law',
+      person: expect.objectContaining({ name: 'Karen Musalo', slug: 'karen-musalo' }),
       title: 'Director',
     })
+    expect(
+      new Set(bySpeaker('Karen Musalo').map((quote: { speaker: any }) => quote.speaker.person.id)),
+    ).toHaveProperty('size', 1)
     expect(bySpeaker('Jeff Sessions').map((quote: { medium: string }) => quote.medium)).toEqual([
       'written-decision',
       'written-decision',

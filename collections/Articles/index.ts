@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
+import type { NewsroomRating } from '../../src/types'
+
 import { editorsOrNeverPublished } from '../../src/access/editorsOrNeverPublished'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
 import { isStaff, isStaffField } from '../../src/access/roles'
@@ -7,6 +9,7 @@ import { clientComponent } from '../../src/packageName'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { bylinesField } from '../../fields/bylines'
 import { correctionsField } from '../../fields/corrections'
+import { factCheckField } from '../../fields/factCheck'
 import { publishingDatesFields } from '../../fields/publishingDates'
 import { slugField } from '../../fields/slug'
 import { articleBodyEditor } from './bodyEditor'
@@ -37,9 +40,14 @@ export const editorialStages = [
 type ArticlesOptions = {
   /** Most items allowed under "Related coverage". */
   maxRelatedCoverage: number
+  /** The fact-check rating scale. */
+  ratings: NewsroomRating[]
 }
 
-export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): CollectionConfig => ({
+export const articlesCollection = ({
+  maxRelatedCoverage,
+  ratings,
+}: ArticlesOptions): CollectionConfig => ({
   slug: collectionSlugs.articles,
   access: {
     create: isStaff,
@@ -93,7 +101,10 @@ export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): Col
         {
           label: 'Story',
           fields: [
-            bylinesField({ authorsCollection: collectionSlugs.users }),
+            bylinesField({
+              authorsCollection: collectionSlugs.users,
+              peopleCollection: collectionSlugs.people,
+            }),
             {
               name: 'dateline',
               type: 'text',
@@ -171,6 +182,10 @@ export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): Col
               },
             },
           ],
+        },
+        {
+          label: 'Fact check',
+          fields: [factCheckField({ ratings })],
         },
         {
           label: 'Corrections',

@@ -6,6 +6,7 @@ import { isEditor, isStaff } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { httpUrlField } from '../../fields/httpUrl'
 import { slugField } from '../../fields/slug'
+import { markNamedPeople, releaseNamedPeople } from '../People/hooks/markLivePeople'
 import { computePrecedentChain } from './hooks/computePrecedentChain'
 import { labelCase } from './hooks/labelCase'
 import { keepOverruledStatus, markOverruledTargets } from './hooks/markOverruled'
@@ -16,6 +17,13 @@ export const caseStatuses = [
   { label: 'Vacated', value: 'vacated' },
   { label: 'Superseded', value: 'superseded' },
   { label: 'Pending', value: 'pending' },
+]
+
+export const partyRoles = [
+  { label: 'Claimant', value: 'claimant' },
+  { label: 'Counsel', value: 'counsel' },
+  { label: 'Judge or deciding official', value: 'judge' },
+  { label: 'Other', value: 'other' },
 ]
 
 export const casesCollection = (): CollectionConfig => ({
@@ -29,12 +37,13 @@ export const casesCollection = (): CollectionConfig => ({
   admin: {
     defaultColumns: ['label', 'decidedBy', 'decidedAt', 'status'],
     group: 'Newsroom',
-    listSearchableFields: ['caption', 'citation', 'claimant'],
+    listSearchableFields: ['caption', 'citation', 'claimant', 'counsel'],
     useAsTitle: 'label',
   },
   defaultSort: 'decidedAt',
   hooks: {
-    afterChange: [markOverruledTargets],
+    afterChange: [markOverruledTargets, markNamedPeople],
+    afterDelete: [releaseNamedPeople],
     beforeChange: [keepOverruledStatus],
   },
   fields: [
@@ -82,8 +91,47 @@ export const casesCollection = (): CollectionConfig => ({
     {
       type: 'row',
       fields: [
-        { name: 'claimant', type: 'text', admin: { width: '50%' } },
-        { name: 'counsel', type: 'text', admin: { width: '50%' } },
+        {
+          name: 'claimant',
+          type: 'text',
+          admin: { description: 'As printed; the person goes under Parties.', width: '50%' },
+        },
+        {
+          name: 'counsel',
+          type: 'text',
+          admin: { description: 'As printed; the person goes under Parties.', width: '50%' },
+        },
+      ],
+    },
+    {
+      name: 'parties',
+      type: 'array',
+      admin: {
+        description:
+          'The people involved, where known: each links to their page, and their page lists the case.',
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'role',
+              type: 'select',
+              admin: { width: '30%' },
+              defaultValue: 'claimant',
+              options: partyRoles,
+              required: true,
+            },
+            {
+              name: 'person',
+              type: 'relationship',
+              admin: { width: '70%' },
+              index: true,
+              relationTo: collectionSlugs.people,
+              required: true,
+            },
+          ],
+        },
       ],
     },
     {

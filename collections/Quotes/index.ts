@@ -5,6 +5,8 @@ import { editorsOnceLive, liveOrStaff } from '../../src/access/liveRecords'
 import { isEditor, isEditorField, isStaff, isStaffField, serverOwned } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { httpUrlField } from '../../fields/httpUrl'
+import { markNamedPeople, releaseNamedPeople } from '../People/hooks/markLivePeople'
+import { fillSpeakerFromPerson } from './hooks/fillSpeakerFromPerson'
 import { labelQuote } from './hooks/labelQuote'
 import { stampVerifiedAt, stampVerifiedBy } from './hooks/stampVerification'
 
@@ -37,6 +39,10 @@ export const quotesCollection = (): CollectionConfig => ({
     listSearchableFields: ['text', 'speaker.name'],
     useAsTitle: 'label',
   },
+  hooks: {
+    afterChange: [markNamedPeople],
+    afterDelete: [releaseNamedPeople],
+  },
   fields: [
     inLiveStoryField(),
     {
@@ -54,13 +60,49 @@ export const quotesCollection = (): CollectionConfig => ({
     {
       name: 'speaker',
       type: 'group',
+      admin: {
+        description:
+          'Pick the person; name, title and organization are filled in as they stood when it was said, and kept as printed.',
+      },
       fields: [
+        {
+          name: 'person',
+          type: 'relationship',
+          index: true,
+          relationTo: collectionSlugs.people,
+        },
         {
           type: 'row',
           fields: [
-            { name: 'name', type: 'text', admin: { width: '34%' }, index: true, required: true },
-            { name: 'title', type: 'text', admin: { width: '33%' } },
-            { name: 'organization', type: 'text', admin: { width: '33%' } },
+            {
+              name: 'name',
+              type: 'text',
+              admin: { width: '34%' },
+              hooks: { beforeValidate: [fillSpeakerFromPerson('name')] },
+              index: true,
+              required: true,
+              // The server fills the name from the person before it validates; the admin form
+              // must let the person alone through.
+              validate: (
+                value: null | string | undefined,
+                { siblingData }: { siblingData: unknown },
+              ) =>
+                value?.trim() || (siblingData as { person?: unknown } | undefined)?.person
+                  ? true
+                  : 'Pick the person, or type the speaker’s name as printed.',
+            },
+            {
+              name: 'title',
+              type: 'text',
+              admin: { width: '33%' },
+              hooks: { beforeValidate: [fillSpeakerFromPerson('title')] },
+            },
+            {
+              name: 'organization',
+              type: 'text',
+              admin: { width: '33%' },
+              hooks: { beforeValidate: [fillSpeakerFromPerson('organization')] },
+            },
           ],
         },
       ],

@@ -3,6 +3,7 @@ import * as migration_20261128_055946_delivery_state from './20261128_055946_del
 import * as migration_20261128_091440_value_tables_parent_index from './20261128_091440_value_tables_parent_index';
 import * as migration_20261201_193631_live_story_records from './20261201_193631_live_story_records';
 import * as migration_20261201_223154_media_object_storage from './20261201_223154_media_object_storage';
+import * as migration_20261201_223715_people_and_claims from './20261201_223715_people_and_claims';
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261201_223154_media_object_storage.up,
     down: migration_20261201_223154_media_object_storage.down,
     name: '20261201_223154_media_object_storage'
+  },
+  {
+    up: migration_20261201_223715_people_and_claims.up,
+    down: migration_20261201_223715_people_and_claims.down,
+    name: '20261201_223715_people_and_claims'
   },
 ];

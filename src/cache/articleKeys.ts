@@ -4,6 +4,7 @@ import { collectionSlugs } from '../collectionSlugs'
 import { recordOf } from '../delivery/readers'
 import { relationId, relationIds } from '../utilities/ids'
 import { bodyKeys } from './bodyKeys'
+import { peopleNamedBy } from '../../collections/People/hooks/markLivePeople'
 import { documentKey } from './keys'
 
 /**
@@ -38,5 +39,18 @@ export const articleKeys = (doc: PopulatedDoc): string[] => {
   for (const key of bodyKeys(doc.body)) {
     keys.add(key)
   }
+  // The people it names: bylines, the speakers of its quotes, its cases' parties, its claim.
+  const claim = recordOf(doc.factCheck).claim
+  add(collectionSlugs.claims, [relationId(claim)])
+  add(collectionSlugs.people, [
+    ...peopleNamedBy(collectionSlugs.articles, doc),
+    ...(Array.isArray(doc.quotes) ? doc.quotes : []).flatMap((quote) =>
+      peopleNamedBy(collectionSlugs.quotes, quote),
+    ),
+    ...(Array.isArray(doc.cases) ? doc.cases : []).flatMap((record) =>
+      peopleNamedBy(collectionSlugs.cases, record),
+    ),
+    ...peopleNamedBy(collectionSlugs.claims, claim),
+  ])
   return [...keys]
 }

@@ -1,6 +1,13 @@
 import { collectionSlugs } from '../collectionSlugs'
 import { relationIds } from '../utilities/ids'
-import { ARTICLE_LIST_KEY, CASE_LIST_KEY, caseCitationsKey, documentKey } from './keys'
+import { peopleNamedBy } from '../../collections/People/hooks/markLivePeople'
+import {
+  ARTICLE_LIST_KEY,
+  CASE_LIST_KEY,
+  PEOPLE_LIST_KEY,
+  caseCitationsKey,
+  documentKey,
+} from './keys'
 
 type Doc = Record<string, unknown> | null | undefined
 
@@ -26,6 +33,16 @@ export const changeKeys = (collection: string, doc: Doc, previousDoc?: Doc): str
   }
   if (collection === collectionSlugs.cases) {
     keys.push(CASE_LIST_KEY)
+  }
+  if (collection === collectionSlugs.people) {
+    keys.push(PEOPLE_LIST_KEY)
+  }
+  // A byline, speaker, party or claimant gained or lost: that person's pages list it or not.
+  const named = new Set(
+    [...peopleNamedBy(collection, doc), ...peopleNamedBy(collection, previousDoc)].map(String),
+  )
+  for (const personId of named) {
+    keys.push(documentKey(collectionSlugs.people, personId))
   }
   return keys
 }

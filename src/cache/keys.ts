@@ -14,6 +14,9 @@ export const ARTICLE_LIST_KEY = 'list:articles'
 /** Moved by every change to a case: the case sitemaps and precedent chains. */
 export const CASE_LIST_KEY = 'list:cases'
 
+/** Moved by every change to a person: the pages of people and authors not yet shown (404s). */
+export const PEOPLE_LIST_KEY = 'list:people'
+
 /**
  * The articles citing a case: moved when an article starts or stops citing it, so the case's page
  * (its "our coverage" list) follows without purging every story that shows the case.

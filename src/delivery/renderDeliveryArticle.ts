@@ -5,6 +5,7 @@ import type { DeliveryArticle } from './types'
 
 import { articleKeys } from '../cache/articleKeys'
 import { collectionSlugs } from '../collectionSlugs'
+import { factCheckSettings } from '../factChecks'
 import { siteSettings } from '../siteSettings'
 import { deliveryLastModified, shapeDeliveryArticle } from './shapeDeliveryArticle'
 
@@ -30,6 +31,7 @@ const articleSelect = {
   corrections: true,
   dateline: true,
   dek: true,
+  factCheck: true,
   firstPublishedAt: true,
   headline: true,
   hero: true,
@@ -51,8 +53,17 @@ const populate = {
     decidedAt: true,
     decidedBy: true,
     holding: true,
+    parties: true,
     slug: true,
     status: true,
+    updatedAt: true,
+  },
+  [collectionSlugs.claims]: {
+    appearance: true,
+    claimant: true,
+    claimedAt: true,
+    sourceUrl: true,
+    text: true,
     updatedAt: true,
   },
   [collectionSlugs.media]: {
@@ -84,6 +95,8 @@ const populate = {
     updatedAt: true,
     url: true,
   },
+  // Only what readers may know of a person: never their account or internal notes.
+  [collectionSlugs.people]: { kind: true, name: true, slug: true, updatedAt: true },
   [collectionSlugs.users]: { name: true },
 } as PopulateType
 
@@ -119,7 +132,11 @@ export const loadDeliveryArticle = async ({
     return null
   }
   return {
-    delivery: shapeDeliveryArticle(doc, siteSettings(payload.config)),
+    delivery: shapeDeliveryArticle(
+      doc,
+      siteSettings(payload.config),
+      factCheckSettings(payload.config),
+    ),
     keys: articleKeys(doc),
     lastModified: deliveryLastModified(doc),
   }

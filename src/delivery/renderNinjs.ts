@@ -102,6 +102,37 @@ const heroAssociation = (
   }
 }
 
+type NinjsPerson = { literal?: string; name: string; rel: string; uri?: string }
+
+/**
+ * The people the story is about (ninjs `people` is nar:subject; bylines are `by`), one entry per
+ * part they play: `quoted`, a case role (`claimant`, `counsel`, `judge`, `other`) or `claimed`
+ * (made the claim it checks). A person with a record carries their page as `uri` (a URN without
+ * a public origin) and their slug as `literal`; a speaker typed without one, the name alone.
+ */
+const ninjsPeople = (
+  { people, quotes }: DeliveryArticle,
+  baseUrl: string,
+  paths: SitePaths,
+): NinjsPerson[] => {
+  const entries: NinjsPerson[] = (people ?? []).flatMap((person) =>
+    person.roles
+      .filter((role) => role !== 'author')
+      .map((rel) => ({
+        name: person.name,
+        rel,
+        uri:
+          (baseUrl && normalizedUrl(`${baseUrl}${paths.personPath(person.slug)}`)) ||
+          `urn:newsroom:person:${encodeURIComponent(person.slug)}`,
+        literal: person.slug,
+      })),
+  )
+  const typedOnly = unique(
+    quotes.filter((quote) => !quote.speaker.person).map((quote) => quote.speaker.name),
+  ).filter((name) => !entries.some((entry) => entry.name === name && entry.rel === 'quoted'))
+  return [...entries, ...typedOnly.map((name) => ({ name, rel: 'quoted' }))]
+}
+
 /**
  * The article as an IPTC ninjs 2.2 news item. The body is rendered to escaped HTML; quote
  * speakers become `people`, cases `subjects`, related coverage and the hero `associations`
@@ -121,7 +152,7 @@ export const renderNinjs = (delivery: DeliveryArticle, options: NinjsOptions): N
       value: correction.text,
     })),
   ]
-  const people = unique(quotes.map((quote) => quote.speaker.name))
+  const people = ninjsPeople(delivery, baseUrl, options.paths)
   const organisations = unique(quotes.map((quote) => quote.speaker.organization))
   const subjects = [
     ...(article.section ? [{ name: article.section, rel: 'section' }] : []),
@@ -171,7 +202,7 @@ export const renderNinjs = (delivery: DeliveryArticle, options: NinjsOptions): N
           ],
         }
       : {}),
-    ...(people.length > 0 ? { people: people.map((name) => ({ name, rel: 'quoted' })) } : {}),
+    ...(people.length > 0 ? { people } : {}),
     ...(organisations.length > 0
       ? { organisations: organisations.map((name) => ({ name, rel: 'affiliation' })) }
       : {}),

@@ -1,11 +1,15 @@
 import type { PopulatedDoc } from './readers'
+import type { FactCheckSettings } from '../factChecks'
 import type {
   DeliveryArticle,
   DeliveryBody,
   DeliveryByline,
   DeliveryCase,
   DeliveryCorrection,
+  DeliveryFactCheck,
   DeliveryImage,
+  DeliveryPerson,
+  DeliveryPersonRef,
   DeliveryQuote,
   DeliveryRelatedItem,
 } from './types'
@@ -38,15 +42,23 @@ const shapeImage = (value: unknown): DeliveryImage | null => {
   }
 }
 
+/** A person as populated for a reader (a draft's unreadable person stays an id: null here). */
+const shapePersonRef = (value: unknown): DeliveryPersonRef | null =>
+  isPopulated(value) && typeof value.name === 'string' && typeof value.slug === 'string'
+    ? { id: value.id, kind: textOrNull(value.kind), name: value.name, slug: value.slug }
+    : null
+
 /** The names readers may see, in the editor's order; also used by the RSS feed. */
 export const shapeBylines = (value: unknown): DeliveryByline[] =>
   (Array.isArray(value) ? value : []).flatMap((entry) => {
     const { author, credit, name: printed } = recordOf(entry)
+    const person = shapePersonRef(recordOf(entry).person)
     const name =
+      person?.name ??
       textOrNull(credit) ??
       textOrNull(printed) ??
       (isPopulated(author) ? textOrNull(author.name) : null)
-    return name ? [{ name }] : []
+    return name ? [{ name, person }] : []
   })
 
 const shapeCorrections = (value: unknown): DeliveryCorrection[] =>
@@ -80,6 +92,7 @@ const shapeQuote = (quote: PopulatedDoc): DeliveryQuote => {
     speaker: {
       name: textOrNull(speaker.name),
       organization: textOrNull(speaker.organization),
+      person: shapePersonRef(speaker.person),
       title: textOrNull(speaker.title),
     },
     text: String(quote.text ?? ''),
@@ -95,15 +108,79 @@ const shapeCase = (record: PopulatedDoc): DeliveryCase => ({
   decidedAt: textOrNull(record.decidedAt),
   decidedBy: textOrNull(record.decidedBy),
   holding: textOrNull(record.holding),
+  parties: (Array.isArray(record.parties) ? record.parties : []).flatMap((entry) => {
+    const person = shapePersonRef(recordOf(entry).person)
+    return person ? [{ person, role: textOrNull(recordOf(entry).role) ?? 'other' }] : []
+  }),
   status: textOrNull(record.status),
 })
+
+const shapeFactCheck = (
+  value: unknown,
+  factChecks: FactCheckSettings | undefined,
+): DeliveryFactCheck | null => {
+  const { claim, rating } = recordOf(value)
+  if (!isPopulated(claim) || typeof claim.text !== 'string') {
+    return null
+  }
+  const step = factChecks?.ratings.find((entry) => entry.value === rating)
+  return {
+    claim: {
+      id: claim.id,
+      appearance: textOrNull(claim.appearance),
+      claimant: shapePersonRef(claim.claimant),
+      claimedAt: textOrNull(claim.claimedAt),
+      sourceUrl: textOrNull(claim.sourceUrl),
+      text: claim.text,
+    },
+    rating:
+      step && factChecks
+        ? {
+            bestRating: factChecks.bestRating,
+            label: step.label,
+            ratingValue: step.ratingValue,
+            value: step.value,
+            worstRating: factChecks.worstRating,
+          }
+        : null,
+  }
+}
+
+/** Everyone the story names, in the order they first appear: bylines, quotes, cases, claim. */
+const shapePeople = (
+  bylines: DeliveryByline[],
+  quotes: DeliveryQuote[],
+  cases: DeliveryCase[],
+  factCheck: DeliveryFactCheck | null,
+): DeliveryPerson[] => {
+  const people = new Map<string, DeliveryPerson>()
+  const add = (person: DeliveryPersonRef | null, role: string) => {
+    if (!person) return
+    const known = people.get(String(person.id)) ?? { ...person, roles: [] }
+    if (!known.roles.includes(role)) known.roles.push(role)
+    people.set(String(person.id), known)
+  }
+  bylines.forEach((byline) => add(byline.person ?? null, 'author'))
+  quotes.forEach((quote) => add(quote.speaker.person, 'quoted'))
+  cases.forEach((record) => record.parties.forEach((party) => add(party.person, party.role)))
+  add(factCheck?.claim.claimant ?? null, 'claimed')
+  return [...people.values()]
+}
 
 /**
  * The public shape of a published article read at depth 2. Every field is picked by name, so
  * what Payload adds (joins, internal fields a reader's access happened to allow) stays out.
  */
-export const shapeDeliveryArticle = (doc: PopulatedDoc, paths: SitePaths): DeliveryArticle => {
+export const shapeDeliveryArticle = (
+  doc: PopulatedDoc,
+  paths: SitePaths,
+  factChecks?: FactCheckSettings,
+): DeliveryArticle => {
   const hero = recordOf(doc.hero)
+  const bylines = shapeBylines(doc.bylines)
+  const quotes = populatedList(doc.quotes).map(shapeQuote)
+  const cases = populatedList(doc.cases).map(shapeCase)
+  const factCheck = shapeFactCheck(doc.factCheck, factChecks)
   const image = shapeImage(hero.image)
   const caption = textOrNull(hero.caption)
   const credit = textOrNull(hero.credit)
@@ -113,7 +190,7 @@ export const shapeDeliveryArticle = (doc: PopulatedDoc, paths: SitePaths): Deliv
       slug: String(doc.slug),
       headline: String(doc.headline ?? ''),
       dek: textOrNull(doc.dek),
-      bylines: shapeBylines(doc.bylines),
+      bylines,
       dateline: textOrNull(doc.dateline),
       body: doc.body ? (withoutInternalFields(doc.body) as DeliveryBody) : null,
       hero: image || caption || credit ? { caption, credit, image } : null,
@@ -127,8 +204,10 @@ export const shapeDeliveryArticle = (doc: PopulatedDoc, paths: SitePaths): Deliv
       corrections: shapeCorrections(doc.corrections),
     },
     relatedCoverage: populatedList(doc.relatedCoverage).map((story) => shapeRelated(story, paths)),
-    quotes: populatedList(doc.quotes).map(shapeQuote),
-    cases: populatedList(doc.cases).map(shapeCase),
+    quotes,
+    cases,
+    people: shapePeople(bylines, quotes, cases, factCheck),
+    factCheck,
   }
 }
 
@@ -143,6 +222,7 @@ export const deliveryLastModified = (doc: PopulatedDoc): Date => {
     recordOf(doc.hero).image,
     ...populatedList(doc.quotes),
     ...populatedList(doc.cases),
+    recordOf(doc.factCheck).claim,
     ...related,
     ...related.map((story) => publishedTarget(story.article)),
   ]

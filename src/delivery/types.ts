@@ -4,9 +4,50 @@ export type DeliveryId = number | string
 /** The Lexical editor state exactly as stored, with populated documents reduced to public fields. */
 export type DeliveryBody = { [key: string]: unknown; root: { children: unknown[] } }
 
-export type DeliveryByline = {
-  /** The staff account's name when readers may see it, otherwise the free-text credit. */
+/** A person a story names, as readers may see them. */
+export type DeliveryPersonRef = {
+  id: DeliveryId
+  /** `staff`, `contributor` or `source`. */
+  kind: null | string
   name: string
+  slug: string
+}
+
+export type DeliveryByline = {
+  /** The person's name, else the free-text credit, else the staff account's name. */
+  name: string
+  /** The staff member or contributor, whose author page the byline links to; null for a credit. */
+  person?: DeliveryPersonRef | null
+}
+
+/** Everyone the story names, once each, with every part they play in it. */
+export type DeliveryPerson = DeliveryPersonRef & {
+  /**
+   * `author` (a byline), `quoted` (a quote's speaker), `claimant`, `counsel`, `judge` or `other`
+   * (a party to a case it cites), `claimed` (made the claim it checks).
+   */
+  roles: string[]
+}
+
+export type DeliveryRating = {
+  bestRating: number
+  label: string
+  ratingValue: number
+  value: string
+  worstRating: number
+}
+
+/** The claim a fact-check rates, and the rating on the newsroom's scale. */
+export type DeliveryFactCheck = {
+  claim: {
+    appearance: null | string
+    claimant: DeliveryPersonRef | null
+    claimedAt: null | string
+    id: DeliveryId
+    sourceUrl: null | string
+    text: string
+  }
+  rating: DeliveryRating | null
 }
 
 export type DeliveryImage = {
@@ -64,7 +105,13 @@ export type DeliveryQuote = {
   id: DeliveryId
   medium: null | string
   sourceOutlet: null | string
-  speaker: { name: null | string; organization: null | string; title: null | string }
+  /** As printed in the story; `person` is the record, when the speaker has one. */
+  speaker: {
+    name: null | string
+    organization: null | string
+    person: DeliveryPersonRef | null
+    title: null | string
+  }
   text: string
   verification: { status: null | string }
 }
@@ -76,6 +123,8 @@ export type DeliveryCase = {
   decidedBy: null | string
   holding: null | string
   id: DeliveryId
+  /** The people involved, where the record names them. */
+  parties: { person: DeliveryPersonRef; role: string }[]
   slug: null | string
   status: null | string
 }
@@ -84,6 +133,10 @@ export type DeliveryCase = {
 export type DeliveryArticle = {
   article: DeliveryArticleFields
   cases: DeliveryCase[]
+  /** Set on a fact-check: the claim it rates (always present in what the API delivers). */
+  factCheck?: DeliveryFactCheck | null
+  /** Everyone the story names (always present in what the API delivers). */
+  people?: DeliveryPerson[]
   quotes: DeliveryQuote[]
   relatedCoverage: DeliveryRelatedItem[]
 }

@@ -12,6 +12,8 @@ import {
 const shownCollections = new Set<string>([
   collectionSlugs.articles,
   collectionSlugs.cases,
+  collectionSlugs.claims,
+  collectionSlugs.people,
   collectionSlugs.media,
   collectionSlugs.quotes,
   collectionSlugs.relatedStories,

@@ -29,6 +29,7 @@ export type { InvalidationClock } from '../cache/invalidationClock'
 export {
   ARTICLE_LIST_KEY,
   CASE_LIST_KEY,
+  PEOPLE_LIST_KEY,
   caseCitationsKey,
   documentKey,
   isValidKey,

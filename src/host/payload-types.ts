@@ -70,6 +70,8 @@ export interface Config {
     articles: Article;
     quotes: Quote;
     cases: Case;
+    people: Person;
+    claims: Claim;
     'related-stories': RelatedStory;
     users: User;
     media: Media;
@@ -87,6 +89,12 @@ export interface Config {
       overruledBy: 'cases';
       citedIn: 'articles';
     };
+    people: {
+      quotes: 'quotes';
+    };
+    claims: {
+      checkedIn: 'articles';
+    };
     'related-stories': {
       listedIn: 'articles';
     };
@@ -95,6 +103,8 @@ export interface Config {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     quotes: QuotesSelect<false> | QuotesSelect<true>;
     cases: CasesSelect<false> | CasesSelect<true>;
+    people: PeopleSelect<false> | PeopleSelect<true>;
+    claims: ClaimsSelect<false> | ClaimsSelect<true>;
     'related-stories': RelatedStoriesSelect<false> | RelatedStoriesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
@@ -168,6 +178,10 @@ export interface Article {
    */
   bylines?:
     | {
+        /**
+         * The staff member or contributor: their author page.
+         */
+        person?: (number | null) | Person;
         author?: (number | null) | User;
         /**
          * Free-text credit, for contributors without an account.
@@ -226,6 +240,13 @@ export interface Article {
    */
   relatedCoverage?: (number | RelatedStory)[] | null;
   /**
+   * When this story checks a claim: the claim, and how true it was found to be.
+   */
+  factCheck?: {
+    claim?: (number | null) | Claim;
+    rating?: ('accurate' | 'mostly-accurate' | 'half-accurate' | 'mostly-inaccurate' | 'inaccurate') | null;
+  };
+  /**
    * Appended after publication and shown to readers.
    */
   corrections?:
@@ -261,6 +282,70 @@ export interface Article {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "people".
+ */
+export interface Person {
+  id: number;
+  /**
+   * Shown in a published story (byline, quote, case or claim): only editors may change this person.
+   */
+  inLiveStory?: boolean | null;
+  name: string;
+  /**
+   * Part of the URL. Generated from the name when left empty.
+   */
+  slug?: string | null;
+  kind: 'staff' | 'contributor' | 'source';
+  /**
+   * The staff account of this person.
+   */
+  user?: (number | null) | User;
+  /**
+   * Titles and organizations over time, latest first; a quote keeps the title it was printed with.
+   */
+  positions?:
+    | {
+        title?: string | null;
+        organization?: string | null;
+        from?: string | null;
+        /**
+         * Empty while the position is held.
+         */
+        to?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  currentTitle?: string | null;
+  currentOrganization?: string | null;
+  /**
+   * A sentence or two, for readers.
+   */
+  bio?: string | null;
+  photo?: (number | null) | Media;
+  links?:
+    | {
+        label: string;
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Internal (contact details, how to reach them): never shown to readers.
+   */
+  notes?: string | null;
+  /**
+   * What they said, in the quotes collection.
+   */
+  quotes?: {
+    docs?: (number | Quote)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -365,7 +450,11 @@ export interface Quote {
    * Verbatim, without the surrounding quotation marks.
    */
   text: string;
+  /**
+   * Pick the person; name, title and organization are filled in as they stood when it was said, and kept as printed.
+   */
   speaker: {
+    person?: (number | null) | Person;
     name: string;
     title?: string | null;
     organization?: string | null;
@@ -433,8 +522,24 @@ export interface Case {
   decidedAt?: string | null;
   country?: string | null;
   issue?: string | null;
+  /**
+   * As printed; the person goes under Parties.
+   */
   claimant?: string | null;
+  /**
+   * As printed; the person goes under Parties.
+   */
   counsel?: string | null;
+  /**
+   * The people involved, where known: each links to their page, and their page lists the case.
+   */
+  parties?:
+    | {
+        role: 'claimant' | 'counsel' | 'judge' | 'other';
+        person: number | Person;
+        id?: string | null;
+      }[]
+    | null;
   /**
    * What the case decided, in a sentence or two.
    */
@@ -526,6 +631,52 @@ export interface RelatedStory {
    * Stories that list this under related coverage.
    */
   listedIn?: {
+    docs?: (number | Article)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "claims".
+ */
+export interface Claim {
+  id: number;
+  /**
+   * Shown in a published story: only editors may change this record.
+   */
+  inLiveStory?: boolean | null;
+  label?: string | null;
+  /**
+   * What was claimed, as briefly and fairly as it can be put.
+   */
+  text: string;
+  /**
+   * Who made the claim.
+   */
+  claimant?: (number | null) | Person;
+  /**
+   * When it was first claimed.
+   */
+  claimedAt?: string | null;
+  /**
+   * Where it was claimed (e.g. "remarks at the White House").
+   */
+  appearance?: string | null;
+  /**
+   * A link to where the claim can be seen or read.
+   */
+  sourceUrl?: string | null;
+  /**
+   * Internal: never shown to readers or partners.
+   */
+  notes?: string | null;
+  /**
+   * Fact-checks that rate this claim.
+   */
+  checkedIn?: {
     docs?: (number | Article)[];
     hasNextPage?: boolean;
     totalDocs?: number;
@@ -662,6 +813,14 @@ export interface PayloadLockedDocument {
         value: number | Case;
       } | null)
     | ({
+        relationTo: 'people';
+        value: number | Person;
+      } | null)
+    | ({
+        relationTo: 'claims';
+        value: number | Claim;
+      } | null)
+    | ({
         relationTo: 'related-stories';
         value: number | RelatedStory;
       } | null)
@@ -726,6 +885,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   bylines?:
     | T
     | {
+        person?: T;
         author?: T;
         credit?: T;
         name?: T;
@@ -744,6 +904,12 @@ export interface ArticlesSelect<T extends boolean = true> {
   quoteChecks?: T;
   cases?: T;
   relatedCoverage?: T;
+  factCheck?:
+    | T
+    | {
+        claim?: T;
+        rating?: T;
+      };
   corrections?:
     | T
     | {
@@ -779,6 +945,7 @@ export interface QuotesSelect<T extends boolean = true> {
   speaker?:
     | T
     | {
+        person?: T;
         name?: T;
         title?: T;
         organization?: T;
@@ -815,6 +982,13 @@ export interface CasesSelect<T extends boolean = true> {
   issue?: T;
   claimant?: T;
   counsel?: T;
+  parties?:
+    | T
+    | {
+        role?: T;
+        person?: T;
+        id?: T;
+      };
   holding?: T;
   status?: T;
   statusSetByEditor?: T;
@@ -831,6 +1005,58 @@ export interface CasesSelect<T extends boolean = true> {
         id?: T;
       };
   citedIn?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "people_select".
+ */
+export interface PeopleSelect<T extends boolean = true> {
+  inLiveStory?: T;
+  name?: T;
+  slug?: T;
+  kind?: T;
+  user?: T;
+  positions?:
+    | T
+    | {
+        title?: T;
+        organization?: T;
+        from?: T;
+        to?: T;
+        id?: T;
+      };
+  currentTitle?: T;
+  currentOrganization?: T;
+  bio?: T;
+  photo?: T;
+  links?:
+    | T
+    | {
+        label?: T;
+        url?: T;
+        id?: T;
+      };
+  notes?: T;
+  quotes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "claims_select".
+ */
+export interface ClaimsSelect<T extends boolean = true> {
+  inLiveStory?: T;
+  label?: T;
+  text?: T;
+  claimant?: T;
+  claimedAt?: T;
+  appearance?: T;
+  sourceUrl?: T;
+  notes?: T;
+  checkedIn?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -22,7 +22,15 @@ export type CorpusRequest = Omit<RawRequest, 'token'> & {
   role: Role
 }
 
-export type Collection = 'articles' | 'cases' | 'media' | 'quotes' | 'related-stories' | 'users'
+export type Collection =
+  | 'articles'
+  | 'cases'
+  | 'claims'
+  | 'media'
+  | 'people'
+  | 'quotes'
+  | 'related-stories'
+  | 'users'
 
 export const COLLECTIONS: Collection[] = [
   'articles',
@@ -31,6 +39,8 @@ export const COLLECTIONS: Collection[] = [
   'related-stories',
   'media',
   'users',
+  'people',
+  'claims',
 ]
 
 /** Records the corpus aims at: one per collection, so requests on a real id reach validation. */
@@ -52,7 +62,9 @@ export type CorpusFixtures = {
 const GRAPHQL_NAMES: Record<Collection, { many: string; one: string }> = {
   articles: { many: 'Articles', one: 'Article' },
   cases: { many: 'Cases', one: 'Case' },
+  claims: { many: 'Claims', one: 'Claim' },
   media: { many: 'allMedia', one: 'Media' },
+  people: { many: 'People', one: 'Person' },
   quotes: { many: 'Quotes', one: 'Quote' },
   'related-stories': { many: 'RelatedStories', one: 'RelatedStory' },
   users: { many: 'Users', one: 'User' },
@@ -62,7 +74,9 @@ const GRAPHQL_NAMES: Record<Collection, { many: string; one: string }> = {
 const PLAIN_CHANGE: Record<Collection, Record<string, string>> = {
   articles: { headline: 'Never stored: corpus headline' },
   cases: { caption: 'Never stored: corpus caption' },
+  claims: { text: 'Never stored: corpus claim' },
   media: { alt: 'Never stored: corpus alt' },
+  people: { name: 'Never stored: corpus person' },
   quotes: { text: 'Never stored: corpus quote' },
   'related-stories': { headline: 'Never stored: corpus related headline' },
   users: { name: 'Never stored: corpus name' },
@@ -72,7 +86,9 @@ const PLAIN_CHANGE: Record<Collection, Record<string, string>> = {
 const TYPED_FIELDS: Record<Collection, { date: string; relation: null | string }> = {
   articles: { date: 'publishedAt', relation: 'quotes' },
   cases: { date: 'decidedAt', relation: 'overrules' },
+  claims: { date: 'claimedAt', relation: 'claimant' },
   media: { date: 'createdAt', relation: null },
+  people: { date: 'createdAt', relation: 'photo' },
   quotes: { date: 'saidAt', relation: 'verification.verifiedBy' },
   'related-stories': { date: 'publishedAt', relation: 'article' },
   users: { date: 'createdAt', relation: null },
@@ -492,6 +508,22 @@ const badFieldBodies = (collection: Collection, idType: 'number' | 'text') => {
       },
       { body: { sourceDocuments: 'x' }, kind: 'sourceDocuments not a list' },
       { body: { follows: new RawJson('[1e400]') }, kind: 'follows 1e400' },
+    )
+  }
+  if (collection === 'people') {
+    bodies.push(
+      { body: { kind: 'bogus' }, kind: 'kind unknown' },
+      { body: { links: [{ label: 'x', url: 'javascript:alert(1)' }] }, kind: 'links url' },
+      { body: { positions: [{ from: 'x' }] }, kind: 'positions.from not a date' },
+      { body: { user: 'abc' }, kind: 'user non-id', names: fieldNamed('user') },
+      { body: { name: '\u0000' }, kind: 'name NUL' },
+    )
+  }
+  if (collection === 'claims') {
+    bodies.push(
+      { body: { sourceUrl: 'javascript:alert(1)' }, kind: 'sourceUrl javascript:' },
+      { body: { claimant: 'abc' }, kind: 'claimant non-id', names: fieldNamed('claimant') },
+      { body: { text: { $gt: '' } }, kind: 'text object' },
     )
   }
   if (collection === 'related-stories') {

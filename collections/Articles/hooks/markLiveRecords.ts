@@ -10,6 +10,7 @@ import type {
 import type { Id, NewsroomArticle } from '../../../src/documents'
 
 import { IN_LIVE_STORY } from '../../../fields/inLiveStory'
+import { markLivePeople, peopleNamedBy } from '../../People/hooks/markLivePeople'
 import { collectionSlugs } from '../../../src/collectionSlugs'
 import { relationId, relationIds } from '../../../src/utilities/ids'
 import { DRAFT_SAVE } from './rememberDraftSave'
@@ -18,6 +19,7 @@ import { readLiveArticle } from './liveArticle'
 /** Where a live story points at each kind of record it shows. */
 const shownThrough = {
   [collectionSlugs.cases]: 'cases',
+  [collectionSlugs.claims]: 'factCheck.claim',
   [collectionSlugs.media]: 'hero.image',
   [collectionSlugs.quotes]: 'quotes',
   [collectionSlugs.relatedStories]: 'relatedCoverage',
@@ -25,13 +27,18 @@ const shownThrough = {
 
 type ShownCollection = keyof typeof shownThrough
 
-export type References = Record<ShownCollection, Id[]>
+/** What a live story shows, and the people its bylines name (their flags are set apart). */
+export type References = Record<ShownCollection | typeof collectionSlugs.people, Id[]>
 
 export const referencesOf = (article: Partial<NewsroomArticle> | null | undefined): References => {
   const heroImage = relationId((article as { hero?: { image?: unknown } } | null)?.hero?.image)
   return {
     [collectionSlugs.cases]: relationIds(article?.cases),
+    [collectionSlugs.claims]: relationIds([
+      (article as { factCheck?: { claim?: unknown } } | null)?.factCheck?.claim,
+    ]),
     [collectionSlugs.media]: heroImage === undefined ? [] : [heroImage],
+    [collectionSlugs.people]: peopleNamedBy(collectionSlugs.articles, article),
     [collectionSlugs.quotes]: relationIds(article?.quotes),
     [collectionSlugs.relatedStories]: relationIds(article?.relatedCoverage),
   }
@@ -93,11 +100,15 @@ const markRecords = async (req: PayloadRequest, references: References) => {
     await mark(true, live)
     await mark(false, released)
   }
+  // Quotes, cases and claims whose flag changed above have checked their people already.
+  await markLivePeople(req, references[collectionSlugs.people])
 }
 
 const merged = (...lists: References[]): References => ({
   [collectionSlugs.cases]: lists.flatMap((list) => list[collectionSlugs.cases]),
+  [collectionSlugs.claims]: lists.flatMap((list) => list[collectionSlugs.claims]),
   [collectionSlugs.media]: lists.flatMap((list) => list[collectionSlugs.media]),
+  [collectionSlugs.people]: lists.flatMap((list) => list[collectionSlugs.people]),
   [collectionSlugs.quotes]: lists.flatMap((list) => list[collectionSlugs.quotes]),
   [collectionSlugs.relatedStories]: lists.flatMap((list) => list[collectionSlugs.relatedStories]),
 })

@@ -1,4 +1,4 @@
-import { ARTICLE_LIST_KEY, CASE_LIST_KEY } from 'payload-plugin-newsroom/delivery'
+import { ARTICLE_LIST_KEY, CASE_LIST_KEY, PEOPLE_LIST_KEY } from 'payload-plugin-newsroom/delivery'
 import { SLUG_PATTERN } from 'payload-plugin-newsroom'
 
 /** A page the cache may keep, and the keys it shows whatever its render records. */
@@ -14,6 +14,12 @@ export type PageRoute = {
 const front: PageRoute = { notFoundKeys: [], recordsKeys: false, staticKeys: [ARTICLE_LIST_KEY] }
 const story: PageRoute = { notFoundKeys: [ARTICLE_LIST_KEY], recordsKeys: true, staticKeys: [] }
 const casePage: PageRoute = { notFoundKeys: [CASE_LIST_KEY], recordsKeys: true, staticKeys: [] }
+// A person not yet shown appears with a publish (the article list) or a person's own change.
+const personPage: PageRoute = {
+  notFoundKeys: [ARTICLE_LIST_KEY, PEOPLE_LIST_KEY],
+  recordsKeys: true,
+  staticKeys: [],
+}
 const feed: PageRoute = { notFoundKeys: [], recordsKeys: false, staticKeys: [ARTICLE_LIST_KEY] }
 const sitemap: PageRoute = {
   notFoundKeys: [ARTICLE_LIST_KEY, CASE_LIST_KEY],
@@ -27,7 +33,7 @@ const slugAfter = (path: string, prefix: string): boolean =>
   path.startsWith(prefix) && SLUG_PATTERN.test(path.slice(prefix.length))
 
 /**
- * The anonymous pages of the site: story, front and case pages, the RSS feed, the sitemaps and
+ * The anonymous pages of the site: story, front, case, person and author pages, the RSS feed, the sitemaps and
  * robots.txt. Anything else (the admin, the API, preview, Next's assets) is not for this cache.
  */
 export const pageRoute = (path: string): null | PageRoute => {
@@ -39,6 +45,9 @@ export const pageRoute = (path: string): null | PageRoute => {
   }
   if (slugAfter(path, '/cases/')) {
     return casePage
+  }
+  if (slugAfter(path, '/people/') || slugAfter(path, '/authors/')) {
+    return personPage
   }
   if (path === '/feed.xml') {
     return feed

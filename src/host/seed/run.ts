@@ -5,7 +5,7 @@ import { getPayload } from 'payload'
 
 import config from '../../../payload.config'
 import { seedDemoAccounts } from './seedDemoAccounts'
-import { seedPiece } from './seedPiece'
+import { seedFactCheck, seedPiece } from './seedPiece'
 import { runScript } from '../utilities/runScript'
 
 /** `npm run seed [-- --force]`: seeds the piece; --force seeds into a database with content. */
@@ -16,6 +16,8 @@ const main = async () => {
     const result = await seedPiece({ force, payload })
     if (result.status === 'seeded') {
       console.log(`[newsroom] Seeded the piece: /api/articles?where[slug][equals]=${result.slug}`)
+      const check = await seedFactCheck({ payload })
+      console.log(`[newsroom] Seeded its fact-check: /news/${check.slug}`)
     } else {
       console.log(`[newsroom] Seed skipped: ${result.reason}.`)
     }

@@ -1,8 +1,11 @@
 import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
 import { PRESERVE_PUBLISHING_DATES, collectionSlugs, slugify } from 'payload-plugin-newsroom'
+import { paragraphsToLexical } from 'payload-plugin-newsroom/lexical'
+import { factCheckArticle, factCheckClaim, factCheckClaimant } from './factCheckRecords'
 import { readPiece } from './piece'
 import { pieceBody } from './pieceBody'
+import { pieceCaseJudges, piecePeople, type PiecePerson } from './piecePeople'
 import { pieceArticle, pieceCases, pieceQuotes, pieceRelatedLinks } from './pieceRecords'
 
 export type SeedResult =
@@ -57,6 +60,32 @@ const upsert = async (
   return created.id
 }
 
+/** The piece's people, by name: one record each, however many quotes and cases name them. */
+const seedPeople = async (
+  payload: Payload,
+  req: Partial<PayloadRequest>,
+  people: PiecePerson[],
+): Promise<Map<string, number | string>> => {
+  const ids = new Map<string, number | string>()
+  for (const person of people) {
+    const slug = slugify(person.name)
+    ids.set(
+      person.name,
+      await upsert(
+        payload,
+        req,
+        collectionSlugs.people,
+        { slug: { equals: slug } },
+        {
+          ...person,
+          slug,
+        },
+      ),
+    )
+  }
+  return ids
+}
+
 /** Seeds the piece from ../shared/seeds/piece.txt as structured, linked content. */
 export const seedPiece = async ({ force = false, payload }: SeedPieceArgs): Promise<SeedResult> => {
   if (!force && (await databaseHasContent(payload))) {
@@ -69,8 +98,21 @@ export const seedPiece = async ({ force = false, payload }: SeedPieceArgs): Prom
   const piece = readPiece()
   const req: Partial<PayloadRequest> = {}
 
+  const personIds = await seedPeople(payload, req, piecePeople)
+  const personId = (name: string) => {
+    const id = personIds.get(name)
+    if (id === undefined) throw new Error(`the seed names "${name}" but has no person for them`)
+    return id
+  }
+
   const caseIds = new Map<string, number | string>()
   for (const { follows = [], overrules = [], ...record } of pieceCases) {
+    const judge = pieceCaseJudges[record.caption]
+    const parties = [
+      ...(record.claimant ? [{ person: personId(record.claimant), role: 'claimant' }] : []),
+      ...(record.counsel ? [{ person: personId(record.counsel), role: 'counsel' }] : []),
+      ...(judge ? [{ person: personId(judge), role: 'judge' }] : []),
+    ]
     const id = await upsert(
       payload,
       req,
@@ -80,6 +122,7 @@ export const seedPiece = async ({ force = false, payload }: SeedPieceArgs): Prom
         ...record,
         follows: follows.map((caption) => caseIds.get(caption)),
         overrules: overrules.map((caption) => caseIds.get(caption)),
+        parties,
       },
     )
     caseIds.set(record.caption, id)
@@ -95,6 +138,7 @@ export const seedPiece = async ({ force = false, payload }: SeedPieceArgs): Prom
         { text: { equals: quote.text } },
         {
           ...quote,
+          speaker: { ...quote.speaker, person: personId(quote.speaker.name) },
           verification: { notes, status },
         },
       ),
@@ -133,4 +177,51 @@ export const seedPiece = async ({ force = false, payload }: SeedPieceArgs): Prom
   )
 
   return { articleId, slug, status: 'seeded' }
+}
+
+/**
+ * The piece's first related-coverage link as a claim with its check: the claimant, the claim,
+ * and a published fact-check of ours rating it, listing the same related story. Run after
+ * `seedPiece`; seeding again updates the same records.
+ */
+export const seedFactCheck = async ({
+  payload,
+}: {
+  payload: Payload
+}): Promise<{ articleId: number | string; claimId: number | string; slug: string }> => {
+  const req: Partial<PayloadRequest> = {}
+  const piece = readPiece()
+  const [claimantId] = [...(await seedPeople(payload, req, [factCheckClaimant])).values()]
+  const claimId = await upsert(
+    payload,
+    req,
+    collectionSlugs.claims,
+    { text: { equals: factCheckClaim.text } },
+    { ...factCheckClaim, claimant: claimantId, sourceUrl: pieceRelatedLinks[0].url },
+  )
+  const related = await payload.find({
+    collection: collectionSlugs.relatedStories,
+    depth: 0,
+    limit: 1,
+    req,
+    where: { headline: { equals: piece.relatedCoverage[0].headline } },
+  })
+  const { paragraphs, rating, ...article } = factCheckArticle
+  const slug = slugify(article.headline)
+  const articleId = await upsert(
+    payload,
+    req,
+    collectionSlugs.articles,
+    { slug: { equals: slug } },
+    {
+      ...article,
+      _status: 'published',
+      body: paragraphsToLexical(paragraphs),
+      factCheck: { claim: claimId, rating },
+      firstPublishedAt: article.publishedAt,
+      relatedCoverage: related.docs.map((doc) => doc.id),
+      slug,
+    },
+  )
+  return { articleId, claimId, slug }
 }

@@ -8,7 +8,7 @@ import config from '../../../payload.config'
 import { deliveryFastPath } from './deliveryFastPath'
 import { deliveryRouter } from './deliveryRouter'
 import { seedDemoAccounts } from '../seed/seedDemoAccounts'
-import { databaseHasContent, seedPiece } from '../seed/seedPiece'
+import { databaseHasContent, seedFactCheck, seedPiece } from '../seed/seedPiece'
 import { benchReferenceEnabled, benchReferenceRouter } from './benchReference'
 import { startServer } from './createServer'
 import { flushLog, logLine } from './log'
@@ -35,6 +35,9 @@ const main = async () => {
   if (shouldSeed(dev) && !(await databaseHasContent(payload))) {
     const result = await seedPiece({ payload })
     logLine('info', { msg: 'seeded the piece into the empty database', ...result })
+    // Its first related-coverage link, as a claim and our fact-check of it.
+    const check = await seedFactCheck({ payload })
+    logLine('info', { msg: 'seeded the fact-check of the claim the piece links to', ...check })
     if (dev) {
       const accounts = await seedDemoAccounts(payload)
       logLine('info', { msg: 'created demo accounts (see README)', accounts })

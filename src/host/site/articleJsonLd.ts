@@ -1,5 +1,5 @@
 import type { DeliveryArticle } from 'payload-plugin-newsroom/delivery'
-import { articlePath } from './paths'
+import { articlePath, authorPath } from './paths'
 
 /** Search engines and partners need absolute URLs; Payload stores site paths. */
 const absolute = (url: string, origin: string) => (url.startsWith('/') ? `${origin}${url}` : url)
@@ -8,7 +8,12 @@ const absolute = (url: string, origin: string) => (url.startsWith('/') ? `${orig
 export const articleJsonLd = ({ article, relatedCoverage }: DeliveryArticle, origin: string) => ({
   '@context': 'https://schema.org',
   '@type': 'NewsArticle',
-  author: article.bylines.map((byline) => ({ '@type': 'Person', name: byline.name })),
+  // A byline with a person links to their author page; a free-text credit is a name only.
+  author: article.bylines.map((byline) => ({
+    '@type': 'Person',
+    name: byline.name,
+    ...(byline.person ? { url: `${origin}${authorPath(byline.person.slug)}` } : {}),
+  })),
   correction: article.corrections.map((entry) => ({
     '@type': 'CorrectionComment',
     datePublished: entry.at,

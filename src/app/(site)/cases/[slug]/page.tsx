@@ -5,11 +5,18 @@ import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { getPayload } from 'payload'
 import { recordPageKeys } from '../../../../host/pageCache/renderKeys'
-import { articlePath, casePath } from '../../../../host/site/paths'
+import { articlePath, casePath, personPath } from '../../../../host/site/paths'
 
 export const dynamic = 'force-dynamic'
 
 type Props = { params: Promise<{ slug: string }> }
+
+const partyRoles: Record<string, string> = {
+  claimant: 'Claimant',
+  counsel: 'Counsel',
+  judge: 'Decided by',
+  other: 'Party',
+}
 
 type ChainLink = {
   caption?: string
@@ -39,6 +46,10 @@ export default async function CasePage({ params }: Props) {
     overrideAccess: false,
   })
   const chain = (record.precedentChain ?? []) as ChainLink[]
+  // Parties readers may see are populated; one no live story shows stays an id and is left out.
+  const parties = (record.parties ?? []).flatMap((party) =>
+    typeof party.person === 'object' && party.person ? [{ ...party, person: party.person }] : [],
+  )
   const citing = (record.citedIn?.docs ?? []).flatMap((doc) =>
     typeof doc === 'object' ? [doc] : [],
   )
@@ -48,6 +59,7 @@ export default async function CasePage({ params }: Props) {
     CASE_LIST_KEY,
     caseCitationsKey(record.id),
     ...citing.map((article) => documentKey('articles', article.id)),
+    ...parties.map((party) => documentKey('people', party.person.id)),
   ])
 
   return (
@@ -60,6 +72,19 @@ export default async function CasePage({ params }: Props) {
       <p className="status">Status: {record.status}</p>
       {record.statusNote ? <p>{record.statusNote}</p> : null}
       {record.holding ? <p className="holding">{record.holding}</p> : null}
+      {parties.length > 0 ? (
+        <section className="parties">
+          <h2>People</h2>
+          <ul>
+            {parties.map((party) => (
+              <li key={party.id ?? String(party.person.id)}>
+                {partyRoles[party.role] ?? party.role}:{' '}
+                <a href={personPath(String(party.person.slug))}>{party.person.name}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {chain.length > 1 ? (
         <section className="precedent-chain">
           <h2>Line of precedent</h2>

@@ -3,7 +3,13 @@ import type { Metadata } from 'next'
 import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 
+import { siteSettings } from 'payload-plugin-newsroom'
+
+import config from '@payload-config'
 import { articleJsonLd, jsonForScript } from '../../../../host/site/articleJsonLd'
+import { Bylines } from '../../../../host/site/Bylines'
+import { claimReviewJsonLd } from '../../../../host/site/claimReviewJsonLd'
+import { FactCheckBox } from '../../../../host/site/FactCheckBox'
 import { showDateTime } from '../../../../host/site/formatDate'
 import { LivePreviewListener } from '../../../../host/site/LivePreviewListener'
 import { loadArticlePage } from '../../../../host/site/loadArticlePage'
@@ -39,6 +45,10 @@ export default async function ArticlePage({ params }: Props) {
   const { delivery, preview } = page
   const { article, cases, quotes, relatedCoverage } = delivery
   const origin = siteOrigin((await headers()).get('host'))
+  const claimReview = claimReviewJsonLd(delivery, {
+    organization: { name: siteSettings(await config).name, url: `${origin}/` },
+    origin,
+  })
   const published = showDateTime(article.firstPublishedAt ?? article.publishedAt)
   const updated = showDateTime(article.updatedAt)
   const hero = article.hero
@@ -61,13 +71,17 @@ export default async function ArticlePage({ params }: Props) {
         dangerouslySetInnerHTML={{ __html: jsonForScript(articleJsonLd(delivery, origin)) }}
         type="application/ld+json"
       />
+      {claimReview ? (
+        <script
+          dangerouslySetInnerHTML={{ __html: jsonForScript(claimReview) }}
+          type="application/ld+json"
+        />
+      ) : null}
       <header>
         {article.section ? <p className="section">{article.section}</p> : null}
         <h1>{article.headline}</h1>
         {article.dek ? <p className="dek">{article.dek}</p> : null}
-        {article.bylines.length > 0 ? (
-          <p className="bylines">By {article.bylines.map((byline) => byline.name).join(' and ')}</p>
-        ) : null}
+        <Bylines bylines={article.bylines} />
         <p className="dates">
           {published ? (
             <>
@@ -98,6 +112,7 @@ export default async function ArticlePage({ params }: Props) {
           ) : null}
         </figure>
       ) : null}
+      <FactCheckBox factCheck={delivery.factCheck ?? null} />
       {article.dateline ? <p className="dateline">{article.dateline} —</p> : null}
       <RichText body={article.body} sources={{ cases, quotes }} />
       {article.corrections.length > 0 ? (
