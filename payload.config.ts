@@ -5,6 +5,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { databaseAdapter } from './src/host/database/database'
+import { carryOverTaxonomyMongo } from './src/host/database/taxonomyCarryOverMongo'
 import { newsroomPlugin } from 'payload-plugin-newsroom'
 import { purgeUrls, varnishPurge } from './src/host/pageCache/varnishPurge'
 import { resolvePayloadSecret } from './src/host/secret'
@@ -34,6 +35,10 @@ export default buildConfig({
     uri: process.env.DATABASE_URI,
   }),
   editor: lexicalEditor(),
+  // MongoDB has no schema migrations: free-text sections and topics become records at start.
+  onInit: async (payload) => {
+    await carryOverTaxonomyMongo(payload)
+  },
   graphQL: { schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql') },
   plugins: [
     newsroomPlugin({

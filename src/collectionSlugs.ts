@@ -5,5 +5,7 @@ export const collectionSlugs = {
   media: 'media',
   quotes: 'quotes',
   relatedStories: 'related-stories',
+  sections: 'sections',
+  topics: 'topics',
   users: 'users',
 } as const

@@ -7,10 +7,13 @@ import { casesCollection } from '../collections/Cases'
 import { mediaCollection, mediaFields } from '../collections/Media'
 import { quotesCollection } from '../collections/Quotes'
 import { relatedStoriesCollection } from '../collections/RelatedStories'
+import { sectionsCollection } from '../collections/Sections'
+import { topicsCollection } from '../collections/Topics'
 import { userFields, userHooks, usersCollection } from '../collections/Users'
 import { cacheSettingsCustom } from './cache/cacheSettings'
 import { collectionSlugs } from './collectionSlugs'
 import { deliveryStateGlobal } from './delivery/deliveryStateGlobal'
+import { frontPageGlobal } from './globals/FrontPage'
 import { withDelivery } from './delivery/withDelivery'
 import { answerMissingPreference } from './guards/answerMissingPreference'
 import { withInputGuards } from './guards/withInputGuards'
@@ -68,6 +71,8 @@ export const newsroomPlugin =
       applyCollectionOverride(quotesCollection(), overrides.quotes),
       applyCollectionOverride(casesCollection(), overrides.cases),
       applyCollectionOverride(relatedStoriesCollection(), overrides.relatedStories),
+      applyCollectionOverride(sectionsCollection(), overrides.sections),
+      applyCollectionOverride(topicsCollection(), overrides.topics),
       ...(hasCollection(collectionSlugs.users)
         ? []
         : [applyCollectionOverride(usersCollection(), overrides.users)]),
@@ -98,7 +103,7 @@ export const newsroomPlugin =
         ...cacheSettingsCustom(pluginOptions.cache),
       },
       // Kept when disabled, like the collections, so the schema does not change.
-      globals: [...(incomingConfig.globals ?? []), deliveryStateGlobal()],
+      globals: [...(incomingConfig.globals ?? []), deliveryStateGlobal(), frontPageGlobal()],
       jobs: pluginOptions.disabled
         ? incomingConfig.jobs
         : withScheduledPublishing(incomingConfig.jobs, pluginOptions.jobs),

@@ -141,6 +141,10 @@ export type NewsroomPluginOptions = {
     quotes?: CollectionOverride
     /** Overrides for `related-stories`. */
     relatedStories?: CollectionOverride
+    /** Overrides for `sections`. */
+    sections?: CollectionOverride
+    /** Overrides for `topics`. */
+    topics?: CollectionOverride
     /** Overrides for `users`, used only when the app has no `users` collection of its own. */
     users?: CollectionOverride
   }

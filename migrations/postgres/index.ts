@@ -2,6 +2,8 @@ import * as migration_20261128_054829_initial from './20261128_054829_initial';
 import * as migration_20261128_055946_delivery_state from './20261128_055946_delivery_state';
 import * as migration_20261128_091440_value_tables_parent_index from './20261128_091440_value_tables_parent_index';
 import * as migration_20261201_193631_live_story_records from './20261201_193631_live_story_records';
+import * as migration_20261201_223226_taxonomy_records from './20261201_223226_taxonomy_records';
+import * as migration_20261201_223804_front_page from './20261201_223804_front_page';
 
 export const migrations = [
   {
@@ -22,6 +24,16 @@ export const migrations = [
   {
     up: migration_20261201_193631_live_story_records.up,
     down: migration_20261201_193631_live_story_records.down,
-    name: '20261201_193631_live_story_records'
+    name: '20261201_193631_live_story_records',
+  },
+  {
+    up: migration_20261201_223226_taxonomy_records.up,
+    down: migration_20261201_223226_taxonomy_records.down,
+    name: '20261201_223226_taxonomy_records',
+  },
+  {
+    up: migration_20261201_223804_front_page.up,
+    down: migration_20261201_223804_front_page.down,
+    name: '20261201_223804_front_page'
   },
 ];

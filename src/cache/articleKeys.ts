@@ -7,7 +7,7 @@ import { documentKey } from './keys'
 
 /**
  * Everything a delivered article shows, as surrogate keys: the article, its quotes, cases,
- * related stories and the stories of ours they point at, its hero image and its bylines' users.
+ * related stories and the stories of ours they point at, its hero image, its bylines' users, its section and topics.
  */
 export const articleKeys = (doc: PopulatedDoc): string[] => {
   const keys = new Set<string>([documentKey(collectionSlugs.articles, doc.id)])
@@ -27,6 +27,8 @@ export const articleKeys = (doc: PopulatedDoc): string[] => {
     related.map((story) => relationId(recordOf(story).article)),
   )
   add(collectionSlugs.media, [relationId(recordOf(doc.hero).image)])
+  add(collectionSlugs.sections, [relationId(doc.section)])
+  add(collectionSlugs.topics, relationIds(doc.topics))
   add(
     collectionSlugs.users,
     (Array.isArray(doc.bylines) ? doc.bylines : []).map((byline) =>

@@ -27,5 +27,9 @@ export const changeKeys = (collection: string, doc: Doc, previousDoc?: Doc): str
   if (collection === collectionSlugs.cases) {
     keys.push(CASE_LIST_KEY)
   }
+  // Lists name each story's section and topics, and a new term's page was a 404 until now.
+  if (collection === collectionSlugs.sections || collection === collectionSlugs.topics) {
+    keys.push(ARTICLE_LIST_KEY)
+  }
   return keys
 }

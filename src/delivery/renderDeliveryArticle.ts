@@ -84,6 +84,8 @@ const populate = {
     updatedAt: true,
     url: true,
   },
+  [collectionSlugs.sections]: { name: true, slug: true },
+  [collectionSlugs.topics]: { name: true, slug: true },
   [collectionSlugs.users]: { name: true },
 } as PopulateType
 

@@ -8,13 +8,16 @@ import {
   rememberDraftSave,
 } from './invalidationHooks'
 
-/** Everything a delivered article shows comes from these; users for byline names. */
+/** Everything a delivered article shows comes from these; users for byline names, sections and
+ * topics for their names. */
 const shownCollections = new Set<string>([
   collectionSlugs.articles,
   collectionSlugs.cases,
   collectionSlugs.media,
   collectionSlugs.quotes,
   collectionSlugs.relatedStories,
+  collectionSlugs.sections,
+  collectionSlugs.topics,
   collectionSlugs.users,
 ])
 

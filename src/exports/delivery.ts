@@ -31,6 +31,7 @@ export {
   CASE_LIST_KEY,
   caseCitationsKey,
   documentKey,
+  FRONT_PAGE_KEY,
   isValidKey,
 } from '../cache/keys'
 export { createTaggedLru } from '../cache/taggedLru'

@@ -71,6 +71,8 @@ export interface Config {
     quotes: Quote;
     cases: Case;
     'related-stories': RelatedStory;
+    sections: Section;
+    topics: Topic;
     users: User;
     media: Media;
     'payload-kv': PayloadKv;
@@ -96,6 +98,8 @@ export interface Config {
     quotes: QuotesSelect<false> | QuotesSelect<true>;
     cases: CasesSelect<false> | CasesSelect<true>;
     'related-stories': RelatedStoriesSelect<false> | RelatedStoriesSelect<true>;
+    sections: SectionsSelect<false> | SectionsSelect<true>;
+    topics: TopicsSelect<false> | TopicsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -110,9 +114,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'newsroom-delivery-state': NewsroomDeliveryState;
+    'front-page': FrontPage;
   };
   globalsSelect: {
     'newsroom-delivery-state': NewsroomDeliveryStateSelect<false> | NewsroomDeliveryStateSelect<true>;
+    'front-page': FrontPageSelect<false> | FrontPageSelect<true>;
   };
   locale: null;
   widgets: {
@@ -248,8 +254,14 @@ export interface Article {
    * Internal: never shown to readers or partners.
    */
   editorialNotes?: string | null;
-  section?: string | null;
-  topics?: string[] | null;
+  /**
+   * The desk the story runs under.
+   */
+  section?: (number | null) | Section;
+  /**
+   * What the story is about.
+   */
+  topics?: (number | Topic)[] | null;
   /**
    * The date readers see. Set on first publish when left empty.
    */
@@ -269,6 +281,10 @@ export interface Article {
 export interface User {
   id: number;
   name: string;
+  /**
+   * Needed to change your own password (at least 12 characters).
+   */
+  currentPassword?: string | null;
   roles: ('admin' | 'editor' | 'writer')[];
   updatedAt: string;
   createdAt: string;
@@ -528,6 +544,46 @@ export interface RelatedStory {
   createdAt: string;
 }
 /**
+ * The desks a story belongs to; each has a page and an RSS feed on the site.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sections".
+ */
+export interface Section {
+  id: number;
+  name: string;
+  /**
+   * Part of the URL. Generated from the name when left empty.
+   */
+  slug?: string | null;
+  /**
+   * Shown at the top of its page on the site.
+   */
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * What stories are about; each topic has a page and an RSS feed on the site.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "topics".
+ */
+export interface Topic {
+  id: number;
+  name: string;
+  /**
+   * Part of the URL. Generated from the name when left empty.
+   */
+  slug?: string | null;
+  /**
+   * Shown at the top of its page on the site.
+   */
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -658,6 +714,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'related-stories';
         value: number | RelatedStory;
+      } | null)
+    | ({
+        relationTo: 'sections';
+        value: number | Section;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
       } | null)
     | ({
         relationTo: 'users';
@@ -847,10 +911,33 @@ export interface RelatedStoriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sections_select".
+ */
+export interface SectionsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "topics_select".
+ */
+export interface TopicsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  currentPassword?: T;
   roles?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1007,11 +1094,41 @@ export interface NewsroomDeliveryState {
   createdAt?: string | null;
 }
 /**
+ * The lead story and the stories under it, in this order; the latest published stories follow. A story not published yet is skipped until it is.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "front-page".
+ */
+export interface FrontPage {
+  id: number;
+  /**
+   * The story at the top of the front page.
+   */
+  lead?: (number | null) | Article;
+  /**
+   * Shown under the lead, in this order (drag to reorder).
+   */
+  slots?: (number | Article)[] | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "newsroom-delivery-state_select".
  */
 export interface NewsroomDeliveryStateSelect<T extends boolean = true> {
   generation?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "front-page_select".
+ */
+export interface FrontPageSelect<T extends boolean = true> {
+  lead?: T;
+  slots?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -3,3 +3,9 @@ export const articlePath = (slug: string): string => `/news/${slug}`
 
 /** Where the site shows a case. */
 export const casePath = (slug: string): string => `/cases/${slug}`
+
+/** Where the site lists a section's stories. */
+export const sectionPath = (slug: string): string => `/sections/${slug}`
+
+/** Where the site lists a topic's stories. */
+export const topicPath = (slug: string): string => `/topics/${slug}`

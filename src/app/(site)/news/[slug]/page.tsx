@@ -3,6 +3,7 @@ import type { Metadata } from 'next'
 import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 
+import { ArticleTerms } from '../../../../host/site/ArticleTerms'
 import { articleJsonLd, jsonForScript } from '../../../../host/site/articleJsonLd'
 import { showDateTime } from '../../../../host/site/formatDate'
 import { LivePreviewListener } from '../../../../host/site/LivePreviewListener'
@@ -62,7 +63,7 @@ export default async function ArticlePage({ params }: Props) {
         type="application/ld+json"
       />
       <header>
-        {article.section ? <p className="section">{article.section}</p> : null}
+        <ArticleTerms id={article.id} preview={preview} />
         <h1>{article.headline}</h1>
         {article.dek ? <p className="dek">{article.dek}</p> : null}
         {article.bylines.length > 0 ? (
