@@ -62,10 +62,19 @@ const findField = (fields: Field[], name: string): Field | undefined => {
 }
 
 describe('newsroomPlugin on a config', () => {
-  it('adds the six collections with their public slugs', async () => {
+  it('adds the eight collections with their public slugs', async () => {
     const config = await applyPlugin()
     expect((config.collections ?? []).map((collection) => collection.slug).sort()).toEqual(
-      ['articles', 'cases', 'media', 'quotes', 'related-stories', 'users'].sort(),
+      [
+        'articles',
+        'cases',
+        'media',
+        'quotes',
+        'related-stories',
+        'sections',
+        'topics',
+        'users',
+      ].sort(),
     )
     expect(config.admin?.user).toBe('users')
     expect(collectionOf(config, 'users').auth).toBeTruthy()

@@ -6,7 +6,9 @@ import {
   type SqlIo,
 } from '../../src/host/database/taxonomyCarryOver'
 
-// Sections and topics become records. Every statement on the shared tables is an ALTER TABLE
+// Sections and topics become records. The foreign keys spell out the ON DELETE rules drizzle's
+// schema has (its generator left them out, and a later push would rebuild the tables for them).
+// Every statement on the shared tables is an ALTER TABLE
 // (ADD, or DROP COLUMN once the values are carried over), never a rebuild; the old free-text
 // values become records and references before their columns and tables go.
 const io = (db: MigrateUpArgs['db']): SqlIo => ({
@@ -42,17 +44,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`topics_updated_at_idx\` ON \`topics\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`topics_created_at_idx\` ON \`topics\` (\`created_at\`);`)
   await db.run(sql`DROP INDEX \`articles_section_idx\`;`)
-  await db.run(sql`ALTER TABLE \`articles\` ADD \`section_id\` integer REFERENCES sections(id);`)
+  await db.run(sql`ALTER TABLE \`articles\` ADD \`section_id\` integer REFERENCES \`sections\`(\`id\`) ON UPDATE no action ON DELETE set null;`)
   await db.run(sql`CREATE INDEX \`articles_section_idx\` ON \`articles\` (\`section_id\`);`)
   await db.run(sql`DROP INDEX \`_articles_v_version_version_section_idx\`;`)
-  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_section_id\` integer REFERENCES sections(id);`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_section_id\` integer REFERENCES \`sections\`(\`id\`) ON UPDATE no action ON DELETE set null;`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_version_section_idx\` ON \`_articles_v\` (\`version_section_id\`);`)
-  await db.run(sql`ALTER TABLE \`articles_rels\` ADD \`topics_id\` integer REFERENCES topics(id);`)
+  await db.run(sql`ALTER TABLE \`articles_rels\` ADD \`topics_id\` integer REFERENCES \`topics\`(\`id\`) ON UPDATE no action ON DELETE cascade;`)
   await db.run(sql`CREATE INDEX \`articles_rels_topics_id_idx\` ON \`articles_rels\` (\`topics_id\`);`)
-  await db.run(sql`ALTER TABLE \`_articles_v_rels\` ADD \`topics_id\` integer REFERENCES topics(id);`)
+  await db.run(sql`ALTER TABLE \`_articles_v_rels\` ADD \`topics_id\` integer REFERENCES \`topics\`(\`id\`) ON UPDATE no action ON DELETE cascade;`)
   await db.run(sql`CREATE INDEX \`_articles_v_rels_topics_id_idx\` ON \`_articles_v_rels\` (\`topics_id\`);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`sections_id\` integer REFERENCES sections(id);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`topics_id\` integer REFERENCES topics(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`sections_id\` integer REFERENCES \`sections\`(\`id\`) ON UPDATE no action ON DELETE cascade;`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`topics_id\` integer REFERENCES \`topics\`(\`id\`) ON UPDATE no action ON DELETE cascade;`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_sections_id_idx\` ON \`payload_locked_documents_rels\` (\`sections_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_topics_id_idx\` ON \`payload_locked_documents_rels\` (\`topics_id\`);`)
   await carryOverTaxonomySql(io(db), { payload, req })
