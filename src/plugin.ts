@@ -20,6 +20,8 @@ import { withInputGuards } from './guards/withInputGuards'
 import { withServerTimestamps } from './hooks/ignoreClientTimestamps'
 import { guardJobCancellation, withScheduledPublishing } from './jobs/scheduledPublishing'
 import { withLimits } from './limits/withLimits'
+import { withRedirects } from './redirects/withRedirects'
+import { withSearch } from './search/withSearch'
 import { siteSettingsCustom } from './siteSettings'
 import { applyCollectionOverride } from './utilities/applyCollectionOverride'
 import { dataFieldNames } from './utilities/dataFieldNames'
@@ -115,6 +117,10 @@ export const newsroomPlugin =
         await incomingConfig.onInit?.(payload)
       },
     }
+    // Payload's official plugins, kept when disabled like the collections (the schema stays).
+    const withRedirectsApplied = pluginOptions.redirects === false ? config : withRedirects(config)
+    const withOfficial =
+      pluginOptions.search === false ? withRedirectsApplied : withSearch(withRedirectsApplied)
     // Caps on what one REST or GraphQL request may ask of the server.
-    return pluginOptions.disabled ? config : withLimits(config, pluginOptions.limits)
+    return pluginOptions.disabled ? withOfficial : withLimits(withOfficial, pluginOptions.limits)
   }

@@ -129,6 +129,18 @@ export type NewsroomPluginOptions = {
    * @default 6
    */
   maxRelatedCoverage?: number
+  /**
+   * Old story URLs answer 301 to the new one after an editor changes a live slug, with Payload's
+   * redirects plugin (a `redirects` collection); `false` leaves it out.
+   * @default true
+   */
+  redirects?: boolean
+  /**
+   * Reader search with Payload's search plugin: a `search` collection holding published stories
+   * only; `false` leaves it out.
+   * @default true
+   */
+  search?: boolean
   /** Per-collection overrides, applied after the plugin builds each collection. */
   overrides?: {
     /** Overrides for `articles`. */

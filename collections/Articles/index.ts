@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { editorsOrNeverPublished } from '../../src/access/editorsOrNeverPublished'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
-import { isStaff, isStaffField } from '../../src/access/roles'
+import { canPublish, isStaff, isStaffField } from '../../src/access/roles'
 import { clientComponent } from '../../src/packageName'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { bylinesField } from '../../fields/bylines'
@@ -20,6 +20,7 @@ import {
   releaseLiveRecords,
   rememberLiveReferences,
 } from './hooks/markLiveRecords'
+import { redirectChangedSlug, rememberLiveSlug } from './hooks/redirectChangedSlug'
 import { refuseDisputedQuotes } from './hooks/refuseDisputedQuotes'
 import { rememberDraftSave } from './hooks/rememberDraftSave'
 import { syncSourcesFromBody } from './hooks/syncSourcesFromBody'
@@ -58,7 +59,7 @@ export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): Col
   // The site's reads: the latest published stories, newest first.
   indexes: [{ fields: ['_status', 'publishedAt'] }],
   hooks: {
-    afterChange: [markLiveRecords],
+    afterChange: [markLiveRecords, redirectChangedSlug],
     afterDelete: [releaseLiveRecords],
     beforeChange: [
       keepLiveStatus,
@@ -67,6 +68,7 @@ export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): Col
       syncSourcesFromBody,
       refuseDisputedQuotes,
       rememberLiveReferences,
+      rememberLiveSlug,
     ],
     beforeOperation: [rememberDraftSave],
   },
@@ -83,7 +85,8 @@ export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): Col
       admin: { description: 'The subheadline: one or two sentences under the headline.' },
       maxLength: 600,
     },
-    slugField({ lockAfter: 'firstPublishedAt', useAsSlug: 'headline' }),
+    // Once published, only editors change the slug; the old URL then redirects to the new one.
+    slugField({ lockAfter: 'firstPublishedAt', unlockFor: canPublish, useAsSlug: 'headline' }),
     {
       type: 'tabs',
       tabs: [

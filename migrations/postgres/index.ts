@@ -4,6 +4,7 @@ import * as migration_20261128_091440_value_tables_parent_index from './20261128
 import * as migration_20261201_193631_live_story_records from './20261201_193631_live_story_records';
 import * as migration_20261201_223226_taxonomy_records from './20261201_223226_taxonomy_records';
 import * as migration_20261201_223804_front_page from './20261201_223804_front_page';
+import * as migration_20261201_224955_redirects_search from './20261201_224955_redirects_search';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261201_223804_front_page.up,
     down: migration_20261201_223804_front_page.down,
-    name: '20261201_223804_front_page'
+    name: '20261201_223804_front_page',
+  },
+  {
+    up: migration_20261201_224955_redirects_search.up,
+    down: migration_20261201_224955_redirects_search.down,
+    name: '20261201_224955_redirects_search'
   },
 ];
