@@ -69,7 +69,10 @@ export const newsroomPlugin =
     })
 
     const newsroomCollections = [
-      applyCollectionOverride(articlesCollection({ maxRelatedCoverage }), overrides.articles),
+      applyCollectionOverride(
+        articlesCollection({ maxRelatedCoverage, redirects: pluginOptions.redirects !== false }),
+        overrides.articles,
+      ),
       applyCollectionOverride(quotesCollection(), overrides.quotes),
       applyCollectionOverride(casesCollection(), overrides.cases),
       applyCollectionOverride(relatedStoriesCollection(), overrides.relatedStories),

@@ -37,9 +37,14 @@ export const editorialStages = [
 type ArticlesOptions = {
   /** Most items allowed under "Related coverage". */
   maxRelatedCoverage: number
+  /** Whether old URLs redirect (the plugin's `redirects`): only then may editors change a live slug. */
+  redirects?: boolean
 }
 
-export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): CollectionConfig => ({
+export const articlesCollection = ({
+  maxRelatedCoverage,
+  redirects = true,
+}: ArticlesOptions): CollectionConfig => ({
   slug: collectionSlugs.articles,
   access: {
     create: isStaff,
@@ -85,8 +90,12 @@ export const articlesCollection = ({ maxRelatedCoverage }: ArticlesOptions): Col
       admin: { description: 'The subheadline: one or two sentences under the headline.' },
       maxLength: 600,
     },
-    // Once published, only editors change the slug; the old URL then redirects to the new one.
-    slugField({ lockAfter: 'firstPublishedAt', unlockFor: canPublish, useAsSlug: 'headline' }),
+    // Once published, only editors change the slug, and only where the old URL then redirects.
+    slugField({
+      lockAfter: 'firstPublishedAt',
+      unlockFor: redirects ? canPublish : undefined,
+      useAsSlug: 'headline',
+    }),
     {
       type: 'tabs',
       tabs: [
