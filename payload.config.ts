@@ -6,6 +6,7 @@ import sharp from 'sharp'
 
 import { carryOverPeopleOnMongo } from './src/host/database/carryOverPeopleOnMongo'
 import { databaseAdapter, databaseKind } from './src/host/database/database'
+import { carryOverTaxonomyMongo } from './src/host/database/taxonomyCarryOverMongo'
 import { newsroomPlugin } from 'payload-plugin-newsroom'
 import { purgeUrls, varnishPurge } from './src/host/pageCache/varnishPurge'
 import { resolvePayloadSecret } from './src/host/secret'
@@ -39,8 +40,10 @@ export default buildConfig({
     uri: process.env.DATABASE_URI,
   }),
   editor: lexicalEditor(),
+  // MongoDB has no schema migrations: free-text sections and topics become records, and typed
+  // names become people, here at start, as the SQL migrations do.
   onInit: async (payload) => {
-    // MongoDB has no schema migrations: typed names become people here, as the SQL migration does.
+    await carryOverTaxonomyMongo(payload)
     if (databaseKind(process.env.DATABASE_URI) === 'mongodb') {
       await carryOverPeopleOnMongo(payload)
     }

@@ -1,4 +1,10 @@
-import type { CollectionSlug, FieldHook, TextField, TextFieldSingleValidation } from 'payload'
+import type {
+  CollectionSlug,
+  FieldHook,
+  PayloadRequest,
+  TextField,
+  TextFieldSingleValidation,
+} from 'payload'
 
 import type { TextFieldOverrides } from './httpUrl'
 
@@ -14,6 +20,11 @@ type SlugFieldOptions = {
   name?: string
   /** Changes to the generated field. */
   overrides?: TextFieldOverrides
+  /**
+   * Who may still change the slug once `lockAfter` is set (an editor, whose change leaves a
+   * redirect behind). Checked on the server; unset, nobody may.
+   */
+  unlockFor?: (req: PayloadRequest) => boolean
   /** The sibling field the slug is generated from when left empty. */
   useAsSlug: string
 }
@@ -28,7 +39,13 @@ const fillFromSource =
   }
 
 const validateSlug =
-  ({ lockAfter, name }: { lockAfter?: string; name: string }): TextFieldSingleValidation =>
+  ({
+    lockAfter,
+    name,
+    unlockFor,
+  }: Pick<SlugFieldOptions, 'lockAfter' | 'unlockFor'> & {
+    name: string
+  }): TextFieldSingleValidation =>
   async (value, { collectionSlug, id, previousValue, req, siblingData }) => {
     if (!value) {
       return 'A slug is required: give a headline or type a slug.'
@@ -37,8 +54,12 @@ const validateSlug =
       return 'Use lowercase letters, digits and single hyphens only (for example "asylum-ruling-2018").'
     }
     const lockedBy = lockAfter ? (siblingData as Record<string, unknown>)?.[lockAfter] : undefined
-    if (lockedBy && previousValue && value !== previousValue) {
-      return 'The slug cannot change once the story has been published: its URL is already out.'
+    // The browser has no request to judge by (no payload): the server decides.
+    const unlocked = unlockFor && (!req?.payload || unlockFor(req as PayloadRequest))
+    if (lockedBy && previousValue && value !== previousValue && !unlocked) {
+      return unlockFor
+        ? 'Only an editor can change the slug once the story has been published: its URL is already out.'
+        : 'The slug cannot change once the story has been published: its URL is already out.'
     }
     // Asked of the database here, not left to its unique index alone: not every MongoDB-wire
     // server says which field a duplicate-key error came from. Browsers skip it (no payload).
@@ -61,13 +82,14 @@ export const slugField = ({
   name = 'slug',
   lockAfter,
   overrides = {},
+  unlockFor,
   useAsSlug,
 }: SlugFieldOptions): TextField => ({
   name,
   type: 'text',
   index: true,
   unique: true,
-  validate: validateSlug({ lockAfter, name }),
+  validate: validateSlug({ lockAfter, name, unlockFor }),
   ...overrides,
   admin: {
     description: `Part of the URL. Generated from the ${useAsSlug} when left empty.`,

@@ -7,5 +7,7 @@ export const collectionSlugs = {
   people: 'people',
   quotes: 'quotes',
   relatedStories: 'related-stories',
+  sections: 'sections',
+  topics: 'topics',
   users: 'users',
 } as const

@@ -82,6 +82,14 @@ export type NewsroomCorrection = {
   type?: 'clarification' | 'correction' | 'update'
 }
 
+/** A section or a topic: public taxonomy with its own page on the site. */
+export type NewsroomTaxonomyTerm = {
+  description?: null | string
+  id: Id
+  name?: string
+  slug?: null | string
+}
+
 export type NewsroomByline = {
   author?: null | Relation<NewsroomUser>
   credit?: null | string
@@ -103,8 +111,9 @@ export type NewsroomArticle = {
   publishedAt?: null | string
   quotes?: null | Relation<NewsroomQuote>[]
   relatedCoverage?: null | Relation<NewsroomRelatedStory>[]
+  section?: null | Relation<NewsroomTaxonomyTerm>
   slug?: null | string
-  topics?: null | string[]
+  topics?: null | Relation<NewsroomTaxonomyTerm>[]
   updatedAt?: string
 }
 
@@ -115,5 +124,7 @@ export type NewsroomDocuments = {
   media: NewsroomMedia
   quotes: NewsroomQuote
   'related-stories': NewsroomRelatedStory
+  sections: NewsroomTaxonomyTerm
+  topics: NewsroomTaxonomyTerm
   users: NewsroomUser
 }

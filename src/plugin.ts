@@ -9,11 +9,14 @@ import { mediaCollection, mediaFields } from '../collections/Media'
 import { peopleCollection } from '../collections/People'
 import { quotesCollection } from '../collections/Quotes'
 import { relatedStoriesCollection } from '../collections/RelatedStories'
+import { sectionsCollection } from '../collections/Sections'
+import { topicsCollection } from '../collections/Topics'
 import { userFields, userHooks, usersCollection } from '../collections/Users'
 import { cacheSettingsCustom } from './cache/cacheSettings'
 import { collectionSlugs } from './collectionSlugs'
 import { deliveryStateGlobal } from './delivery/deliveryStateGlobal'
 import { factCheckSettingsCustom, resolveFactCheckSettings } from './factChecks'
+import { frontPageGlobal } from './globals/FrontPage'
 import { withDelivery } from './delivery/withDelivery'
 import { answerMissingPreference } from './guards/answerMissingPreference'
 import { withInputGuards } from './guards/withInputGuards'
@@ -21,6 +24,8 @@ import { withServerTimestamps } from './hooks/ignoreClientTimestamps'
 import { claimJobsAtomically } from './jobs/claimJobs'
 import { guardJobCancellation, withScheduledPublishing } from './jobs/scheduledPublishing'
 import { withLimits } from './limits/withLimits'
+import { withRedirects } from './redirects/withRedirects'
+import { withSearch } from './search/withSearch'
 import { siteSettingsCustom } from './siteSettings'
 import { applyCollectionOverride } from './utilities/applyCollectionOverride'
 import { dataFieldNames } from './utilities/dataFieldNames'
@@ -70,7 +75,11 @@ export const newsroomPlugin =
 
     const newsroomCollections = [
       applyCollectionOverride(
-        articlesCollection({ maxRelatedCoverage, ratings }),
+        articlesCollection({
+          maxRelatedCoverage,
+          ratings,
+          redirects: pluginOptions.redirects !== false,
+        }),
         overrides.articles,
       ),
       applyCollectionOverride(quotesCollection(), overrides.quotes),
@@ -78,6 +87,8 @@ export const newsroomPlugin =
       applyCollectionOverride(peopleCollection(), overrides.people),
       applyCollectionOverride(claimsCollection(), overrides.claims),
       applyCollectionOverride(relatedStoriesCollection(), overrides.relatedStories),
+      applyCollectionOverride(sectionsCollection(), overrides.sections),
+      applyCollectionOverride(topicsCollection(), overrides.topics),
       ...(hasCollection(collectionSlugs.users)
         ? []
         : [applyCollectionOverride(usersCollection(), overrides.users)]),
@@ -109,7 +120,7 @@ export const newsroomPlugin =
         ...factCheckSettingsCustom(pluginOptions.factChecks),
       },
       // Kept when disabled, like the collections, so the schema does not change.
-      globals: [...(incomingConfig.globals ?? []), deliveryStateGlobal()],
+      globals: [...(incomingConfig.globals ?? []), deliveryStateGlobal(), frontPageGlobal()],
       jobs: pluginOptions.disabled
         ? incomingConfig.jobs
         : withScheduledPublishing(incomingConfig.jobs, pluginOptions.jobs),
@@ -123,6 +134,10 @@ export const newsroomPlugin =
         await incomingConfig.onInit?.(payload)
       },
     }
+    // Payload's official plugins, kept when disabled like the collections (the schema stays).
+    const withRedirectsApplied = pluginOptions.redirects === false ? config : withRedirects(config)
+    const withOfficial =
+      pluginOptions.search === false ? withRedirectsApplied : withSearch(withRedirectsApplied)
     // Caps on what one REST or GraphQL request may ask of the server.
-    return pluginOptions.disabled ? config : withLimits(config, pluginOptions.limits)
+    return pluginOptions.disabled ? withOfficial : withLimits(withOfficial, pluginOptions.limits)
   }

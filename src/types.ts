@@ -177,6 +177,18 @@ export type NewsroomPluginOptions = {
    * @default 6
    */
   maxRelatedCoverage?: number
+  /**
+   * Old story URLs answer 301 to the new one after an editor changes a live slug, with Payload's
+   * redirects plugin (a `redirects` collection); `false` leaves it out.
+   * @default true
+   */
+  redirects?: boolean
+  /**
+   * Reader search with Payload's search plugin: a `search` collection holding published stories
+   * only; `false` leaves it out.
+   * @default true
+   */
+  search?: boolean
   /** Per-collection overrides, applied after the plugin builds each collection. */
   overrides?: {
     /** Overrides for `articles`. */
@@ -193,6 +205,10 @@ export type NewsroomPluginOptions = {
     quotes?: CollectionOverride
     /** Overrides for `related-stories`. */
     relatedStories?: CollectionOverride
+    /** Overrides for `sections`. */
+    sections?: CollectionOverride
+    /** Overrides for `topics`. */
+    topics?: CollectionOverride
     /** Overrides for `users`, used only when the app has no `users` collection of its own. */
     users?: CollectionOverride
   }

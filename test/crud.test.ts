@@ -146,18 +146,19 @@ describe('articles', () => {
     expect(body.firstPublishedAt).toBe(firstPublishedAt)
   })
 
-  it('refuses to change the slug once the story is published', async () => {
+  it('lets an editor change a published slug, keeping the old URL as a redirect', async () => {
     const created = await create('articles', { headline: 'Appeals court rules' })
     await rest.patch(`/api/articles/${created.id}`, { body: { _status: 'published' }, token })
 
-    const { body, status } = await rest.patch(`/api/articles/${created.id}`, {
+    const { status } = await rest.patch(`/api/articles/${created.id}`, {
       body: { slug: 'appeals-court-rules-again' },
       token,
     })
-    expect(status).toBe(400)
-    expect(errorPaths(body)).toContain('slug')
+    expect(status).toBe(200)
     const reread = await rest.get(`/api/articles/${created.id}`, { token })
-    expect(reread.body.slug).toBe('appeals-court-rules')
+    expect(reread.body.slug).toBe('appeals-court-rules-again')
+    const redirects = await rest.get('/api/redirects?where[from][equals]=/news/appeals-court-rules')
+    expect(redirects.body.docs).toHaveLength(1)
   })
 
   it('keeps the published slug when the headline is edited', async () => {

@@ -773,7 +773,10 @@ describe('the plugin', () => {
     for (const slug of ['articles', 'quotes', 'cases', 'related-stories', 'media', 'users']) {
       expect(collection(slug)?.hooks?.afterChange).toContain(invalidateDeliveryAfterChange)
     }
-    expect(config.globals?.map((global) => global.slug)).toEqual([DELIVERY_STATE_SLUG])
+    expect(config.globals?.map((global) => global.slug)).toEqual([
+      DELIVERY_STATE_SLUG,
+      'front-page',
+    ])
   })
 
   it('adds neither when disabled, but keeps the state global so the schema does not change', async () => {
@@ -781,6 +784,9 @@ describe('the plugin', () => {
     const articles = config.collections?.find((each) => each.slug === 'articles')
     expect(deliveryPaths(articles?.endpoints)).toEqual([])
     expect(articles?.hooks?.afterChange ?? []).not.toContain(invalidateDeliveryAfterChange)
-    expect(config.globals?.map((global) => global.slug)).toEqual([DELIVERY_STATE_SLUG])
+    expect(config.globals?.map((global) => global.slug)).toEqual([
+      DELIVERY_STATE_SLUG,
+      'front-page',
+    ])
   })
 })

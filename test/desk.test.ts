@@ -238,16 +238,18 @@ describe('related coverage suggestions', () => {
       )
     ).body.docs[0]
     const ab = (await rest.get('/api/cases?where[slug][equals]=matter-of-a-b')).body.docs[0]
+    // The seeded piece's topic: a record since topics are records.
+    const asylum = (await rest.get('/api/topics?where[slug][equals]=asylum')).body.docs[0]
     const sharesCase = await post('articles', {
       _status: 'published',
       cases: [ab.id],
       headline: 'What Matter of A-B- means now',
-      topics: ['Asylum'],
+      topics: [asylum.id],
     })
     const sharesTopic = await post('articles', {
       _status: 'published',
       headline: 'Asylum backlog grows',
-      topics: ['Asylum'],
+      topics: [asylum.id],
     })
     await post('articles', { cases: [ab.id], headline: 'Unpublished A-B- follow-up' })
     await post('articles', { _status: 'published', headline: 'Unrelated sports story' })

@@ -99,13 +99,18 @@ beforeAll(async () => {
     collection: 'cases',
     data: { caption: 'Matter of Not-Yet-Cited', status: 'good-law' },
   })
+  const national = await ctx.payload.create({ collection: 'sections', data: { name: 'National' } })
+  const topics = []
+  for (const name of ['Immigration', 'Courts & law']) {
+    topics.push((await ctx.payload.create({ collection: 'topics', data: { name } })).id)
+  }
   await publish('hostile', {
     bylines: [{ credit: 'Ana Díaz & Bo <Lee>' }, { credit: 'Staff' }],
     dek: 'A bell\u0007 rang & the court <adjourned>.',
     firstPublishedAt: ago(HOUR),
     headline: HOSTILE_HEADLINE,
-    section: 'National',
-    topics: ['Immigration', 'Courts & law'],
+    section: national.id,
+    topics,
   })
   await publish('threeDays', {
     cases: [cited.id],

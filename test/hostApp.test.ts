@@ -84,6 +84,8 @@ if (!DATABASE_URI || DATABASE_URI.startsWith('file:')) {
       ownMediaHost?: RunningHost
       quote?: any
       relatedStory?: any
+      section?: any
+      topic?: any
       tarball?: string
     } = {}
     const finished = new Set<string>()
@@ -397,6 +399,10 @@ console.log(JSON.stringify(names))`,
       state.caseRecord = await create(host, 'cases', CASE, token)
       state.relatedStory = await create(host, 'related-stories', RELATED, token)
       expect(state.caseRecord.slug).toBe('matter-of-m-e-v-g')
+      // Sections and topics are the plugin's records too.
+      state.section = await create(host, 'sections', { name: 'National' }, token)
+      state.topic = await create(host, 'topics', { name: 'Asylum' }, token)
+      expect(state.topic.slug).toBe('asylum')
 
       // The plugin's own media collection (this host has none), with its image sizes.
       const media = await api(host, 'POST', '/api/media', {
@@ -425,8 +431,8 @@ console.log(JSON.stringify(names))`,
           editorialNotes: 'Internal: confirm the quote with Delgado before noon.',
           headline: HEADLINE,
           relatedCoverage: [state.relatedStory.id],
-          section: 'National',
-          topics: ['Asylum'],
+          section: state.section.id,
+          topics: [state.topic.id],
         },
         token,
       )

@@ -73,6 +73,8 @@ describe('newsroomPlugin on a config', () => {
         'people',
         'quotes',
         'related-stories',
+        'sections',
+        'topics',
         'users',
       ].sort(),
     )

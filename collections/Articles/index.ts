@@ -4,7 +4,7 @@ import type { NewsroomRating } from '../../src/types'
 
 import { editorsOrNeverPublished } from '../../src/access/editorsOrNeverPublished'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
-import { isStaff, isStaffField } from '../../src/access/roles'
+import { canPublish, isStaff, isStaffField } from '../../src/access/roles'
 import { clientComponent } from '../../src/packageName'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { bylinesField } from '../../fields/bylines'
@@ -24,6 +24,7 @@ import {
   releaseLiveRecords,
   rememberLiveReferences,
 } from './hooks/markLiveRecords'
+import { redirectChangedSlug, rememberLiveSlug } from './hooks/redirectChangedSlug'
 import { refuseDisputedQuotes } from './hooks/refuseDisputedQuotes'
 import { rememberDraftSave } from './hooks/rememberDraftSave'
 import { syncSourcesFromBody } from './hooks/syncSourcesFromBody'
@@ -42,11 +43,14 @@ type ArticlesOptions = {
   maxRelatedCoverage: number
   /** The fact-check rating scale. */
   ratings: NewsroomRating[]
+  /** Whether old URLs redirect (the plugin's `redirects`): only then may editors change a live slug. */
+  redirects?: boolean
 }
 
 export const articlesCollection = ({
   maxRelatedCoverage,
   ratings,
+  redirects = true,
 }: ArticlesOptions): CollectionConfig => ({
   slug: collectionSlugs.articles,
   access: {
@@ -67,7 +71,7 @@ export const articlesCollection = ({
   // The site's reads: the latest published stories, newest first.
   indexes: [{ fields: ['_status', 'publishedAt'] }],
   hooks: {
-    afterChange: [markLiveRecords],
+    afterChange: [markLiveRecords, redirectChangedSlug],
     afterDelete: [releaseLiveRecords],
     beforeChange: [
       keepLiveStatus,
@@ -76,6 +80,7 @@ export const articlesCollection = ({
       syncSourcesFromBody,
       refuseDisputedQuotes,
       rememberLiveReferences,
+      rememberLiveSlug,
       // Last, once the story's references are final, and still before anything is written.
       lockShownRecords,
     ],
@@ -94,7 +99,12 @@ export const articlesCollection = ({
       admin: { description: 'The subheadline: one or two sentences under the headline.' },
       maxLength: 600,
     },
-    slugField({ lockAfter: 'firstPublishedAt', useAsSlug: 'headline' }),
+    // Once published, only editors change the slug, and only where the old URL then redirects.
+    slugField({
+      lockAfter: 'firstPublishedAt',
+      unlockFor: redirects ? canPublish : undefined,
+      useAsSlug: 'headline',
+    }),
     {
       type: 'tabs',
       tabs: [
@@ -221,15 +231,17 @@ export const articlesCollection = ({
     },
     {
       name: 'section',
-      type: 'text',
-      admin: { position: 'sidebar' },
+      type: 'relationship',
+      admin: { description: 'The desk the story runs under.', position: 'sidebar' },
       index: true,
+      relationTo: collectionSlugs.sections,
     },
     {
       name: 'topics',
-      type: 'text',
-      admin: { position: 'sidebar' },
+      type: 'relationship',
+      admin: { description: 'What the story is about.', position: 'sidebar' },
       hasMany: true,
+      relationTo: collectionSlugs.topics,
     },
     ...publishingDatesFields(),
   ],

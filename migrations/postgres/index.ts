@@ -4,6 +4,9 @@ import * as migration_20261128_091440_value_tables_parent_index from './20261128
 import * as migration_20261201_193631_live_story_records from './20261201_193631_live_story_records';
 import * as migration_20261201_223154_media_object_storage from './20261201_223154_media_object_storage';
 import * as migration_20261201_223715_people_and_claims from './20261201_223715_people_and_claims';
+import * as migration_20261201_223226_taxonomy_records from './20261201_223226_taxonomy_records';
+import * as migration_20261201_223804_front_page from './20261201_223804_front_page';
+import * as migration_20261201_224955_redirects_search from './20261201_224955_redirects_search';
 
 export const migrations = [
   {
@@ -35,5 +38,20 @@ export const migrations = [
     up: migration_20261201_223715_people_and_claims.up,
     down: migration_20261201_223715_people_and_claims.down,
     name: '20261201_223715_people_and_claims'
+  },
+  {
+    up: migration_20261201_223226_taxonomy_records.up,
+    down: migration_20261201_223226_taxonomy_records.down,
+    name: '20261201_223226_taxonomy_records',
+  },
+  {
+    up: migration_20261201_223804_front_page.up,
+    down: migration_20261201_223804_front_page.down,
+    name: '20261201_223804_front_page',
+  },
+  {
+    up: migration_20261201_224955_redirects_search.up,
+    down: migration_20261201_224955_redirects_search.down,
+    name: '20261201_224955_redirects_search'
   },
 ];

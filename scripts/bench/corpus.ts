@@ -57,8 +57,8 @@ const SPEAKERS = [
 ] as const
 
 const MEDIUMS = ['interview', 'statement', 'letter', 'speech', 'told-another-outlet'] as const
-const SECTIONS = ['National', 'World', 'Politics', 'Business', 'Local', 'Science'] as const
-const TOPICS = [
+export const SECTIONS = ['National', 'World', 'Politics', 'Business', 'Local', 'Science'] as const
+export const TOPICS = [
   'Immigration',
   'Courts',
   'Housing',

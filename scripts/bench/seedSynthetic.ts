@@ -2,17 +2,24 @@ import type { Payload } from 'payload'
 
 import type { SyntheticArticle } from './corpus'
 
+import { slugify } from 'payload-plugin-newsroom'
+
 import {
   casePoolSize,
   QUOTES_PER_ARTICLE,
   RELATED_PER_ARTICLE,
+  SECTIONS,
   syntheticArticle,
   syntheticCase,
   syntheticHeadline,
+  TOPICS,
 } from './corpus'
 import { lexicalBody } from './lexicalBody'
 
 type Row = Record<string, unknown>
+
+/** A section's or topic's id: its place in the corpus' list, from 1. */
+const termId = (names: readonly string[], name: string): number => names.indexOf(name) + 1
 
 type Inserter = { values: (rows: Row[]) => PromiseLike<unknown> }
 type Executor = { insert: (table: unknown) => Inserter }
@@ -86,7 +93,8 @@ const articleRows = (index: number, article: SyntheticArticle, ids: Ids) => {
     firstPublishedAt: article.publishedAt,
     headline: article.headline,
     publishedAt: article.publishedAt,
-    section: article.section,
+    // Sections and topics are records, written first with ids in the corpus' order.
+    section: termId(SECTIONS, article.section),
     slug: article.slug,
     stage: 'ready',
   }
@@ -116,7 +124,11 @@ const articleRows = (index: number, article: SyntheticArticle, ids: Ids) => {
     })),
   ]
   const topics = (prefix: string) =>
-    article.topics.map((text, slot) => ({ order: slot + 1, path: `${prefix}topics`, text }))
+    article.topics.map((name, slot) => ({
+      order: slot + 1,
+      path: `${prefix}topics`,
+      topicsID: termId(TOPICS, name),
+    }))
 
   return {
     /** The highest article id a related story of this one points at. */
@@ -158,8 +170,7 @@ const articleRows = (index: number, article: SyntheticArticle, ids: Ids) => {
       }
       return { ...base, ...item }
     }),
-    rels: relations('').map((row) => ({ ...row, parent: ids.article })),
-    texts: topics('').map((row) => ({ ...row, parent: ids.article })),
+    rels: [...relations(''), ...topics('')].map((row) => ({ ...row, parent: ids.article })),
     version: {
       autosave: false,
       createdAt: updatedAt,
@@ -184,8 +195,10 @@ const articleRows = (index: number, article: SyntheticArticle, ids: Ids) => {
       _parentID: ids.article,
       _uuid: id,
     })),
-    versionRels: relations('version.').map((row) => ({ ...row, parent: ids.article })),
-    versionTexts: topics('version.').map((row) => ({ ...row, parent: ids.article })),
+    versionRels: [...relations('version.'), ...topics('version.')].map((row) => ({
+      ...row,
+      parent: ids.article,
+    })),
   }
 }
 
@@ -243,6 +256,10 @@ export const seedSynthetic = async ({
       }
     })
     await insertAll(tx, tables.cases, cases)
+    const terms = (names: readonly string[]) =>
+      names.map((name, index) => ({ id: index + 1, name, slug: slugify(name) }))
+    await insertAll(tx, tables.sections, terms(SECTIONS))
+    await insertAll(tx, tables.topics, terms(TOPICS))
   })
 
   // A related story may point at a story in the next chunk: its rows, and the relationship
@@ -274,11 +291,9 @@ export const seedSynthetic = async ({
     await db.drizzle.transaction(async (tx) => {
       await insertAll(tx, tables.quotes, column('quotes'))
       await insertAll(tx, tables.articles, column('article'))
-      await insertAll(tx, tables.articles_texts, column('texts'))
       await insertAll(tx, tables.articles_bylines, column('bylines'))
       await insertAll(tx, tables.articles_corrections, column('corrections'))
       await insertAll(tx, tables._articles_v, column('version'))
-      await insertAll(tx, tables._articles_v_texts, column('versionTexts'))
       await insertAll(tx, tables._articles_v_version_bylines, column('versionBylines'))
       await insertAll(tx, tables._articles_v_version_corrections, column('versionCorrections'))
       await links(tx, ready)
@@ -289,11 +304,11 @@ export const seedSynthetic = async ({
     'cases',
     'quotes',
     'articles',
-    'articles_texts',
+    'sections',
+    'topics',
     'articles_rels',
     'related_stories',
     '_articles_v',
-    '_articles_v_texts',
     '_articles_v_rels',
     '_articles_v_version_bylines',
     '_articles_v_version_corrections',

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { PRESERVE_PUBLISHING_DATES } from 'payload-plugin-newsroom'
+import { PRESERVE_PUBLISHING_DATES, relationId, relationIds } from 'payload-plugin-newsroom'
 import { loadDeliveryArticle } from 'payload-plugin-newsroom/delivery'
 import { syntheticArticle } from './corpus'
 import { lexicalBody } from './lexicalBody'
@@ -125,10 +125,11 @@ export const verifySyntheticShape = async (payload: Payload, articles: number): 
         headline: source.headline,
         publishedAt: source.publishedAt,
         relatedCoverage: related,
-        section: source.section,
+        // The seeded copy's section and topics: the same records.
+        section: relationId(seeded.section) as number,
         slug,
         stage: 'ready',
-        topics: source.topics,
+        topics: relationIds(seeded.topics) as number[],
       },
       depth: 0,
     })

@@ -9,8 +9,8 @@ import { documentKey } from './keys'
 
 /**
  * Everything a delivered article shows, as surrogate keys: the article, its quotes, cases,
- * related stories and the stories of ours they point at, its hero image, its bylines' users, and
- * whatever its body links to or cites.
+ * related stories and the stories of ours they point at, its hero image, its bylines' users, its
+ * section and topics, and whatever its body links to or cites.
  */
 export const articleKeys = (doc: PopulatedDoc): string[] => {
   const keys = new Set<string>([documentKey(collectionSlugs.articles, doc.id)])
@@ -30,6 +30,8 @@ export const articleKeys = (doc: PopulatedDoc): string[] => {
     related.map((story) => relationId(recordOf(story).article)),
   )
   add(collectionSlugs.media, [relationId(recordOf(doc.hero).image)])
+  add(collectionSlugs.sections, [relationId(doc.section)])
+  add(collectionSlugs.topics, relationIds(doc.topics))
   add(
     collectionSlugs.users,
     (Array.isArray(doc.bylines) ? doc.bylines : []).map((byline) =>

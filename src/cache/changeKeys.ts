@@ -44,5 +44,9 @@ export const changeKeys = (collection: string, doc: Doc, previousDoc?: Doc): str
   for (const personId of named) {
     keys.push(documentKey(collectionSlugs.people, personId))
   }
+  // Lists name each story's section and topics, and a new term's page was a 404 until now.
+  if (collection === collectionSlugs.sections || collection === collectionSlugs.topics) {
+    keys.push(ARTICLE_LIST_KEY)
+  }
   return keys
 }

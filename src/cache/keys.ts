@@ -11,6 +11,9 @@ export const documentKey = (collection: string, id: Id | string | number): strin
 /** Moved by every change to the set of live articles or to what lists show of them. */
 export const ARTICLE_LIST_KEY = 'list:articles'
 
+/** Moved when an editor changes the curated front page (its lead and slots). */
+export const FRONT_PAGE_KEY = 'global:front-page'
+
 /** Moved by every change to a case: the case sitemaps and precedent chains. */
 export const CASE_LIST_KEY = 'list:cases'
 

@@ -27,7 +27,8 @@ export const rememberDraftSave: CollectionBeforeOperationHook = ({ args, operati
   return args
 }
 
-const announceChange = async (req: PayloadRequest, keys: string[]) => {
+/** Moves the shared change log and this process's caches for the keys a write touched. */
+export const announceChange = async (req: PayloadRequest, keys: string[]): Promise<void> => {
   const entryId = await bumpGeneration({ keys, payload: req.payload, req })
   if (!req.context[SKIP_LOCAL_DELIVERY_INVALIDATION]) {
     invalidateLocalCaches(keys)

@@ -97,6 +97,8 @@ const populate = {
   },
   // Only what readers may know of a person: never their account or internal notes.
   [collectionSlugs.people]: { kind: true, name: true, slug: true, updatedAt: true },
+  [collectionSlugs.sections]: { name: true, slug: true },
+  [collectionSlugs.topics]: { name: true, slug: true },
   [collectionSlugs.users]: { name: true },
 } as PopulateType
 

@@ -194,10 +194,11 @@ export const shapeDeliveryArticle = (
       dateline: textOrNull(doc.dateline),
       body: doc.body ? (withoutInternalFields(doc.body) as DeliveryBody) : null,
       hero: image || caption || credit ? { caption, credit, image } : null,
-      section: textOrNull(doc.section),
-      topics: Array.isArray(doc.topics)
-        ? doc.topics.filter((topic): topic is string => typeof topic === 'string')
-        : [],
+      // Names, as partners have always read them; the records' pages are the site's business.
+      section: textOrNull(recordOf(doc.section).name),
+      topics: populatedList(doc.topics)
+        .map((topic) => topic.name)
+        .filter((name): name is string => typeof name === 'string'),
       publishedAt: textOrNull(doc.publishedAt),
       firstPublishedAt: textOrNull(doc.firstPublishedAt),
       updatedAt: String(doc.updatedAt),

@@ -8,7 +8,8 @@ import {
   rememberDraftSave,
 } from './invalidationHooks'
 
-/** Everything a delivered article shows comes from these; users for byline names. */
+/** Everything a delivered article shows comes from these; users for byline names, sections and
+ * topics for their names. */
 const shownCollections = new Set<string>([
   collectionSlugs.articles,
   collectionSlugs.cases,
@@ -17,6 +18,8 @@ const shownCollections = new Set<string>([
   collectionSlugs.media,
   collectionSlugs.quotes,
   collectionSlugs.relatedStories,
+  collectionSlugs.sections,
+  collectionSlugs.topics,
   collectionSlugs.users,
 ])
 

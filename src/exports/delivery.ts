@@ -32,6 +32,7 @@ export {
   PEOPLE_LIST_KEY,
   caseCitationsKey,
   documentKey,
+  FRONT_PAGE_KEY,
   isValidKey,
 } from '../cache/keys'
 export { createTaggedLru } from '../cache/taggedLru'

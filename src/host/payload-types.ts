@@ -73,8 +73,12 @@ export interface Config {
     people: Person;
     claims: Claim;
     'related-stories': RelatedStory;
+    sections: Section;
+    topics: Topic;
     users: User;
     media: Media;
+    redirects: Redirect;
+    search: Search;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -106,8 +110,12 @@ export interface Config {
     people: PeopleSelect<false> | PeopleSelect<true>;
     claims: ClaimsSelect<false> | ClaimsSelect<true>;
     'related-stories': RelatedStoriesSelect<false> | RelatedStoriesSelect<true>;
+    sections: SectionsSelect<false> | SectionsSelect<true>;
+    topics: TopicsSelect<false> | TopicsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
+    search: SearchSelect<false> | SearchSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -120,9 +128,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'newsroom-delivery-state': NewsroomDeliveryState;
+    'front-page': FrontPage;
   };
   globalsSelect: {
     'newsroom-delivery-state': NewsroomDeliveryStateSelect<false> | NewsroomDeliveryStateSelect<true>;
+    'front-page': FrontPageSelect<false> | FrontPageSelect<true>;
   };
   locale: null;
   widgets: {
@@ -269,8 +279,14 @@ export interface Article {
    * Internal: never shown to readers or partners.
    */
   editorialNotes?: string | null;
-  section?: string | null;
-  topics?: string[] | null;
+  /**
+   * The desk the story runs under.
+   */
+  section?: (number | null) | Section;
+  /**
+   * What the story is about.
+   */
+  topics?: (number | Topic)[] | null;
   /**
    * The date readers see. Set on first publish when left empty.
    */
@@ -639,6 +655,87 @@ export interface RelatedStory {
   createdAt: string;
 }
 /**
+ * The desks a story belongs to; each has a page and an RSS feed on the site.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sections".
+ */
+export interface Section {
+  id: number;
+  name: string;
+  /**
+   * Part of the URL. Generated from the name when left empty.
+   */
+  slug?: string | null;
+  /**
+   * Shown at the top of its page on the site.
+   */
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * What stories are about; each topic has a page and an RSS feed on the site.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "topics".
+ */
+export interface Topic {
+  id: number;
+  name: string;
+  /**
+   * Part of the URL. Generated from the name when left empty.
+   */
+  slug?: string | null;
+  /**
+   * Shown at the top of its page on the site.
+   */
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Old URLs of our stories and where they now answer (301).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  from: string;
+  to?: {
+    type?: ('reference' | 'custom') | null;
+    reference?: {
+      relationTo: 'articles';
+      value: number | Article;
+    } | null;
+    url?: string | null;
+  };
+  type: '301';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This is a collection of automatically created search results. These results are used by the global site search and will be updated automatically as documents in the CMS are created or updated.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search".
+ */
+export interface Search {
+  id: number;
+  title?: string | null;
+  priority?: number | null;
+  doc: {
+    relationTo: 'articles';
+    value: number | Article;
+  };
+  dek?: string | null;
+  slug?: string | null;
+  publishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "claims".
  */
@@ -825,12 +922,28 @@ export interface PayloadLockedDocument {
         value: number | RelatedStory;
       } | null)
     | ({
+        relationTo: 'sections';
+        value: number | Section;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
+      } | null)
+    | ({
+        relationTo: 'search';
+        value: number | Search;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1079,6 +1192,28 @@ export interface RelatedStoriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sections_select".
+ */
+export interface SectionsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "topics_select".
+ */
+export interface TopicsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -1162,6 +1297,37 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?:
+    | T
+    | {
+        type?: T;
+        reference?: T;
+        url?: T;
+      };
+  type?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search_select".
+ */
+export interface SearchSelect<T extends boolean = true> {
+  title?: T;
+  priority?: T;
+  doc?: T;
+  dek?: T;
+  slug?: T;
+  publishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1242,11 +1408,41 @@ export interface NewsroomDeliveryState {
   createdAt?: string | null;
 }
 /**
+ * The lead story and the stories under it, in this order; the latest published stories follow. A story not published yet is skipped until it is.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "front-page".
+ */
+export interface FrontPage {
+  id: number;
+  /**
+   * The story at the top of the front page.
+   */
+  lead?: (number | null) | Article;
+  /**
+   * Shown under the lead, in this order (drag to reorder).
+   */
+  slots?: (number | Article)[] | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "newsroom-delivery-state_select".
  */
 export interface NewsroomDeliveryStateSelect<T extends boolean = true> {
   generation?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "front-page_select".
+ */
+export interface FrontPageSelect<T extends boolean = true> {
+  lead?: T;
+  slots?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

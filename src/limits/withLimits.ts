@@ -3,6 +3,8 @@ import type { CollectionConfig, Config } from 'payload'
 import type { NewsroomLimitsOptions } from '../types'
 
 import { collectionSlugs } from '../collectionSlugs'
+import { REDIRECTS_SLUG } from '../redirects/withRedirects'
+import { SEARCH_SLUG } from '../search/withSearch'
 import { graphQLCostRule, graphQLLimitRule } from './graphQLCost'
 import { refuseOverLimitReads } from './refuseOverLimitReads'
 import { resolveLimits } from './resolveLimits'
@@ -16,8 +18,11 @@ const withReadLimit = (collection: CollectionConfig, maxLimit: number): Collecti
   },
 })
 
-/** The collections the plugin builds or extends; the app's others are left as they are. */
-const managed = new Set<string>(Object.values(collectionSlugs))
+/**
+ * The collections the plugin builds, extends or adds with Payload's plugins (redirects and
+ * search are read anonymously too); the app's others are left as they are.
+ */
+const managed = new Set<string>([...Object.values(collectionSlugs), REDIRECTS_SLUG, SEARCH_SLUG])
 
 /**
  * The plugin's limits on a config: a `limit` cap on the REST reads of the collections it builds

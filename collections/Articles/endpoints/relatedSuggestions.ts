@@ -42,7 +42,7 @@ export const relatedSuggestionsEndpoint: Endpoint = {
     }
     const cases = relationIds(article.cases)
     const quotes = relationIds(article.quotes)
-    const topics = article.topics ?? []
+    const topics = relationIds(article.topics)
     const listed = (article.relatedCoverage ?? [])
       .map((item) => (typeof item === 'object' ? relationId(item.article) : undefined))
       .filter((target): target is Id => target !== undefined)
@@ -76,7 +76,7 @@ export const relatedSuggestionsEndpoint: Endpoint = {
         const why = {
           cases: shared(cases, candidate.cases),
           quotes: shared(quotes, candidate.quotes),
-          topics: (candidate.topics ?? []).filter((topic) => topics.includes(topic)).length,
+          topics: shared(topics, candidate.topics),
         }
         const score =
           why.cases * WEIGHTS.cases + why.quotes * WEIGHTS.quotes + why.topics * WEIGHTS.topics

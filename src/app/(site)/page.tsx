@@ -1,46 +1,49 @@
 import config from '@payload-config'
 import Link from 'next/link'
 import { getPayload } from 'payload'
+import { siteSettings } from 'payload-plugin-newsroom'
 
 import { showDate } from '../../host/site/formatDate'
-import { publishedArticles } from '../../host/site/feeds/publishedArticles'
-import { articlePath } from '../../host/site/paths'
+import { frontPageStories } from '../../host/site/frontPageStories'
+import { articlePath, sectionPath } from '../../host/site/paths'
 
 export const dynamic = 'force-dynamic'
 
-/** How many stories the front page lists: the latest, newest first. */
-const FRONT_PAGE_SIZE = 30
+type Story = Awaited<ReturnType<typeof frontPageStories>>['stories'][number]
+
+const when = (article: Story) => article.firstPublishedAt ?? article.publishedAt
+
+function SectionLink({ article }: { article: Story }) {
+  const section = typeof article.section === 'object' ? article.section : null
+  return section?.slug ? (
+    <p className="section">
+      <Link href={sectionPath(section.slug)}>{section.name}</Link>
+    </p>
+  ) : null
+}
 
 export default async function FrontPage() {
   const payload = await getPayload({ config })
-  const { docs } = await payload.find({
-    collection: 'articles',
-    depth: 0,
-    limit: FRONT_PAGE_SIZE,
-    overrideAccess: false,
-    pagination: false,
-    select: {
-      dek: true,
-      firstPublishedAt: true,
-      headline: true,
-      publishedAt: true,
-      section: true,
-      slug: true,
-    },
-    sort: '-publishedAt',
-    where: publishedArticles(),
-  })
+  const { name } = siteSettings(payload.config)
+  const { stories } = await frontPageStories(payload)
+  // The page's one h1 names the site; sighted readers see it in the masthead already.
+  const heading = <h1 className="visually-hidden">{name}</h1>
 
-  if (docs.length === 0) {
-    return <p className="empty">Nothing is published yet.</p>
+  if (stories.length === 0) {
+    return (
+      <>
+        {heading}
+        <p className="empty">Nothing is published yet.</p>
+      </>
+    )
   }
-  const [lead, ...rest] = docs
-  const when = (article: (typeof docs)[number]) => article.firstPublishedAt ?? article.publishedAt
+  const [lead, ...rest] = stories
 
   return (
-    <section aria-label="Latest stories" className="front-page">
+    <section aria-label="Front page" className="front-page">
+      {heading}
       <article className="lead-story">
-        {lead.section ? <p className="section">{lead.section}</p> : null}
+        <SectionLink article={lead} />
         <h2>
           <Link href={articlePath(String(lead.slug))}>{lead.headline}</Link>
         </h2>
@@ -51,7 +54,7 @@ export default async function FrontPage() {
         <ol className="story-list">
           {rest.map((article) => (
             <li key={article.id}>
-              {article.section ? <p className="section">{article.section}</p> : null}
+              <SectionLink article={article} />
               <h3>
                 <Link href={articlePath(String(article.slug))}>{article.headline}</Link>
               </h3>

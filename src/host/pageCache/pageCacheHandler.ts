@@ -86,6 +86,8 @@ export const pageCacheHandler = ({
         'Cache-Control': 'private, no-store',
         'Content-Length': String(body.length),
         'Content-Type': String(headers['content-type'] ?? 'text/plain; charset=utf-8'),
+        // A redirect (an old story URL) is passed on, not stored: it must keep its target.
+        ...(headers.location ? { Location: headers.location } : {}),
         'X-Cache': 'PASS',
       })
       res.end(head ? undefined : body)

@@ -1,4 +1,9 @@
-import { ARTICLE_LIST_KEY, CASE_LIST_KEY, PEOPLE_LIST_KEY } from 'payload-plugin-newsroom/delivery'
+import {
+  ARTICLE_LIST_KEY,
+  CASE_LIST_KEY,
+  FRONT_PAGE_KEY,
+  PEOPLE_LIST_KEY,
+} from 'payload-plugin-newsroom/delivery'
 import { SLUG_PATTERN } from 'payload-plugin-newsroom'
 
 /** A page the cache may keep, and the keys it shows whatever its render records. */
@@ -11,7 +16,12 @@ export type PageRoute = {
   staticKeys: string[]
 }
 
-const front: PageRoute = { notFoundKeys: [], recordsKeys: false, staticKeys: [ARTICLE_LIST_KEY] }
+// The latest stories, and the editors' lead and slots.
+const front: PageRoute = {
+  notFoundKeys: [],
+  recordsKeys: false,
+  staticKeys: [ARTICLE_LIST_KEY, FRONT_PAGE_KEY],
+}
 const story: PageRoute = { notFoundKeys: [ARTICLE_LIST_KEY], recordsKeys: true, staticKeys: [] }
 const casePage: PageRoute = { notFoundKeys: [CASE_LIST_KEY], recordsKeys: true, staticKeys: [] }
 // A person not yet shown appears with a publish (the article list) or a person's own change.
@@ -21,6 +31,14 @@ const personPage: PageRoute = {
   staticKeys: [],
 }
 const feed: PageRoute = { notFoundKeys: [], recordsKeys: false, staticKeys: [ARTICLE_LIST_KEY] }
+// A section's or topic's page and feed: a new or renamed term moves the article list too.
+const listing: PageRoute = { notFoundKeys: [ARTICLE_LIST_KEY], recordsKeys: true, staticKeys: [] }
+const listingFeed: PageRoute = {
+  notFoundKeys: [ARTICLE_LIST_KEY],
+  recordsKeys: false,
+  staticKeys: [ARTICLE_LIST_KEY],
+}
+const listingPrefixes = ['/sections/', '/topics/']
 const sitemap: PageRoute = {
   notFoundKeys: [ARTICLE_LIST_KEY, CASE_LIST_KEY],
   recordsKeys: false,
@@ -33,8 +51,9 @@ const slugAfter = (path: string, prefix: string): boolean =>
   path.startsWith(prefix) && SLUG_PATTERN.test(path.slice(prefix.length))
 
 /**
- * The anonymous pages of the site: story, front, case, person and author pages, the RSS feed, the sitemaps and
- * robots.txt. Anything else (the admin, the API, preview, Next's assets) is not for this cache.
+ * The anonymous pages of the site: story, front, case, section, topic, person and author pages,
+ * the RSS feeds, the sitemaps and robots.txt. Anything else (the admin, the API, preview, Next's
+ * assets) is not for this cache.
  */
 export const pageRoute = (path: string): null | PageRoute => {
   if (path === '/') {
@@ -51,6 +70,14 @@ export const pageRoute = (path: string): null | PageRoute => {
   }
   if (path === '/feed.xml') {
     return feed
+  }
+  for (const prefix of listingPrefixes) {
+    if (slugAfter(path, prefix)) {
+      return listing
+    }
+    if (path.endsWith('/feed.xml') && slugAfter(path.slice(0, -'/feed.xml'.length), prefix)) {
+      return listingFeed
+    }
   }
   if (path === '/sitemap.xml' || /^\/sitemaps\/[a-z-]+(?:\/[1-9]\d{0,5})?\.xml$/.test(path)) {
     return sitemap

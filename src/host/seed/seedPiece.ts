@@ -158,6 +158,15 @@ export const seedPiece = async ({ force = false, payload }: SeedPieceArgs): Prom
     )
   }
 
+  // The piece's section and topics are records with their own pages, found again by slug.
+  const term = (collection: CollectionSlug, name: string) =>
+    upsert(payload, req, collection, { slug: { equals: slugify(name) } }, { name })
+  const section = await term(collectionSlugs.sections, pieceArticle.section)
+  const topics: (number | string)[] = []
+  for (const name of pieceArticle.topics) {
+    topics.push(await term(collectionSlugs.topics, name))
+  }
+
   const slug = slugify(pieceArticle.headline)
   const articleId = await upsert(
     payload,
@@ -172,7 +181,9 @@ export const seedPiece = async ({ force = false, payload }: SeedPieceArgs): Prom
       firstPublishedAt: pieceArticle.publishedAt,
       quotes: quoteIds,
       relatedCoverage: relatedIds,
+      section,
       slug,
+      topics,
     },
   )
 

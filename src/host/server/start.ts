@@ -6,6 +6,7 @@ import { getPayload } from 'payload'
 
 import config from '../../../payload.config'
 import { deliveryFastPath } from './deliveryFastPath'
+import { redirectRouter } from './redirectRouter'
 import { deliveryRouter } from './deliveryRouter'
 import { seedDemoAccounts } from '../seed/seedDemoAccounts'
 import { databaseHasContent, seedFactCheck, seedPiece } from '../seed/seedPiece'
@@ -70,6 +71,8 @@ const main = async () => {
     routes: [
       ...(benchReference ? [benchReferenceRouter({ payload })] : []),
       deliveryRouter({ payload }),
+      // A changed slug's old URL: a 301 to the story's page, before Next's 404.
+      redirectRouter({ payload }),
     ],
     settings,
   })

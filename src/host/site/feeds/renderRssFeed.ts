@@ -1,3 +1,5 @@
+import type { Where } from 'payload'
+
 import type { FeedContext } from './types'
 
 import { collectionSlugs, siteSettings } from 'payload-plugin-newsroom'
@@ -13,7 +15,21 @@ export const RSS_CONTENT_TYPE = 'application/rss+xml; charset=utf-8'
 /** How many stories the feed carries. */
 export const RSS_ITEM_LIMIT = 50
 
+/** A feed of part of the site (a section, a topic): its own title, page and stories. */
+export type RssChannel = {
+  description: string
+  /** The page the feed belongs to, e.g. `/sections/national`. */
+  path: string
+  /** The feed's own path, e.g. `/sections/national/feed.xml`. */
+  selfPath: string
+  title: string
+  /** Which published stories it carries. */
+  where: Where
+}
+
 type RssFeedArgs = FeedContext & {
+  /** @default the whole site's latest stories */
+  channel?: RssChannel
   /** @default RSS_ITEM_LIMIT */
   limit?: number
 }
@@ -23,6 +39,7 @@ type RssFeedArgs = FeedContext & {
  * may read them. `pubDate` is when the story first went out; `publishedAt` only orders them.
  */
 export const renderRssFeed = async ({
+  channel,
   limit = RSS_ITEM_LIMIT,
   now,
   origin,
@@ -37,7 +54,11 @@ export const renderRssFeed = async ({
     limit,
     overrideAccess: false,
     pagination: false,
-    populate: { [collectionSlugs.users]: { name: true } },
+    populate: {
+      [collectionSlugs.sections]: { name: true },
+      [collectionSlugs.topics]: { name: true },
+      [collectionSlugs.users]: { name: true },
+    },
     select: {
       bylines: true,
       dek: true,
@@ -50,7 +71,7 @@ export const renderRssFeed = async ({
       updatedAt: true,
     },
     sort: '-publishedAt',
-    where: publishedArticles(),
+    where: channel ? publishedArticles(channel.where) : publishedArticles(),
   })
 
   const items = docs.flatMap((doc) => {
@@ -59,9 +80,9 @@ export const renderRssFeed = async ({
     }
     const link = `${origin}${articlePath(doc.slug)}`
     const published = doc.firstPublishedAt ?? doc.publishedAt
-    const categories = [doc.section, ...(doc.topics ?? [])].filter((value): value is string =>
-      Boolean(value),
-    )
+    const categories = [doc.section, ...(doc.topics ?? [])]
+      .map((term) => (term && typeof term === 'object' ? term.name : undefined))
+      .filter((value): value is string => Boolean(value))
     return [
       [
         '<item>',
@@ -85,12 +106,12 @@ export const renderRssFeed = async ({
     XML_DECLARATION,
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">',
     '<channel>',
-    xmlElement('title', name),
-    xmlElement('link', `${origin}/`),
-    xmlElement('description', `The latest stories from ${name}.`),
+    xmlElement('title', channel ? `${channel.title} — ${name}` : name),
+    xmlElement('link', `${origin}${channel?.path ?? '/'}`),
+    xmlElement('description', channel?.description ?? `The latest stories from ${name}.`),
     xmlElement('language', language),
     xmlElement('lastBuildDate', rfc822Date(lastBuildDate)),
-    `<atom:link href="${escapeXml(`${origin}${RSS_PATH}`)}" rel="self" type="application/rss+xml"/>`,
+    `<atom:link href="${escapeXml(`${origin}${channel?.selfPath ?? RSS_PATH}`)}" rel="self" type="application/rss+xml"/>`,
     ...items,
     '</channel>',
     '</rss>',

@@ -7,6 +7,7 @@ import { siteSettings } from 'payload-plugin-newsroom'
 
 import config from '@payload-config'
 import { articleJsonLd, jsonForScript } from '../../../../host/site/articleJsonLd'
+import { ArticleTerms } from '../../../../host/site/ArticleTerms'
 import { Bylines } from '../../../../host/site/Bylines'
 import { claimReviewJsonLd } from '../../../../host/site/claimReviewJsonLd'
 import { FactCheckBox } from '../../../../host/site/FactCheckBox'
@@ -78,7 +79,7 @@ export default async function ArticlePage({ params }: Props) {
         />
       ) : null}
       <header>
-        {article.section ? <p className="section">{article.section}</p> : null}
+        <ArticleTerms id={article.id} preview={preview} />
         <h1>{article.headline}</h1>
         {article.dek ? <p className="dek">{article.dek}</p> : null}
         <Bylines bylines={article.bylines} />

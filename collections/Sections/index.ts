@@ -1,0 +1,28 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../../src/access/anyone'
+import { isEditor } from '../../src/access/roles'
+import { collectionSlugs } from '../../src/collectionSlugs'
+import { taxonomyFields } from '../../fields/taxonomy'
+
+/**
+ * The site's desks ("National", "World"): a story belongs to one. Public taxonomy, so readers
+ * read them all; the desk structure is an editor's decision, so only editors manage them.
+ */
+export const sectionsCollection = (): CollectionConfig => ({
+  slug: collectionSlugs.sections,
+  access: {
+    create: isEditor,
+    delete: isEditor,
+    read: anyone,
+    update: isEditor,
+  },
+  admin: {
+    defaultColumns: ['name', 'slug', 'updatedAt'],
+    description: 'The desks a story belongs to; each has a page and an RSS feed on the site.',
+    group: 'Newsroom',
+    useAsTitle: 'name',
+  },
+  defaultSort: 'name',
+  fields: taxonomyFields(),
+})

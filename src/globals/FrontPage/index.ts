@@ -1,0 +1,44 @@
+import type { GlobalConfig } from 'payload'
+
+import { isEditor, isStaff } from '../../access/roles'
+import { collectionSlugs } from '../../collectionSlugs'
+import { invalidateFrontPageAfterChange } from './invalidateFrontPage'
+
+export const FRONT_PAGE_SLUG = 'front-page'
+
+/**
+ * The front page as an editor curates it: a lead story and ordered slots; the site fills the rest
+ * with the latest published stories. Only editors change it. Readers never read it over the API:
+ * it may name a story that is not out yet, so the site reads it on the server and shows only
+ * published stories.
+ */
+export const frontPageGlobal = (): GlobalConfig => ({
+  slug: FRONT_PAGE_SLUG,
+  access: { read: isStaff, readVersions: isStaff, update: isEditor },
+  admin: {
+    description:
+      'The lead story and the stories under it, in this order; the latest published stories follow. A story not published yet is skipped until it is.',
+    group: 'Newsroom',
+  },
+  fields: [
+    {
+      name: 'lead',
+      type: 'relationship',
+      admin: { description: 'The story at the top of the front page.' },
+      relationTo: collectionSlugs.articles,
+    },
+    {
+      name: 'slots',
+      type: 'relationship',
+      admin: {
+        description: 'Shown under the lead, in this order (drag to reorder).',
+        isSortable: true,
+      },
+      hasMany: true,
+      maxRows: 20,
+      relationTo: collectionSlugs.articles,
+    },
+  ],
+  hooks: { afterChange: [invalidateFrontPageAfterChange] },
+  label: 'Front page',
+})

@@ -1,0 +1,51 @@
+import type { Config, Field } from 'payload'
+
+import { searchPlugin } from '@payloadcms/plugin-search'
+
+import { anyone } from '../access/anyone'
+import { isEditor, isStaffField } from '../access/roles'
+import { collectionSlugs } from '../collectionSlugs'
+
+export const SEARCH_SLUG = 'search'
+
+/** What a result shows besides its title: the story's dek, page and date. */
+const resultFields: Field[] = [
+  { name: 'dek', type: 'textarea', admin: { readOnly: true } },
+  { name: 'slug', type: 'text', admin: { readOnly: true }, index: true },
+  { name: 'publishedAt', type: 'date', admin: { readOnly: true } },
+]
+
+/**
+ * Payload's search plugin over our stories. Its hooks keep one record per live story: written
+ * on publish and on every live edit, removed on unpublish and delete; drafts (a new story, or a
+ * draft of a live one) never reach it, so readers may read it all. Nobody writes it over the
+ * API; editors may remove a record (the next publish writes it again).
+ */
+export const withSearch = (config: Config): Config =>
+  searchPlugin({
+    beforeSync: ({ originalDoc, searchDoc }) => ({
+      ...searchDoc,
+      dek: originalDoc.dek ?? null,
+      publishedAt: originalDoc.publishedAt ?? null,
+      slug: originalDoc.slug ?? null,
+      title: originalDoc.headline ?? '',
+    }),
+    collections: [collectionSlugs.articles],
+    defaultPriorities: { [collectionSlugs.articles]: 10 },
+    deleteDrafts: true,
+    searchOverrides: {
+      access: { create: () => false, delete: isEditor, read: anyone, update: () => false },
+      admin: { group: 'Newsroom' },
+      defaultSort: '-publishedAt',
+      fields: ({ defaultFields }) => [
+        // The ranking is the newsroom's business, not the reader's.
+        ...defaultFields.map((field) =>
+          'name' in field && field.name === 'priority'
+            ? { ...field, access: { read: isStaffField } }
+            : field,
+        ),
+        ...resultFields,
+      ],
+    },
+    syncDrafts: false,
+  })(config)

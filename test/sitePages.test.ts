@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+
+import { XMLParser } from 'fast-xml-parser'
+
+import { LISTING_PAGE_SIZE } from '../src/host/site/taxonomyListing'
+import { startTestPayload, type TestPayload } from './helpers/payload'
+import { ensureProductionBuild, type ProductionApp, startProductionApp } from './helpers/production'
+import { createRestClient, type RestClient } from './helpers/rest'
+import { signIn, TEST_PASSWORD } from './helpers/users'
+
+/**
+ * The reader's pages as `npm start` serves them (Next's build, the page cache in front): section
+ * and topic pages and feeds, the story page's links to them, the curated front page with its
+ * h1, search, and an old story URL answering 301 after an editor changes the slug.
+ */
+
+const previousNodeEnv = process.env.NODE_ENV
+let ctx: TestPayload
+let rest: RestClient
+let app: ProductionApp
+let editorToken = ''
+// Ids are integers on SQL and strings on MongoDB; the Local API's types know only the first.
+const ids: Record<string, any> = {}
+
+const page = async (path: string, init: RequestInit = {}) => {
+  const response = await fetch(`${app.baseUrl}${path}`, { redirect: 'manual', ...init })
+  return {
+    body: await response.text(),
+    headers: response.headers,
+    location: response.headers.get('location'),
+    status: response.status,
+  }
+}
+
+/** The server's own REST, as the admin uses it: its writes purge its caches at once. */
+const serverApi = async (method: string, path: string, body?: unknown) => {
+  const response = await fetch(`${app.baseUrl}${path}`, {
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { authorization: `JWT ${editorToken}`, 'content-type': 'application/json' },
+    method,
+  })
+  return { body: await response.json(), status: response.status }
+}
+
+const headlinesOf = (html: string) =>
+  [...html.matchAll(/<h[23]><a href="\/news\/[^"]+">([^<]+)<\/a><\/h[23]>/g)].map(
+    (match) => match[1],
+  )
+
+beforeAll(async () => {
+  // The server runs the committed migrations on start; so does this process's Local API, first.
+  Object.assign(process.env, { NODE_ENV: 'production' })
+  ctx = await startTestPayload()
+  rest = createRestClient(ctx.config)
+  await signIn(ctx.payload, rest, 'editor')
+  const editor = (
+    await ctx.payload.find({ collection: 'users', where: { roles: { in: ['editor'] } } })
+  ).docs[0]
+
+  ids.courts = (await ctx.payload.create({ collection: 'sections', data: { name: 'Courts' } })).id
+  ids.asylum = (await ctx.payload.create({ collection: 'topics', data: { name: 'Asylum' } })).id
+  for (let index = 0; index < LISTING_PAGE_SIZE + 3; index += 1) {
+    const doc = await ctx.payload.create({
+      collection: 'articles',
+      data: {
+        _status: 'published',
+        headline: `Court story ${index + 1}`,
+        publishedAt: new Date(Date.UTC(2026, 0, index + 1)).toISOString(),
+        section: ids.courts,
+        slug: `court-story-${index + 1}`,
+        topics: [ids.asylum],
+      } as never,
+    })
+    ids[`story${index + 1}`] = doc.id
+  }
+  ids.draft = (
+    await ctx.payload.create({
+      collection: 'articles',
+      data: { _status: 'draft', headline: 'Draft court scoop', section: ids.courts },
+      draft: true,
+    })
+  ).id
+
+  await ensureProductionBuild()
+  app = await startProductionApp({ databaseUri: process.env.DATABASE_URI as string })
+  const login = await fetch(`${app.baseUrl}/api/users/login`, {
+    body: JSON.stringify({ email: editor.email, password: TEST_PASSWORD }),
+    headers: { 'content-type': 'application/json' },
+    method: 'POST',
+  })
+  editorToken = (await login.json()).token
+}, 600_000)
+
+afterAll(async () => {
+  if (app) {
+    app.signal('SIGTERM')
+    await app.exited
+  }
+  await ctx?.payload.destroy()
+  Object.assign(process.env, { NODE_ENV: previousNodeEnv })
+})
+
+describe('section and topic pages', () => {
+  it('lists a section’s published stories, newest first, twenty to a page, with its feed', async () => {
+    const first = await page('/sections/courts')
+    expect(first.status).toBe(200)
+    expect(first.body).toContain('<h1 id="listing-title">Courts</h1>')
+    const headlines = headlinesOf(first.body)
+    expect(headlines).toHaveLength(LISTING_PAGE_SIZE)
+    expect(headlines[0]).toBe(`Court story ${LISTING_PAGE_SIZE + 3}`)
+    expect(first.body).not.toContain('Draft court scoop')
+    expect(first.body).toContain('href="/sections/courts?page=2"')
+    expect(first.body).toContain('href="/sections/courts/feed.xml"')
+
+    const second = await page('/sections/courts?page=2')
+    expect(second.status).toBe(200)
+    expect(headlinesOf(second.body)).toEqual(['Court story 3', 'Court story 2', 'Court story 1'])
+    expect((await page('/sections/courts?page=3')).status).toBe(404)
+    expect((await page('/sections/courts?page=zero')).status).toBe(404)
+  })
+
+  it('answers 404 for a section or topic no record has, page and feed alike', async () => {
+    expect((await page('/sections/no-such-desk')).status).toBe(404)
+    expect((await page('/topics/no-such-topic')).status).toBe(404)
+    expect((await page('/topics/no-such-topic/feed.xml')).status).toBe(404)
+  })
+
+  it('serves a topic’s RSS feed with its published stories only', async () => {
+    const feed = await page('/topics/asylum/feed.xml')
+    expect(feed.status).toBe(200)
+    expect(feed.headers.get('content-type')).toMatch(/application\/rss\+xml/)
+    const channel = new XMLParser({ isArray: (name) => name === 'item' }).parse(feed.body).rss
+      .channel
+    expect(channel.title).toBe('Asylum — Newsroom')
+    expect(channel.item).toHaveLength(LISTING_PAGE_SIZE + 3)
+    expect(feed.body).not.toContain('Draft court scoop')
+  })
+
+  it('links a story to its section and topics', async () => {
+    const story = await page('/news/court-story-1')
+    expect(story.status).toBe(200)
+    expect(story.body).toContain('href="/sections/courts"')
+    expect(story.body).toContain('href="/topics/asylum"')
+  })
+})
+
+describe('the front page', () => {
+  it('has one h1 naming the site and shows the editors’ choice at once, drafts skipped', async () => {
+    const before = await page('/')
+    expect(before.status).toBe(200)
+    expect(before.body.match(/<h1[ >]/g)).toHaveLength(1)
+    expect(before.body).toMatch(/<h1 class="visually-hidden">Newsroom<\/h1>/)
+    expect(headlinesOf(before.body)[0]).toBe(`Court story ${LISTING_PAGE_SIZE + 3}`)
+    // Cached now: the next change must purge it.
+    expect((await page('/')).headers.get('x-cache')).toBe('HIT')
+
+    const saved = await serverApi('POST', '/api/globals/front-page', {
+      lead: ids.story1,
+      slots: [ids.draft, ids.story2],
+    })
+    expect(saved.status).toBe(200)
+    const after = headlinesOf((await page('/')).body)
+    expect(after.slice(0, 3)).toEqual([
+      'Court story 1',
+      'Court story 2',
+      `Court story ${LISTING_PAGE_SIZE + 3}`,
+    ])
+    expect(after).not.toContain('Draft court scoop')
+  })
+
+  it('follows a change made on another instance within a second', async () => {
+    expect((await page('/')).headers.get('x-cache')).toBe('HIT')
+    // This process plays the other instance: its write reaches the server through the log.
+    await ctx.payload.updateGlobal({ data: { lead: ids.story3, slots: [] }, slug: 'front-page' })
+    const deadline = Date.now() + 1000
+    let lead = ''
+    while (Date.now() < deadline && lead !== 'Court story 3') {
+      lead = headlinesOf((await page('/')).body)[0]
+    }
+    expect(lead).toBe('Court story 3')
+  })
+})
+
+describe('search and redirects', () => {
+  it('finds published stories only on /search', async () => {
+    const result = await page('/search?q=court')
+    expect(result.status).toBe(200)
+    expect(result.body).toContain(`${LISTING_PAGE_SIZE + 3} stories match`)
+    expect(result.body).not.toContain('Draft court scoop')
+    expect(result.body).toContain('href="/search?q=court&amp;page=2"')
+  })
+
+  it('answers a changed slug’s old URL with a 301, never the cached page', async () => {
+    const old = await page('/news/court-story-5')
+    expect(old.status).toBe(200)
+    expect((await page('/news/court-story-5')).headers.get('x-cache')).toBe('HIT')
+    const renamed = await serverApi('PATCH', `/api/articles/${ids.story5}`, {
+      slug: 'court-story-five',
+    })
+    expect(renamed.status).toBe(200)
+    const moved = await page('/news/court-story-5')
+    expect(moved.status).toBe(301)
+    expect(moved.location).toBe('/news/court-story-five')
+    expect((await page('/news/court-story-five')).status).toBe(200)
+    const sitemap = await page('/sitemaps/articles/1.xml')
+    expect(sitemap.body).toContain('/news/court-story-five</loc>')
+    expect(sitemap.body).not.toContain('/news/court-story-5</loc>')
+  })
+})
