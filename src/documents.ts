@@ -103,6 +103,7 @@ export type NewsroomArticle = {
   publishedAt?: null | string
   quotes?: null | Relation<NewsroomQuote>[]
   relatedCoverage?: null | Relation<NewsroomRelatedStory>[]
+  revisedAt?: null | string
   slug?: null | string
   topics?: null | string[]
   updatedAt?: string

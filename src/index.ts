@@ -4,6 +4,12 @@ export { PRESERVE_PUBLISHING_DATES } from '../fields/publishingDates'
 export { DEFAULT_LIMITS } from './limits/resolveLimits'
 export { PACKAGE_NAME } from './packageName'
 export { newsroomPlugin } from './plugin'
+export {
+  carryOverLegacySeoMongo,
+  carryOverLegacySeoSql,
+  legacySeoStatements,
+} from './seo/legacySeo'
+export type { LegacySeoResult } from './seo/legacySeo'
 export { resolveSiteSettings, siteSettings } from './siteSettings'
 export type { SitePaths, SiteSettings } from './siteSettings'
 export type {
@@ -13,6 +19,8 @@ export type {
   NewsroomLimitsOptions,
   NewsroomCacheOptions,
   NewsroomPluginOptions,
+  NewsroomLogo,
+  NewsroomSeoOptions,
   NewsroomSiteOptions,
 } from './types'
 export { relationId, relationIds, sameId } from './utilities/ids'

@@ -1,9 +1,11 @@
 import type { Config } from 'payload'
 
-import type { NewsroomSiteOptions } from './types'
+import type { NewsroomLogo, NewsroomSiteOptions } from './types'
 
 /** The site's options with every default filled in. */
-export type SiteSettings = Required<NewsroomSiteOptions>
+export type SiteSettings = Required<Omit<NewsroomSiteOptions, 'logo'>> & {
+  logo: NewsroomLogo | null
+}
 
 /** Where a site shows each kind of record, for links the plugin writes into what it delivers. */
 export type SitePaths = Pick<SiteSettings, 'articlePath' | 'casePath'>
@@ -18,11 +20,13 @@ export const resolveSiteSettings = ({
   articlePath,
   casePath,
   language,
+  logo,
   name,
 }: NewsroomSiteOptions = {}): SiteSettings => ({
   articlePath: articlePath ?? defaultArticlePath,
   casePath: casePath ?? defaultCasePath,
   language: language?.trim() || 'en',
+  logo: logo?.url ? logo : null,
   name: name?.trim() || 'Newsroom',
 })
 

@@ -2,6 +2,7 @@ import * as migration_20261128_054829_initial from './20261128_054829_initial';
 import * as migration_20261128_055946_delivery_state from './20261128_055946_delivery_state';
 import * as migration_20261128_091440_value_tables_parent_index from './20261128_091440_value_tables_parent_index';
 import * as migration_20261201_193631_live_story_records from './20261201_193631_live_story_records';
+import * as migration_20261201_225008_site_metadata from './20261201_225008_site_metadata';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261201_193631_live_story_records.up,
     down: migration_20261201_193631_live_story_records.down,
-    name: '20261201_193631_live_story_records'
+    name: '20261201_193631_live_story_records',
+  },
+  {
+    up: migration_20261201_225008_site_metadata.up,
+    down: migration_20261201_225008_site_metadata.down,
+    name: '20261201_225008_site_metadata'
   },
 ];

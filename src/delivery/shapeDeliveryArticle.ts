@@ -5,12 +5,12 @@ import type {
   DeliveryByline,
   DeliveryCase,
   DeliveryCorrection,
-  DeliveryImage,
   DeliveryQuote,
   DeliveryRelatedItem,
 } from './types'
 
-import { isPopulated, numberOrNull, populatedList, recordOf, textOrNull } from './readers'
+import { shapeImage } from '../lexical/converters/images'
+import { isPopulated, populatedList, recordOf, textOrNull } from './readers'
 import { withoutInternalFields } from './withoutInternalFields'
 import type { SitePaths } from '../siteSettings'
 
@@ -21,22 +21,6 @@ const publishedTarget = (value: unknown): null | PopulatedDoc =>
   (value._status === undefined || value._status === 'published')
     ? value
     : null
-
-const shapeImage = (value: unknown): DeliveryImage | null => {
-  if (!isPopulated(value)) {
-    return null
-  }
-  return {
-    id: value.id,
-    alt: textOrNull(value.alt),
-    caption: textOrNull(value.caption),
-    credit: textOrNull(value.credit),
-    height: numberOrNull(value.height),
-    mimeType: textOrNull(value.mimeType),
-    url: textOrNull(value.url),
-    width: numberOrNull(value.width),
-  }
-}
 
 /** The names readers may see, in the editor's order; also used by the RSS feed. */
 export const shapeBylines = (value: unknown): DeliveryByline[] =>
@@ -121,7 +105,13 @@ export const shapeDeliveryArticle = (doc: PopulatedDoc, paths: SitePaths): Deliv
       topics: Array.isArray(doc.topics)
         ? doc.topics.filter((topic): topic is string => typeof topic === 'string')
         : [],
+      meta: {
+        title: textOrNull(recordOf(doc.meta).title),
+        description: textOrNull(recordOf(doc.meta).description),
+        image: shapeImage(recordOf(doc.meta).image),
+      },
       publishedAt: textOrNull(doc.publishedAt),
+      revisedAt: textOrNull(doc.revisedAt),
       firstPublishedAt: textOrNull(doc.firstPublishedAt),
       updatedAt: String(doc.updatedAt),
       corrections: shapeCorrections(doc.corrections),
@@ -141,6 +131,7 @@ export const deliveryLastModified = (doc: PopulatedDoc): Date => {
   const documents: unknown[] = [
     doc,
     recordOf(doc.hero).image,
+    recordOf(doc.meta).image,
     ...populatedList(doc.quotes),
     ...populatedList(doc.cases),
     ...related,

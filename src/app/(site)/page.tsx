@@ -1,12 +1,21 @@
+import type { Metadata } from 'next'
+
 import config from '@payload-config'
+import { headers } from 'next/headers'
 import Link from 'next/link'
 import { getPayload } from 'payload'
+import { siteSettings } from 'payload-plugin-newsroom'
 
 import { showDate } from '../../host/site/formatDate'
 import { publishedArticles } from '../../host/site/feeds/publishedArticles'
 import { articlePath } from '../../host/site/paths'
+import { frontPageMetadata } from '../../host/site/siteMetadata'
+import { siteOrigin } from '../../host/site/siteOrigin'
 
 export const dynamic = 'force-dynamic'
+
+export const generateMetadata = async (): Promise<Metadata> =>
+  frontPageMetadata(siteOrigin((await headers()).get('host')), siteSettings(await config))
 
 /** How many stories the front page lists: the latest, newest first. */
 const FRONT_PAGE_SIZE = 30

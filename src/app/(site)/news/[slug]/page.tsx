@@ -1,16 +1,22 @@
 import type { Metadata } from 'next'
 
+import config from '@payload-config'
 import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
+import { siteSettings } from 'payload-plugin-newsroom'
+import { Figcaption, NewsroomImage, NewsroomRichText } from 'payload-plugin-newsroom/rsc'
 
 import { articleJsonLd, jsonForScript } from '../../../../host/site/articleJsonLd'
+import { articleMetadata } from '../../../../host/site/articleMetadata'
 import { showDateTime } from '../../../../host/site/formatDate'
-import { LivePreviewListener } from '../../../../host/site/LivePreviewListener'
+import { LivePreview } from '../../../../host/site/LivePreview'
 import { loadArticlePage } from '../../../../host/site/loadArticlePage'
 import { PREVIEW_ROUTE } from '../../../../host/site/preview'
-import { RichText } from '../../../../host/site/RichText'
 import { siteOrigin } from '../../../../host/site/siteOrigin'
 import { articlePath } from '../../../../host/site/paths'
+
+/** The hero fills the story's column (44rem) on wide screens, the screen on narrow ones. */
+const HERO_SIZES = '(max-width: 44rem) 100vw, 44rem'
 
 export const dynamic = 'force-dynamic'
 
@@ -21,14 +27,11 @@ export const generateMetadata = async ({ params }: Props): Promise<Metadata> => 
   if (!page) {
     return { title: 'Not found' }
   }
-  const { article } = page.delivery
-  return {
-    alternates: { canonical: articlePath(article.slug) },
-    description: article.dek ?? undefined,
-    // A draft is for the newsroom's eyes only.
-    robots: page.preview ? { follow: false, index: false } : undefined,
-    title: article.headline,
-  }
+  return articleMetadata(page.delivery, {
+    origin: siteOrigin((await headers()).get('host')),
+    preview: page.preview,
+    site: siteSettings(await config),
+  })
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -37,10 +40,14 @@ export default async function ArticlePage({ params }: Props) {
     notFound()
   }
   const { delivery, preview } = page
-  const { article, cases, quotes, relatedCoverage } = delivery
+  const { article, relatedCoverage } = delivery
   const origin = siteOrigin((await headers()).get('host'))
-  const published = showDateTime(article.firstPublishedAt ?? article.publishedAt)
-  const updated = showDateTime(article.updatedAt)
+  const site = siteSettings(await config)
+  // Readers see the date the newsroom gives the story, and "Updated" only once it changed after
+  // going out (a republish), never for a save nobody saw.
+  const publishedAt = article.publishedAt ?? article.firstPublishedAt
+  const published = showDateTime(publishedAt)
+  const updated = article.revisedAt ? showDateTime(article.revisedAt) : null
   const hero = article.hero
   // The story's own caption and credit, else those stored with the image.
   const heroCaption = hero?.caption ?? hero?.image?.caption ?? null
@@ -50,7 +57,7 @@ export default async function ArticlePage({ params }: Props) {
     <article>
       {preview ? (
         <aside className="preview-banner" role="status">
-          <LivePreviewListener />
+          <LivePreview />
           Draft preview: the latest saved version, which readers do not see until it is published.{' '}
           <a href={`${PREVIEW_ROUTE}/exit?path=${encodeURIComponent(articlePath(article.slug))}`}>
             Leave preview
@@ -58,7 +65,7 @@ export default async function ArticlePage({ params }: Props) {
         </aside>
       ) : null}
       <script
-        dangerouslySetInnerHTML={{ __html: jsonForScript(articleJsonLd(delivery, origin)) }}
+        dangerouslySetInnerHTML={{ __html: jsonForScript(articleJsonLd(delivery, origin, site)) }}
         type="application/ld+json"
       />
       <header>
@@ -71,35 +78,29 @@ export default async function ArticlePage({ params }: Props) {
         <p className="dates">
           {published ? (
             <>
-              Published <time dateTime={article.firstPublishedAt ?? ''}>{published}</time>
+              Published <time dateTime={publishedAt ?? ''}>{published}</time>
             </>
           ) : null}
           {updated ? (
             <>
-              {' · '}Updated <time dateTime={article.updatedAt}>{updated}</time>
+              {' · '}Updated <time dateTime={article.revisedAt ?? ''}>{updated}</time>
             </>
           ) : null}
         </p>
       </header>
       {hero?.image?.url ? (
         <figure className="hero">
-          {/* Payload's stored size, so the page does not jump as the image loads. */}
-          <img
-            alt={hero.image.alt ?? ''}
-            height={hero.image.height ?? undefined}
-            src={hero.image.url}
-            width={hero.image.width ?? undefined}
+          <NewsroomImage
+            className="hero-image"
+            image={hero.image}
+            loading="eager"
+            sizes={HERO_SIZES}
           />
-          {heroCaption || heroCredit ? (
-            <figcaption>
-              {heroCaption}
-              {heroCredit ? <span className="credit">{heroCredit}</span> : null}
-            </figcaption>
-          ) : null}
+          <Figcaption caption={heroCaption} credit={heroCredit} />
         </figure>
       ) : null}
       {article.dateline ? <p className="dateline">{article.dateline} —</p> : null}
-      <RichText body={article.body} sources={{ cases, quotes }} />
+      <NewsroomRichText baseUrl="" data={article.body} paths={site} />
       {article.corrections.length > 0 ? (
         <section className="corrections">
           <h2>Corrections</h2>
