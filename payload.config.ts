@@ -53,7 +53,8 @@ export default buildConfig({
         // The session cookie travels over https only in production.
         users: { auth: { cookies: { secure: production } } },
       },
-      site: { articlePath, casePath },
+      // The logo search engines show with our stories (NewsArticle `publisher.logo`).
+      site: { articlePath, casePath, logo: { height: 60, url: '/logo.png', width: 600 } },
     }),
   ],
   secret: resolvePayloadSecret(),

@@ -36,7 +36,11 @@ export const articleJsonLd = (
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
-    author: article.bylines.map((byline) => ({ '@type': 'Person', name: byline.name })),
+    // An unsigned story is the publication's own.
+    author:
+      article.bylines.length > 0
+        ? article.bylines.map((byline) => ({ '@type': 'Person', name: byline.name }))
+        : [{ '@type': 'Organization', name: site.name, url: `${origin}/` }],
     correction: article.corrections.map((entry) => ({
       '@type': 'CorrectionComment',
       datePublished: entry.at,
