@@ -49,7 +49,12 @@ beforeAll(async () => {
   linkedHeadline = 'An earlier story of ours'
   const linked = await ctx.payload.create({
     collection: 'articles',
-    data: { _status: 'published', headline: linkedHeadline, slug: 'an-earlier-story' },
+    data: {
+      _status: 'published',
+      headline: linkedHeadline,
+      slug: 'an-earlier-story',
+      stage: 'published',
+    },
   })
   storySlug = 'the-border-in-pictures'
   await ctx.payload.create({
@@ -62,10 +67,11 @@ beforeAll(async () => {
         horizontalRule(),
         relationship('articles', linked.id),
         paragraph('After the photo.'),
-      ),
+      ) as never,
       headline: 'The border in pictures',
       hero: { image: media.id },
       slug: storySlug,
+      stage: 'published',
     },
   })
 }, 60_000)

@@ -103,7 +103,8 @@ beforeAll(async () => {
 }, 900_000)
 
 afterAll(async () => {
-  await app?.stop()
+  app?.signal('SIGTERM')
+  await app?.exited
 })
 
 describe('the seeded piece', () => {
