@@ -21,7 +21,6 @@ import { startTestPayload, type TestPayload } from './helpers/payload'
 const ORIGIN = 'https://news.example'
 
 let ctx: TestPayload
-let photoId: number | string
 let storySlug: string
 let linkedHeadline: string
 
@@ -45,7 +44,6 @@ const photo = async (width: number, height: number, name: string) => {
 beforeAll(async () => {
   ctx = await startTestPayload()
   const media = await photo(2400, 1600, `border-crossing-${Date.now()}.png`)
-  photoId = media.id
   linkedHeadline = 'An earlier story of ours'
   const linked = await ctx.payload.create({
     collection: 'articles',
