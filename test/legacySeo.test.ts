@@ -41,8 +41,14 @@ const quote = (value: string) => `'${value.replace(/'/g, "''")}'`
 /** Writes the old group the way the 0.2 schema stored it, live document and versions alike. */
 const storeOld = async (id: number | string, values: { description?: string; title?: string }) => {
   if (isMongo()) {
-    await db.collections.articles.updateOne({ _id: id }, { $set: { seo: values } })
-    await db.versions.articles.updateMany({ parent: id }, { $set: { 'version.seo': values } })
+    // The driver's collections: the models would strip paths their schema no longer has.
+    const { Types } = await import('mongoose')
+    const _id = new Types.ObjectId(String(id))
+    await db.collections.articles.collection.updateOne({ _id }, { $set: { seo: values } })
+    await db.versions.articles.collection.updateMany(
+      { parent: _id },
+      { $set: { 'version.seo': values } },
+    )
     return
   }
   const set = (prefix: string) =>
@@ -129,15 +135,16 @@ describe('carrying the old seo fields over to meta', () => {
       expect(result).toEqual({ documents: 3, versions: 3 })
     }
     expect(await metaOf(ids.both)).toMatchObject(OLD.both)
-    expect(await metaOf(ids.descriptionOnly)).toMatchObject({
-      description: OLD.descriptionOnly.description,
-      title: null,
-    })
+    const descriptionOnly = await metaOf(ids.descriptionOnly)
+    expect(descriptionOnly.description).toBe(OLD.descriptionOnly.description)
+    // Null on SQL, absent on MongoDB: no title either way.
+    expect(descriptionOnly.title ?? null).toBeNull()
     expect(await metaOf(ids.editorSet)).toMatchObject({
       description: OLD.editorSet.description,
       title: 'The editor’s new title',
     })
-    expect(await metaOf(ids.none)).toMatchObject({ description: null, title: null })
+    const none = await metaOf(ids.none)
+    expect([none.description ?? null, none.title ?? null]).toEqual([null, null])
     expect(await latestVersionMeta(ids.both)).toMatchObject(OLD.both)
   })
 
@@ -147,7 +154,10 @@ describe('carrying the old seo fields over to meta', () => {
     if (isMongo()) {
       expect(result).toEqual({ documents: 0, versions: 0 })
       // The old group is gone from the stored documents.
-      const raw = await db.collections.articles.findOne({ _id: ids.both }).lean()
+      const { Types } = await import('mongoose')
+      const raw = await db.collections.articles.collection.findOne({
+        _id: new Types.ObjectId(String(ids.both)),
+      })
       expect(raw.seo).toBeUndefined()
     }
     expect(await Promise.all(Object.values(ids).map(metaOf))).toEqual(before)

@@ -33,9 +33,15 @@ export const carryOverLegacySeoSql = async (
   }
 }
 
-type MongoCollection = {
-  find: (filter: object) => { lean: () => Promise<Record<string, unknown>[]> }
-  updateOne: (filter: object, update: object) => Promise<unknown>
+/**
+ * The driver's collection under a Mongoose model: the model's own methods would strip the
+ * `seo` paths the schema no longer has (strict mode), so they could neither find nor unset them.
+ */
+type MongoModel = {
+  collection: {
+    find: (filter: object) => { toArray: () => Promise<Record<string, unknown>[]> }
+    updateOne: (filter: object, update: object) => Promise<unknown>
+  }
 }
 
 /** One document's update: old values into `meta` where it has none, then the old group gone. */
@@ -61,9 +67,9 @@ export type LegacySeoResult = { documents: number; versions: number }
 /** MongoDB: the same carry-over through the adapter's models, for articles and their versions. */
 export const carryOverLegacySeoMongo = async (payload: Payload): Promise<LegacySeoResult> => {
   const db = payload.db as unknown as {
-    collections?: Record<string, MongoCollection>
+    collections?: Record<string, MongoModel>
     name?: string
-    versions?: Record<string, MongoCollection>
+    versions?: Record<string, MongoModel>
   }
   const result: LegacySeoResult = { documents: 0, versions: 0 }
   if (db.name !== 'mongoose') {
@@ -75,9 +81,9 @@ export const carryOverLegacySeoMongo = async (payload: Payload): Promise<LegacyS
   ] as const
   for (const { key, model, path } of targets) {
     if (!model) continue
-    const docs = await model.find({ [`${path}seo`]: { $exists: true } }).lean()
+    const docs = await model.collection.find({ [`${path}seo`]: { $exists: true } }).toArray()
     for (const doc of docs) {
-      await model.updateOne({ _id: doc._id }, mongoUpdate(doc, path))
+      await model.collection.updateOne({ _id: doc._id }, mongoUpdate(doc, path))
       result[key] += 1
     }
   }
