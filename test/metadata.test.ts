@@ -214,9 +214,10 @@ describe('other pages', () => {
 
   it('gives the front page its canonical URL and website cards', async () => {
     const html = await page('/')
-    expect(hrefOf(links(html, 'canonical')[0])).toBe(`${app.baseUrl}/`)
+    // Next writes the root URL without its slash; both name the same page.
+    expect([app.baseUrl, `${app.baseUrl}/`]).toContain(hrefOf(links(html, 'canonical')[0]))
     expect(meta(html, 'og:type')).toBe('website')
-    expect(meta(html, 'og:url')).toBe(`${app.baseUrl}/`)
+    expect([app.baseUrl, `${app.baseUrl}/`]).toContain(meta(html, 'og:url'))
   })
 
   it('renders an in-body photo with srcset, caption and credit on the story page', async () => {

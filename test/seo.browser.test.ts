@@ -60,18 +60,25 @@ describe('an editor', () => {
     expect(metaContent(before, 'og:image')).toBeUndefined()
 
     await page.goto(`${base}/admin/collections/articles/${doc.id}`)
-    await page.getByRole('tab', { name: 'SEO' }).click()
-    await page.getByText('Choose from existing').first().click()
-    const drawer = page.locator('.drawer__content, [role="dialog"]').last()
-    await drawer.getByText(`share-${stamp}.png`).first().click()
-    await page.screenshot({ path: `${SHOTS}/share-image-chosen.png` })
-    await page.getByRole('button', { name: /Publish changes/i }).click()
-    await page
-      .getByText(/Updated successfully|successfully/i)
-      .first()
-      .waitFor()
+    await page.locator('.tabs-field__tab-button', { hasText: 'SEO' }).first().click()
+    const field = page.locator('#field-meta__image, .field-type.upload').filter({
+      hasText: 'Choose from existing',
+    })
+    await field.getByText('Choose from existing').first().click()
+    const drawer = page.locator('dialog.drawer--is-open').last()
+    await drawer.getByText(media.filename).first().click()
+    await drawer.waitFor({ state: 'detached' })
+    await page.screenshot({ fullPage: true, path: `${SHOTS}/share-image-chosen.png` })
+    await page.getByRole('button', { name: 'Publish changes' }).click()
+    // What counts is what readers get: poll the page until the card carries the image.
+    let after = ''
+    const deadline = Date.now() + 60_000
+    while (!metaContent(after, 'og:image') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      after = await (await fetch(`${base}/news/${slug}`)).text()
+    }
+    await page.screenshot({ fullPage: true, path: `${SHOTS}/published.png` })
 
-    const after = await (await fetch(`${base}/news/${slug}`)).text()
     const ogImage = metaContent(after, 'og:image') ?? ''
     expect(ogImage).toMatch(
       new RegExp(`/api/media/file/${media.filename.replace(/\.png$/, '')}-1600x800\\.png$`),
