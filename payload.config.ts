@@ -67,7 +67,14 @@ export default buildConfig({
         // The session cookie travels over https only in production.
         users: { auth: { cookies: { secure: production } } },
       },
-      site: { articlePath, authorPath, casePath, personPath },
+      // The logo search engines show with our stories (NewsArticle `publisher.logo`).
+      site: {
+        articlePath,
+        authorPath,
+        casePath,
+        logo: { height: 60, url: '/logo.png', width: 600 },
+        personPath,
+      },
     }),
     // After the newsroom plugin, which adds the media collection it stores.
     mediaStorage({ settings: s3 }),

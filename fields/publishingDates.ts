@@ -7,6 +7,8 @@ type PublishingDatesOptions = {
   firstPublishedOverrides?: Partial<DateField>
   /** Changes to the `publishedAt` field. */
   publishedOverrides?: Partial<DateField>
+  /** Changes to the `revisedAt` field. */
+  revisedOverrides?: Partial<DateField>
 }
 
 /** Lets the seed and imports carry historical dates in; nothing else may set them. */
@@ -40,6 +42,21 @@ const defaultPublishedAt: FieldHook = ({ req, siblingData, value }) => {
   return value
 }
 
+/**
+ * When readers last saw the story change: a publish of a story that was already out. The first
+ * publish, draft saves and the seed's own writes are not updates; the seed and imports may carry
+ * a historical value in, like the other dates.
+ */
+const setRevisedAt: FieldHook = ({ originalDoc, req, siblingData, value }) => {
+  if (req.context?.[PRESERVE_PUBLISHING_DATES]) {
+    return value ?? originalDoc?.revisedAt ?? null
+  }
+  if (isPublishing(siblingData) && originalDoc?.firstPublishedAt) {
+    return publishMoment(req)
+  }
+  return originalDoc?.revisedAt ?? null
+}
+
 /** A copy of a story is a new story: it has not been published, whatever its original was. */
 const startsUnpublished: FieldHook = () => null
 
@@ -48,6 +65,7 @@ const dateTimeAdmin = { date: { pickerAppearance: 'dayAndTime' as const } }
 export const publishingDatesFields = ({
   firstPublishedOverrides = {},
   publishedOverrides = {},
+  revisedOverrides = {},
 }: PublishingDatesOptions = {}): DateField[] => [
   {
     name: 'publishedAt',
@@ -80,6 +98,24 @@ export const publishingDatesFields = ({
       beforeChange: [setFirstPublishedAt],
       beforeDuplicate: [startsUnpublished],
       ...firstPublishedOverrides.hooks,
+    },
+  },
+  {
+    name: 'revisedAt',
+    type: 'date',
+    admin: {
+      ...dateTimeAdmin,
+      description:
+        'Set by the server each time a story already out is published again: the "Updated" date readers see.',
+      position: 'sidebar',
+      readOnly: true,
+    },
+    label: 'Updated for readers',
+    ...revisedOverrides,
+    hooks: {
+      beforeChange: [setRevisedAt],
+      beforeDuplicate: [startsUnpublished],
+      ...revisedOverrides.hooks,
     },
   },
 ]

@@ -112,6 +112,7 @@ export type NewsroomArticle = {
   quotes?: null | Relation<NewsroomQuote>[]
   relatedCoverage?: null | Relation<NewsroomRelatedStory>[]
   section?: null | Relation<NewsroomTaxonomyTerm>
+  revisedAt?: null | string
   slug?: null | string
   topics?: null | Relation<NewsroomTaxonomyTerm>[]
   updatedAt?: string

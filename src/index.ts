@@ -10,6 +10,12 @@ export { DEFAULT_LIMITS } from './limits/resolveLimits'
 export { FRONT_PAGE_SLUG } from './globals/FrontPage'
 export { PACKAGE_NAME } from './packageName'
 export { newsroomPlugin } from './plugin'
+export {
+  carryOverLegacySeoMongo,
+  carryOverLegacySeoSql,
+  legacySeoStatements,
+} from './seo/legacySeo'
+export type { LegacySeoResult } from './seo/legacySeo'
 export { resolveSiteSettings, siteSettings } from './siteSettings'
 export type { SitePaths, SiteSettings } from './siteSettings'
 export type {
@@ -21,6 +27,8 @@ export type {
   NewsroomFactCheckOptions,
   NewsroomRating,
   NewsroomPluginOptions,
+  NewsroomLogo,
+  NewsroomSeoOptions,
   NewsroomSiteOptions,
 } from './types'
 export { relationId, relationIds, sameId } from './utilities/ids'

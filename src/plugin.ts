@@ -1,5 +1,7 @@
 import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 
+import { seoPlugin } from '@payloadcms/plugin-seo'
+
 import type { NewsroomPluginOptions } from './types'
 
 import { articlesCollection } from '../collections/Articles'
@@ -26,6 +28,8 @@ import { guardJobCancellation, withScheduledPublishing } from './jobs/scheduledP
 import { withLimits } from './limits/withLimits'
 import { withRedirects } from './redirects/withRedirects'
 import { withSearch } from './search/withSearch'
+import { carryOverLegacySeoMongo } from './seo/legacySeo'
+import { seoPluginConfig } from './seo/seoOptions'
 import { siteSettingsCustom } from './siteSettings'
 import { applyCollectionOverride } from './utilities/applyCollectionOverride'
 import { dataFieldNames } from './utilities/dataFieldNames'
@@ -52,6 +56,26 @@ const withMissingFields = (
     fields: [...collection.fields, ...missing],
     hooks: { ...ownHooks, ...addedHooks },
   }
+}
+
+/**
+ * plugin-seo appends its `meta` group after a collection's fields; a story's editor finds it in
+ * an SEO tab beside Story, Sources and Corrections instead. Only the layout moves: the tabs are
+ * unnamed, so the data stays at `meta.*`.
+ */
+const withMetaInSeoTab = (collection: CollectionConfig): CollectionConfig => {
+  const meta = collection.fields.find((field) => 'name' in field && field.name === 'meta')
+  const tabsIndex = collection.fields.findIndex((field) => field.type === 'tabs')
+  const tabsField = collection.fields[tabsIndex]
+  if (!meta || !tabsField || tabsField.type !== 'tabs') {
+    return collection
+  }
+  const fields = collection.fields.filter((field) => field !== meta)
+  fields[fields.indexOf(tabsField)] = {
+    ...tabsField,
+    tabs: [...tabsField.tabs, { fields: [meta], label: 'SEO' }],
+  }
+  return { ...collection, fields }
 }
 
 export const newsroomPlugin =
@@ -99,12 +123,23 @@ export const newsroomPlugin =
 
     // Every collection the plugin builds or extends keeps its timestamps server-owned.
     const managedSlugs = new Set<string>(Object.values(collectionSlugs))
-    const collections = [...appCollections, ...newsroomCollections].map((collection) =>
+    const built = [...appCollections, ...newsroomCollections].map((collection) =>
       managedSlugs.has(collection.slug) ? withServerTimestamps(collection) : collection,
     )
+    // Payload's SEO plugin adds its `meta` group (and its generate endpoints) before the input
+    // guards wrap the collections, so its fields are checked like the plugin's own. Applied even
+    // when `disabled`, like the collections, so the schema does not change.
+    const withSeo =
+      pluginOptions.seo === false
+        ? { ...incomingConfig, collections: built }
+        : (seoPlugin(seoPluginConfig(pluginOptions.seo))({
+            ...incomingConfig,
+            collections: built,
+          }) as Config)
+    const collections = (withSeo.collections ?? []).map(withMetaInSeoTab)
 
     const config: Config = {
-      ...incomingConfig,
+      ...withSeo,
       admin: {
         ...incomingConfig.admin,
         user: incomingConfig.admin?.user ?? collectionSlugs.users,
@@ -131,6 +166,10 @@ export const newsroomPlugin =
           claimJobsAtomically(payload)
         }
         answerMissingPreference(payload)
+        if (pluginOptions.seo !== false) {
+          // MongoDB has no migrations: the old `seo` values move to `meta` here, once.
+          await carryOverLegacySeoMongo(payload)
+        }
         await incomingConfig.onInit?.(payload)
       },
     }

@@ -1,9 +1,11 @@
 import type { Config } from 'payload'
 
-import type { NewsroomSiteOptions } from './types'
+import type { NewsroomLogo, NewsroomSiteOptions } from './types'
 
 /** The site's options with every default filled in. */
-export type SiteSettings = Required<NewsroomSiteOptions>
+export type SiteSettings = Required<Omit<NewsroomSiteOptions, 'logo'>> & {
+  logo: NewsroomLogo | null
+}
 
 /** Where a site shows each kind of record, for links the plugin writes into what it delivers. */
 export type SitePaths = Pick<SiteSettings, 'articlePath' | 'authorPath' | 'casePath' | 'personPath'>
@@ -22,6 +24,7 @@ export const resolveSiteSettings = ({
   casePath,
   personPath,
   language,
+  logo,
   name,
 }: NewsroomSiteOptions = {}): SiteSettings => ({
   articlePath: articlePath ?? defaultArticlePath,
@@ -29,6 +32,7 @@ export const resolveSiteSettings = ({
   casePath: casePath ?? defaultCasePath,
   personPath: personPath ?? defaultPersonPath,
   language: language?.trim() || 'en',
+  logo: logo?.url ? logo : null,
   name: name?.trim() || 'Newsroom',
 })
 

@@ -1,3 +1,4 @@
+import type { SEOPluginConfig } from '@payloadcms/plugin-seo/types'
 import type { CollectionConfig, Field } from 'payload'
 
 /** Lets an app replace the plugin's fields while keeping access, hooks and the slug. */
@@ -7,6 +8,16 @@ export type FieldsOverride = (args: { defaultFields: Field[] }) => Field[]
 export type CollectionOverride = Partial<Omit<CollectionConfig, 'fields' | 'slug'>> & {
   /** Receives the plugin's fields and returns the fields the collection should have. */
   fields?: FieldsOverride
+}
+
+/** The publication's logo, as search engines show it with its stories. */
+export type NewsroomLogo = {
+  /** Its height in pixels. */
+  height?: number
+  /** A path on the site (`/logo.png`) or an absolute http(s) URL. */
+  url: string
+  /** Its width in pixels. */
+  width?: number
 }
 
 /** The host's public site: how it names itself, and where it shows stories and cases. */
@@ -42,12 +53,23 @@ export type NewsroomSiteOptions = {
    */
   language?: string
   /**
+   * The publication's logo: the `publisher.logo` of every story's NewsArticle JSON-LD (Google
+   * asks for one). Unset: the publisher is named without a logo.
+   */
+  logo?: NewsroomLogo
+  /**
    * The publication's name: the RSS channel title and Google News' `news:name`, which must
    * match the name Google News knows the publication by.
    * @default 'Newsroom'
    */
   name?: string
 }
+
+/**
+ * Changes to how the plugin applies @payloadcms/plugin-seo: any of its options, over the
+ * newsroom's (articles and cases, media for the share image, titles from headlines).
+ */
+export type NewsroomSeoOptions = Partial<SEOPluginConfig>
 
 /** How scheduled publishing runs. */
 export type NewsroomJobsOptions = {
@@ -189,6 +211,13 @@ export type NewsroomPluginOptions = {
    * @default true
    */
   search?: boolean
+  /**
+   * Meta title, description and share image on stories and cases, with @payloadcms/plugin-seo
+   * (the site's Open Graph, Twitter and JSON-LD read them). Options here are passed to it;
+   * `false` leaves it out (and the `meta` fields with it: a schema change).
+   * @default {}
+   */
+  seo?: false | NewsroomSeoOptions
   /** Per-collection overrides, applied after the plugin builds each collection. */
   overrides?: {
     /** Overrides for `articles`. */

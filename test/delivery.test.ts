@@ -629,6 +629,8 @@ describe('ninjs', () => {
         firstPublishedAt: '2018-06-12T12:00:00.000Z',
         headline: 'A <b>headline</b>',
         hero: null,
+        meta: { description: null, image: null, title: null },
+        revisedAt: null,
         id: 1,
         publishedAt: '2018-06-12T12:00:00.000Z',
         section: null,

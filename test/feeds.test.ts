@@ -363,6 +363,8 @@ describe('the site option', () => {
         firstPublishedAt: null,
         headline: 'A headline',
         hero: null,
+        meta: { description: null, image: null, title: null },
+        revisedAt: null,
         id: 1,
         publishedAt: null,
         section: null,

@@ -3,6 +3,7 @@ import sharp from 'sharp'
 
 import { loadDeliveryArticle } from '../src/delivery/renderDeliveryArticle'
 import { articleJsonLd, jsonForScript } from '../src/host/site/articleJsonLd'
+import { siteSettings } from '../src/siteSettings'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 import { createRestClient, type RestClient } from './helpers/rest'
 import { signIn } from './helpers/users'
@@ -13,6 +14,44 @@ import { signIn } from './helpers/users'
  */
 
 const ORIGIN = 'https://news.example'
+
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+const ABSOLUTE = /^https?:\/\/[^/\s]+\/\S*$/
+
+type JsonLd = Record<string, any>
+
+/**
+ * What schema.org's NewsArticle and Google's article structured data expect (there is no
+ * schema file for schema.org in ../shared/standards): the required and recommended
+ * properties with the types they must have, absolute URLs, ISO 8601 dates with a zone.
+ */
+const expectNewsArticle = (value: JsonLd) => {
+  expect(value['@context']).toBe('https://schema.org')
+  expect(value['@type']).toBe('NewsArticle')
+  expect(typeof value.headline).toBe('string')
+  // Google truncates headlines over 110 characters.
+  expect(value.headline.length).toBeGreaterThan(0)
+  expect(value.headline.length).toBeLessThanOrEqual(110)
+  expect(value.datePublished).toMatch(ISO_8601)
+  expect(value.dateModified).toMatch(ISO_8601)
+  expect(Date.parse(value.dateModified)).toBeGreaterThanOrEqual(Date.parse(value.datePublished))
+  expect(value.mainEntityOfPage).toMatch(ABSOLUTE)
+  expect(value.author.length).toBeGreaterThan(0)
+  for (const author of value.author) {
+    expect(['Person', 'Organization']).toContain(author['@type'])
+    expect(typeof author.name).toBe('string')
+  }
+  for (const image of value.image ?? []) {
+    expect(image['@type']).toBe('ImageObject')
+    expect(image.url).toMatch(ABSOLUTE)
+    expect(Number.isInteger(image.width) && Number.isInteger(image.height)).toBe(true)
+  }
+  expect(value.publisher['@type']).toBe('Organization')
+  expect(typeof value.publisher.name).toBe('string')
+  expect(value.publisher.url).toMatch(ABSOLUTE)
+  expect(value.publisher.logo['@type']).toBe('ImageObject')
+  expect(value.publisher.logo.url).toMatch(ABSOLUTE)
+}
 
 let ctx: TestPayload
 let rest: RestClient
@@ -88,21 +127,35 @@ describe('NewsArticle JSON-LD', () => {
       slug: 'court-hears-asylum-appeal',
     })
     expect(loaded).not.toBeNull()
-    const jsonLd = articleJsonLd(loaded!.delivery, ORIGIN)
+    const jsonLd = articleJsonLd(loaded!.delivery, ORIGIN, siteSettings(ctx.config))
 
+    expectNewsArticle(jsonLd)
     expect(jsonLd).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
-      dateModified: stored.updatedAt,
-      datePublished: stored.firstPublishedAt,
+      // The correction went out as a republish: that is the modification readers saw.
+      dateModified: stored.revisedAt,
+      datePublished: stored.publishedAt,
       headline: 'Court hears asylum appeal',
       mainEntityOfPage: `${ORIGIN}/news/court-hears-asylum-appeal`,
       relatedLink: ['https://example.org/asylum-explainer'],
     })
     expect(jsonLd.author.map((author) => author.name)).toEqual(['Dana Reporter', 'Wire reports'])
+    // No share image set: the hero, at its own size (smaller than every stored size).
     expect(jsonLd.image).toEqual([
-      expect.stringMatching(/^https:\/\/news\.example\/.*court.*\.png$/),
+      {
+        '@type': 'ImageObject',
+        height: 6,
+        url: expect.stringMatching(/^https:\/\/news\.example\/.*court.*\.png$/),
+        width: 10,
+      },
     ])
+    expect(jsonLd.publisher).toEqual({
+      '@type': 'Organization',
+      logo: { '@type': 'ImageObject', height: 60, url: `${ORIGIN}/logo.png`, width: 600 },
+      name: 'Newsroom',
+      url: `${ORIGIN}/`,
+    })
     expect(jsonLd.correction).toEqual([
       {
         '@type': 'CorrectionComment',
@@ -111,6 +164,85 @@ describe('NewsArticle JSON-LD', () => {
       },
     ])
     expect(Date.parse(jsonLd.correction[0].datePublished ?? '')).not.toBeNaN()
+  })
+
+  it('uses the share image an editor sets, at its largest stored size up to 1,600 pixels', async () => {
+    const png = await sharp({
+      create: { background: '#642', channels: 3, height: 1000, width: 2000 },
+    })
+      .png()
+      .toBuffer()
+    const share = await ctx.payload.create({
+      collection: 'media',
+      data: { alt: 'The court steps' },
+      file: { data: png, mimetype: 'image/png', name: 'court-steps.png', size: png.length },
+    })
+    const created = await rest.post('/api/articles', {
+      body: {
+        _status: 'published',
+        headline: 'Appeal heard on the court steps',
+        meta: { description: 'What the judges asked.', image: share.id },
+      },
+      token,
+    })
+    expect(created.status).toBe(201)
+    const loaded = await loadDeliveryArticle({
+      payload: ctx.payload,
+      slug: created.body.doc.slug,
+    })
+    const jsonLd = articleJsonLd(loaded!.delivery, ORIGIN, siteSettings(ctx.config))
+    expectNewsArticle(jsonLd)
+    expect(jsonLd.image).toEqual([
+      {
+        '@type': 'ImageObject',
+        height: 800,
+        // Files from earlier runs stay in media/: Payload numbers repeated names.
+        url: expect.stringMatching(
+          /^https:\/\/news\.example\/api\/media\/file\/court-steps(-\d+)?-1600x800\.png$/,
+        ),
+        width: 1600,
+      },
+    ])
+    expect(jsonLd.description).toBe('What the judges asked.')
+    // Published once, never updated: modified when it was published.
+    expect(jsonLd.dateModified).toBe(jsonLd.datePublished)
+  })
+
+  it('names the publisher without a logo when the app sets none', () => {
+    const jsonLd = articleJsonLd(
+      {
+        article: {
+          body: null,
+          bylines: [],
+          corrections: [],
+          dateline: null,
+          dek: null,
+          firstPublishedAt: '2018-06-12T12:00:00.000Z',
+          headline: 'A story',
+          hero: null,
+          id: 1,
+          meta: { description: null, image: null, title: null },
+          publishedAt: '2018-06-12T12:00:00.000Z',
+          revisedAt: null,
+          section: null,
+          slug: 'a-story',
+          topics: [],
+          updatedAt: '2026-12-01T00:00:00.000Z',
+        },
+        cases: [],
+        quotes: [],
+        relatedCoverage: [],
+      },
+      ORIGIN,
+      { logo: null, name: 'The Gazette' },
+    )
+    expect(jsonLd.publisher).toEqual({
+      '@type': 'Organization',
+      name: 'The Gazette',
+      url: `${ORIGIN}/`,
+    })
+    // A 2018 story written again by a 2026 seed was not modified for readers.
+    expect(jsonLd.dateModified).toBe('2018-06-12T12:00:00.000Z')
   })
 
   it('cannot close the script tag it sits in, whatever a headline says', () => {

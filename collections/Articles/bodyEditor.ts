@@ -1,6 +1,12 @@
 import type { TextFieldSingleValidation } from 'payload'
 
-import { BlocksFeature, lexicalEditor, LinkFeature } from '@payloadcms/richtext-lexical'
+import {
+  BlocksFeature,
+  lexicalEditor,
+  LinkFeature,
+  RelationshipFeature,
+  UploadFeature,
+} from '@payloadcms/richtext-lexical'
 
 import { httpUrlProblem } from '../../src/utilities/validateHttpUrl'
 import { collectionSlugs } from '../../src/collectionSlugs'
@@ -17,22 +23,51 @@ const validateLinkUrl: TextFieldSingleValidation = (value, { siblingData }) => {
   return httpUrlProblem(value) ?? true
 }
 
+/** Replaced below with the versions limited to what the site renders. */
+const REPLACED = new Set(['link', 'relationship', 'upload'])
+
 /**
- * The story body: paragraphs, headings, lists, block quotes, links (http(s) or to our own
- * articles), pull quotes that reference a Quote, and inline citations of a Case.
+ * The story body: paragraphs, headings, lists, block quotes, horizontal rules, links (http(s) or
+ * to our own stories and cases), in-body images from media with their own caption and credit,
+ * relationships to our stories and cases (a "see also" link), pull quotes that reference a Quote
+ * and inline citations of a Case. Every one of them is rendered on the page, in ninjs and in
+ * RSS by the converters in src/lexical/converters: what the editor offers, readers get.
  */
 export const articleBodyEditor = () =>
   lexicalEditor({
     features: ({ defaultFeatures }) => [
-      ...defaultFeatures.filter((feature) => feature.key !== 'link'),
+      ...defaultFeatures.filter((feature) => !REPLACED.has(feature.key)),
       LinkFeature({
-        enabledCollections: [collectionSlugs.articles],
+        enabledCollections: [collectionSlugs.articles, collectionSlugs.cases],
         fields: ({ defaultFields }) =>
           defaultFields.map((field) =>
             field.name === 'url' && field.type === 'text'
               ? ({ ...field, validate: validateLinkUrl } as typeof field)
               : field,
           ),
+      }),
+      // Other collections (quotes, users, related stories) have no page to link to.
+      RelationshipFeature({
+        enabledCollections: [collectionSlugs.articles, collectionSlugs.cases],
+      }),
+      UploadFeature({
+        collections: {
+          [collectionSlugs.media]: {
+            fields: [
+              {
+                name: 'caption',
+                type: 'text',
+                admin: { description: "This story's caption; empty shows the image's own." },
+              },
+              {
+                name: 'credit',
+                type: 'text',
+                admin: { description: "This story's credit; empty shows the image's own." },
+              },
+            ],
+          },
+        },
+        enabledCollections: [collectionSlugs.media],
       }),
       BlocksFeature({ blocks: [pullQuoteBlock], inlineBlocks: [caseCitationBlock] }),
     ],

@@ -36,6 +36,8 @@ export const editorialStages = [
   { label: 'Editing', value: 'editing' },
   { label: 'Copy desk', value: 'copy-desk' },
   { label: 'Ready', value: 'ready' },
+  // Out to readers: the desk's last stage, for stories already published.
+  { label: 'Published', value: 'published' },
 ]
 
 type ArticlesOptions = {
@@ -200,14 +202,6 @@ export const articlesCollection = ({
         {
           label: 'Corrections',
           fields: [correctionsField()],
-        },
-        {
-          name: 'seo',
-          label: 'SEO',
-          fields: [
-            { name: 'title', type: 'text', maxLength: 300 },
-            { name: 'description', type: 'textarea', maxLength: 600 },
-          ],
         },
       ],
     },

@@ -7,6 +7,7 @@ import * as migration_20261201_223715_people_and_claims from './20261201_223715_
 import * as migration_20261201_223226_taxonomy_records from './20261201_223226_taxonomy_records';
 import * as migration_20261201_223804_front_page from './20261201_223804_front_page';
 import * as migration_20261201_224955_redirects_search from './20261201_224955_redirects_search';
+import * as migration_20261201_225008_site_metadata from './20261201_225008_site_metadata';
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261201_224955_redirects_search.up,
     down: migration_20261201_224955_redirects_search.down,
     name: '20261201_224955_redirects_search'
+  },
+  {
+    up: migration_20261201_225008_site_metadata.up,
+    down: migration_20261201_225008_site_metadata.down,
+    name: '20261201_225008_site_metadata'
   },
 ];

@@ -7,10 +7,26 @@ import { bodyKeys } from './bodyKeys'
 import { peopleNamedBy } from '../../collections/People/hooks/markLivePeople'
 import { documentKey } from './keys'
 
+type Reference = { relationTo: string; value: unknown }
+
+/** The upload and relationship nodes of a Lexical body, at any depth. */
+const bodyReferences = (body: unknown): Reference[] => {
+  const found: Reference[] = []
+  const visit = (node: unknown) => {
+    const { children, relationTo, type, value } = recordOf(node)
+    if ((type === 'upload' || type === 'relationship') && typeof relationTo === 'string') {
+      found.push({ relationTo, value })
+    }
+    if (Array.isArray(children)) children.forEach(visit)
+  }
+  visit(recordOf(body).root)
+  return found
+}
+
 /**
  * Everything a delivered article shows, as surrogate keys: the article, its quotes, cases,
- * related stories and the stories of ours they point at, its hero image, its bylines' users, its
- * section and topics, and whatever its body links to or cites.
+ * related stories and the stories of ours they point at, its hero, share and in-body images,
+ * the documents its body links to or cites, its bylines' users, its section and topics.
  */
 export const articleKeys = (doc: PopulatedDoc): string[] => {
   const keys = new Set<string>([documentKey(collectionSlugs.articles, doc.id)])
@@ -29,7 +45,14 @@ export const articleKeys = (doc: PopulatedDoc): string[] => {
     collectionSlugs.articles,
     related.map((story) => relationId(recordOf(story).article)),
   )
-  add(collectionSlugs.media, [relationId(recordOf(doc.hero).image)])
+  add(collectionSlugs.media, [
+    relationId(recordOf(doc.hero).image),
+    relationId(recordOf(doc.meta).image),
+  ])
+  // In-body images and relationships show their documents too.
+  for (const node of bodyReferences(doc.body)) {
+    add(node.relationTo, [relationId(node.value)])
+  }
   add(collectionSlugs.sections, [relationId(doc.section)])
   add(collectionSlugs.topics, relationIds(doc.topics))
   add(

@@ -35,9 +35,11 @@ const articleSelect = {
   firstPublishedAt: true,
   headline: true,
   hero: true,
+  meta: true,
   publishedAt: true,
   quotes: true,
   relatedCoverage: true,
+  revisedAt: true,
   section: true,
   slug: true,
   topics: true,
@@ -45,7 +47,7 @@ const articleSelect = {
 } as const
 
 /** Applies to every document populated from the article, inside its body too. */
-const populate = {
+export const deliveryPopulate = {
   [collectionSlugs.articles]: { headline: true, slug: true, updatedAt: true },
   [collectionSlugs.cases]: {
     caption: true,
@@ -72,8 +74,12 @@ const populate = {
     filename: true,
     caption: true,
     credit: true,
+    // The focal point and stored sizes: crops and `srcset` on pages, renditions in ninjs.
+    focalX: true,
+    focalY: true,
     height: true,
     mimeType: true,
+    sizes: true,
     updatedAt: true,
     url: true,
     width: true,
@@ -124,7 +130,7 @@ export const loadDeliveryArticle = async ({
     limit: 1,
     overrideAccess: false,
     pagination: false,
-    populate,
+    populate: deliveryPopulate,
     select: articleSelect,
     user: previewAs,
     where,

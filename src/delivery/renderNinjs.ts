@@ -2,7 +2,7 @@ import type { SitePaths } from '../siteSettings'
 import type { DeliveryArticle, DeliveryImage, DeliveryRelatedItem } from './types'
 
 import { lexicalBlocksText } from '../utilities/lexical'
-import { lexicalToHtml } from './lexicalToHtml'
+import { bodyToHtml } from '../lexical/converters/html'
 
 export const NINJS_SCHEMA_URI = 'http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json#'
 
@@ -98,6 +98,21 @@ const heroAssociation = (
         ...(image.width !== null ? { width: image.width } : {}),
         ...(image.height !== null ? { height: image.height } : {}),
       },
+      // Payload's stored sizes: a partner picks the one its layout needs.
+      ...image.sizes.flatMap((size) => {
+        const sizeHref = absoluteUrl(size.url, baseUrl)
+        return sizeHref
+          ? [
+              {
+                name: size.name,
+                href: sizeHref,
+                ...(image.mimeType ? { contenttype: image.mimeType } : {}),
+                width: size.width,
+                ...(size.height !== null ? { height: size.height } : {}),
+              },
+            ]
+          : []
+      }),
     ],
   }
 }
@@ -197,7 +212,7 @@ export const renderNinjs = (delivery: DeliveryArticle, options: NinjsOptions): N
               contenttype: 'text/html',
               charcount: bodyText.length,
               wordcount: bodyText.split(/\s+/).filter(Boolean).length,
-              value: lexicalToHtml(article.body, { baseUrl, paths: options.paths }),
+              value: bodyToHtml(article.body, { baseUrl, paths: options.paths }),
             },
           ],
         }

@@ -7,14 +7,14 @@ import type {
   DeliveryCase,
   DeliveryCorrection,
   DeliveryFactCheck,
-  DeliveryImage,
   DeliveryPerson,
   DeliveryPersonRef,
   DeliveryQuote,
   DeliveryRelatedItem,
 } from './types'
 
-import { isPopulated, numberOrNull, populatedList, recordOf, textOrNull } from './readers'
+import { shapeImage } from '../lexical/converters/images'
+import { isPopulated, populatedList, recordOf, textOrNull } from './readers'
 import { withoutInternalFields } from './withoutInternalFields'
 import type { SitePaths } from '../siteSettings'
 
@@ -25,22 +25,6 @@ const publishedTarget = (value: unknown): null | PopulatedDoc =>
   (value._status === undefined || value._status === 'published')
     ? value
     : null
-
-const shapeImage = (value: unknown): DeliveryImage | null => {
-  if (!isPopulated(value)) {
-    return null
-  }
-  return {
-    id: value.id,
-    alt: textOrNull(value.alt),
-    caption: textOrNull(value.caption),
-    credit: textOrNull(value.credit),
-    height: numberOrNull(value.height),
-    mimeType: textOrNull(value.mimeType),
-    url: textOrNull(value.url),
-    width: numberOrNull(value.width),
-  }
-}
 
 /** A person as populated for a reader (a draft's unreadable person stays an id: null here). */
 const shapePersonRef = (value: unknown): DeliveryPersonRef | null =>
@@ -199,7 +183,13 @@ export const shapeDeliveryArticle = (
       topics: populatedList(doc.topics)
         .map((topic) => topic.name)
         .filter((name): name is string => typeof name === 'string'),
+      meta: {
+        title: textOrNull(recordOf(doc.meta).title),
+        description: textOrNull(recordOf(doc.meta).description),
+        image: shapeImage(recordOf(doc.meta).image),
+      },
       publishedAt: textOrNull(doc.publishedAt),
+      revisedAt: textOrNull(doc.revisedAt),
       firstPublishedAt: textOrNull(doc.firstPublishedAt),
       updatedAt: String(doc.updatedAt),
       corrections: shapeCorrections(doc.corrections),
@@ -221,6 +211,7 @@ export const deliveryLastModified = (doc: PopulatedDoc): Date => {
   const documents: unknown[] = [
     doc,
     recordOf(doc.hero).image,
+    recordOf(doc.meta).image,
     ...populatedList(doc.quotes),
     ...populatedList(doc.cases),
     recordOf(doc.factCheck).claim,

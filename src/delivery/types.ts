@@ -50,16 +50,35 @@ export type DeliveryFactCheck = {
   rating: DeliveryRating | null
 }
 
+/** One of the sizes Payload stored for an image (`thumbnail` 400, `card` 800, `hero` 1600). */
+export type DeliveryImageSize = {
+  height: null | number
+  name: string
+  url: string
+  width: number
+}
+
 export type DeliveryImage = {
   alt: null | string
   caption: null | string
   credit: null | string
+  /** Where the editor marked the subject, in percent from the left and top: crops keep it. */
+  focalPoint: { x: number; y: number } | null
   height: null | number
   id: DeliveryId
   mimeType: null | string
+  /** The stored smaller sizes, narrowest first: a page's `srcset`. */
+  sizes: DeliveryImageSize[]
   /** As Payload serves it: absolute when the app sets `serverURL`, otherwise a path. */
   url: null | string
   width: null | number
+}
+
+/** The story's search and share texts and image, as the editor set them (or null). */
+export type DeliveryMeta = {
+  description: null | string
+  image: DeliveryImage | null
+  title: null | string
 }
 
 export type DeliveryCorrection = {
@@ -82,7 +101,11 @@ export type DeliveryArticleFields = {
     image: DeliveryImage | null
   } | null
   id: DeliveryId
+  /** What search engines and social networks show (plugin-seo's fields); null where unset. */
+  meta: DeliveryMeta
   publishedAt: null | string
+  /** When readers last saw the story change after it first went out; null if it never has. */
+  revisedAt: null | string
   section: null | string
   slug: string
   topics: string[]

@@ -12,7 +12,12 @@ export type { DeliveryHttpResponse } from '../delivery/deliveryResponse'
 export { encodeRepresentation } from '../delivery/encodeRepresentation'
 export type { DeliveryFormat, DeliveryRepresentation } from '../delivery/encodeRepresentation'
 export { escapeHtml } from '../delivery/escapeHtml'
-export { loadDeliveryArticle, renderDeliveryArticle } from '../delivery/renderDeliveryArticle'
+export { withoutInternalFields } from '../delivery/withoutInternalFields'
+export {
+  deliveryPopulate,
+  loadDeliveryArticle,
+  renderDeliveryArticle,
+} from '../delivery/renderDeliveryArticle'
 export type { LoadedDelivery } from '../delivery/renderDeliveryArticle'
 export { NINJS_SCHEMA_URI, renderNinjs } from '../delivery/renderNinjs'
 export { shapeBylines } from '../delivery/shapeDeliveryArticle'

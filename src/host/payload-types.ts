@@ -267,14 +267,18 @@ export interface Article {
         id?: string | null;
       }[]
     | null;
-  seo?: {
+  meta?: {
     title?: string | null;
     description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
   };
   /**
    * Where the story is on the desk; separate from draft and published.
    */
-  stage: 'pitch' | 'drafting' | 'editing' | 'copy-desk' | 'ready';
+  stage: 'pitch' | 'drafting' | 'editing' | 'copy-desk' | 'ready' | 'published';
   /**
    * Internal: never shown to readers or partners.
    */
@@ -295,6 +299,10 @@ export interface Article {
    * Set by the server on first publish; never moves.
    */
   firstPublishedAt?: string | null;
+  /**
+   * Set by the server each time a story already out is published again: the "Updated" date readers see.
+   */
+  revisedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -611,6 +619,14 @@ export interface Case {
     docs?: (number | Article)[];
     hasNextPage?: boolean;
     totalDocs?: number;
+  };
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
@@ -1031,11 +1047,12 @@ export interface ArticlesSelect<T extends boolean = true> {
         at?: T;
         id?: T;
       };
-  seo?:
+  meta?:
     | T
     | {
         title?: T;
         description?: T;
+        image?: T;
       };
   stage?: T;
   editorialNotes?: T;
@@ -1043,6 +1060,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   topics?: T;
   publishedAt?: T;
   firstPublishedAt?: T;
+  revisedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1118,6 +1136,13 @@ export interface CasesSelect<T extends boolean = true> {
         id?: T;
       };
   citedIn?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

@@ -27,3 +27,25 @@ export const link = (url: string, label: string) =>
   })
 
 export const doc = (...children: SerializedLexicalNode[]) => lexicalDocument(children)
+
+/** An in-body image, as the editor's Upload feature saves it (its own caption and credit). */
+export const upload = (
+  media: number | string,
+  fields: { caption?: string; credit?: string } = {},
+) =>
+  ({
+    type: 'upload',
+    fields,
+    format: '',
+    id: `up${String(media)}`,
+    relationTo: 'media',
+    value: media,
+    version: 3,
+  }) as unknown as SerializedLexicalNode
+
+/** A relationship node: a story or case of ours, shown as a link. */
+export const relationship = (relationTo: 'articles' | 'cases', value: number | string) =>
+  ({ type: 'relationship', format: '', relationTo, value, version: 2 }) as SerializedLexicalNode
+
+export const horizontalRule = () =>
+  ({ type: 'horizontalrule', version: 1 }) as SerializedLexicalNode

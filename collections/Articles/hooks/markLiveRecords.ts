@@ -16,28 +16,37 @@ import { relationId, relationIds } from '../../../src/utilities/ids'
 import { DRAFT_SAVE } from './rememberDraftSave'
 import { readLiveArticle } from './liveArticle'
 
-/** Where a live story points at each kind of record it shows. */
-const shownThrough = {
-  [collectionSlugs.cases]: 'cases',
-  [collectionSlugs.claims]: 'factCheck.claim',
-  [collectionSlugs.media]: 'hero.image',
-  [collectionSlugs.quotes]: 'quotes',
-  [collectionSlugs.relatedStories]: 'relatedCoverage',
-} as const
+type ShownCollection =
+  | typeof collectionSlugs.cases
+  | typeof collectionSlugs.claims
+  | typeof collectionSlugs.media
+  | typeof collectionSlugs.quotes
+  | typeof collectionSlugs.relatedStories
 
-type ShownCollection = keyof typeof shownThrough
+/** Where a live story points at each kind of record it shows. */
+const shownThrough: Record<ShownCollection, string[]> = {
+  [collectionSlugs.cases]: ['cases'],
+  [collectionSlugs.claims]: ['factCheck.claim'],
+  // The hero, and the share image search engines and social networks show.
+  [collectionSlugs.media]: ['hero.image', 'meta.image'],
+  [collectionSlugs.quotes]: ['quotes'],
+  [collectionSlugs.relatedStories]: ['relatedCoverage'],
+}
 
 /** What a live story shows, and the people its bylines name (their flags are set apart). */
 export type References = Record<ShownCollection | typeof collectionSlugs.people, Id[]>
 
 export const referencesOf = (article: Partial<NewsroomArticle> | null | undefined): References => {
-  const heroImage = relationId((article as { hero?: { image?: unknown } } | null)?.hero?.image)
+  const shown = article as {
+    factCheck?: { claim?: unknown }
+    hero?: { image?: unknown }
+    meta?: { image?: unknown }
+  } | null
+  const images = [relationId(shown?.hero?.image), relationId(shown?.meta?.image)]
   return {
     [collectionSlugs.cases]: relationIds(article?.cases),
-    [collectionSlugs.claims]: relationIds([
-      (article as { factCheck?: { claim?: unknown } } | null)?.factCheck?.claim,
-    ]),
-    [collectionSlugs.media]: heroImage === undefined ? [] : [heroImage],
+    [collectionSlugs.claims]: relationIds([shown?.factCheck?.claim]),
+    [collectionSlugs.media]: images.filter((id): id is Id => id !== undefined),
     [collectionSlugs.people]: peopleNamedBy(collectionSlugs.articles, article),
     [collectionSlugs.quotes]: relationIds(article?.quotes),
     [collectionSlugs.relatedStories]: relationIds(article?.relatedCoverage),
@@ -63,7 +72,17 @@ export const rememberLiveReferences: CollectionBeforeChangeHook<NewsroomArticle>
 
 /** Sets each record's flag to whether any published story shows it now. */
 const markRecords = async (req: PayloadRequest, references: References) => {
-  for (const [collection, path] of Object.entries(shownThrough) as [ShownCollection, string][]) {
+  // An app that turns plugin-seo off has no `meta` group to query.
+  const topLevel = new Set(
+    req.payload.collections[collectionSlugs.articles].config.flattenedFields.map(
+      (field) => field.name,
+    ),
+  )
+  for (const [collection, allPaths] of Object.entries(shownThrough) as [
+    ShownCollection,
+    string[],
+  ][]) {
+    const paths = allPaths.filter((path) => topLevel.has(path.split('.')[0]))
     const ids = [...new Map(references[collection].map((id) => [String(id), id])).values()]
     if (ids.length === 0) {
       continue
@@ -74,8 +93,13 @@ const markRecords = async (req: PayloadRequest, references: References) => {
       overrideAccess: true,
       pagination: false,
       req,
-      select: { [path.split('.')[0]]: true },
-      where: { and: [{ _status: { equals: 'published' } }, { [path]: { in: ids } }] },
+      select: Object.fromEntries(paths.map((path) => [path.split('.')[0], true])),
+      where: {
+        and: [
+          { _status: { equals: 'published' } },
+          { or: paths.map((path) => ({ [path]: { in: ids } })) },
+        ],
+      },
     })
     const shown = new Set(
       docs.flatMap((doc) => referencesOf(doc as NewsroomArticle)[collection]).map(String),

@@ -1,4 +1,7 @@
+import type { Metadata } from 'next'
+
 import config from '@payload-config'
+import { headers } from 'next/headers'
 import Link from 'next/link'
 import { getPayload } from 'payload'
 import { siteSettings } from 'payload-plugin-newsroom'
@@ -6,12 +9,18 @@ import { siteSettings } from 'payload-plugin-newsroom'
 import { showDate } from '../../host/site/formatDate'
 import { frontPageStories } from '../../host/site/frontPageStories'
 import { articlePath, sectionPath } from '../../host/site/paths'
+import { frontPageMetadata } from '../../host/site/siteMetadata'
+import { siteOrigin } from '../../host/site/siteOrigin'
 
 export const dynamic = 'force-dynamic'
 
+export const generateMetadata = async (): Promise<Metadata> =>
+  frontPageMetadata(siteOrigin((await headers()).get('host')), siteSettings(await config))
+
 type Story = Awaited<ReturnType<typeof frontPageStories>>['stories'][number]
 
-const when = (article: Story) => article.firstPublishedAt ?? article.publishedAt
+// The date the newsroom gives the story, as on its page.
+const when = (article: Story) => article.publishedAt ?? article.firstPublishedAt
 
 function SectionLink({ article }: { article: Story }) {
   const section = typeof article.section === 'object' ? article.section : null

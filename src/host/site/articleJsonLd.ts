@@ -1,35 +1,79 @@
+import type { SiteSettings } from 'payload-plugin-newsroom'
 import type { DeliveryArticle } from 'payload-plugin-newsroom/delivery'
-import { articlePath, authorPath } from './paths'
 
-/** Search engines and partners need absolute URLs; Payload stores site paths. */
-const absolute = (url: string, origin: string) => (url.startsWith('/') ? `${origin}${url}` : url)
+import { articlePath, authorPath } from './paths'
+import { absoluteUrl, articleShareImage } from './shareImage'
+
+/** The publication, as Google News and schema.org's NewsArticle expect a `publisher`. */
+export const publisherJsonLd = (
+  { logo, name }: Pick<SiteSettings, 'logo' | 'name'>,
+  origin: string,
+) => ({
+  '@type': 'Organization',
+  name,
+  url: `${origin}/`,
+  ...(logo
+    ? {
+        logo: {
+          '@type': 'ImageObject',
+          url: absoluteUrl(logo.url, origin),
+          ...(logo.width ? { width: logo.width } : {}),
+          ...(logo.height ? { height: logo.height } : {}),
+        },
+      }
+    : {}),
+})
 
 /** schema.org NewsArticle for the page, built from the same data the page shows. */
-export const articleJsonLd = ({ article, relatedCoverage }: DeliveryArticle, origin: string) => ({
-  '@context': 'https://schema.org',
-  '@type': 'NewsArticle',
-  // A byline with a person links to their author page; a free-text credit is a name only.
-  author: article.bylines.map((byline) => ({
-    '@type': 'Person',
-    name: byline.name,
-    ...(byline.person ? { url: `${origin}${authorPath(byline.person.slug)}` } : {}),
-  })),
-  correction: article.corrections.map((entry) => ({
-    '@type': 'CorrectionComment',
-    datePublished: entry.at,
-    text: entry.text,
-  })),
-  dateModified: article.updatedAt,
-  datePublished: article.firstPublishedAt ?? article.publishedAt,
-  description: article.dek ?? undefined,
-  headline: article.headline,
-  image: article.hero?.image?.url ? [absolute(article.hero.image.url, origin)] : undefined,
-  mainEntityOfPage: `${origin}${articlePath(article.slug)}`,
-  relatedLink: relatedCoverage
-    .map((item) => item.url)
-    .filter((url): url is string => Boolean(url))
-    .map((url) => absolute(url, origin)),
-})
+export const articleJsonLd = (
+  delivery: DeliveryArticle,
+  origin: string,
+  site: Pick<SiteSettings, 'logo' | 'name'> = { logo: null, name: 'Newsroom' },
+) => {
+  const { article, relatedCoverage } = delivery
+  const image = articleShareImage(delivery, origin)
+  const published = article.publishedAt ?? article.firstPublishedAt
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    // A byline with a person links to their author page; a free-text credit is a name only; an
+    // unsigned story is the publication's own.
+    author:
+      article.bylines.length > 0
+        ? article.bylines.map((byline) => ({
+            '@type': 'Person',
+            name: byline.name,
+            ...(byline.person ? { url: `${origin}${authorPath(byline.person.slug)}` } : {}),
+          }))
+        : [{ '@type': 'Organization', name: site.name, url: `${origin}/` }],
+    correction: article.corrections.map((entry) => ({
+      '@type': 'CorrectionComment',
+      datePublished: entry.at,
+      text: entry.text,
+    })),
+    // When readers last saw it change: the seed's own write of a 2018 story is not a change.
+    dateModified: article.revisedAt ?? published ?? undefined,
+    datePublished: published ?? undefined,
+    description: article.meta.description ?? article.dek ?? undefined,
+    headline: article.headline,
+    image: image
+      ? [
+          {
+            '@type': 'ImageObject',
+            url: image.url,
+            ...(image.width ? { width: image.width } : {}),
+            ...(image.height ? { height: image.height } : {}),
+          },
+        ]
+      : undefined,
+    mainEntityOfPage: `${origin}${articlePath(article.slug)}`,
+    publisher: publisherJsonLd(site, origin),
+    relatedLink: relatedCoverage
+      .map((item) => item.url)
+      .filter((url): url is string => Boolean(url))
+      .map((url) => absoluteUrl(url, origin)),
+  }
+}
 
 /** JSON inside a <script> must not be able to close it. */
 export const jsonForScript = (value: unknown): string =>

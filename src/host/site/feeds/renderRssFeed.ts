@@ -3,7 +3,12 @@ import type { Where } from 'payload'
 import type { FeedContext } from './types'
 
 import { collectionSlugs, siteSettings } from 'payload-plugin-newsroom'
-import { shapeBylines } from 'payload-plugin-newsroom/delivery'
+import {
+  deliveryPopulate,
+  shapeBylines,
+  withoutInternalFields,
+} from 'payload-plugin-newsroom/delivery'
+import { bodyToHtml } from 'payload-plugin-newsroom/lexical'
 import { articlePath } from '../paths'
 import { rfc822Date } from './dates'
 import { RSS_PATH } from './feedPaths'
@@ -45,21 +50,20 @@ export const renderRssFeed = async ({
   origin,
   payload,
 }: RssFeedArgs): Promise<string> => {
-  const { language, name } = siteSettings(payload.config)
+  const site = siteSettings(payload.config)
+  const { language, name } = site
   const { docs } = await payload.find({
     collection: collectionSlugs.articles,
     // Staff bylines are populated only where readers may read users; the credit shows otherwise.
+    // The body's images, quotes and cases come populated as the story page shows them.
     depth: 1,
     draft: false,
     limit,
     overrideAccess: false,
     pagination: false,
-    populate: {
-      [collectionSlugs.sections]: { name: true },
-      [collectionSlugs.topics]: { name: true },
-      [collectionSlugs.users]: { name: true },
-    },
+    populate: deliveryPopulate,
     select: {
+      body: true,
       bylines: true,
       dek: true,
       firstPublishedAt: true,
@@ -90,6 +94,15 @@ export const renderRssFeed = async ({
         xmlElement('link', link),
         `<guid isPermaLink="true">${escapeXml(link)}</guid>`,
         ...(doc.dek ? [xmlElement('description', doc.dek)] : []),
+        // The whole story, as partners' ninjs carries it: images with caption and credit too.
+        ...(doc.body
+          ? [
+              xmlElement(
+                'content:encoded',
+                bodyToHtml(withoutInternalFields(doc.body), { baseUrl: origin, paths: site }),
+              ),
+            ]
+          : []),
         ...(published ? [xmlElement('pubDate', rfc822Date(published))] : []),
         ...shapeBylines(doc.bylines).map((byline) => xmlElement('dc:creator', byline.name)),
         ...categories.map((category) => xmlElement('category', category)),
@@ -104,7 +117,7 @@ export const renderRssFeed = async ({
 
   return [
     XML_DECLARATION,
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
     '<channel>',
     xmlElement('title', channel ? `${channel.title} — ${name}` : name),
     xmlElement('link', `${origin}${channel?.path ?? '/'}`),

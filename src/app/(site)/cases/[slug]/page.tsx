@@ -1,11 +1,19 @@
+import type { Metadata } from 'next'
+
 import { CASE_LIST_KEY, caseCitationsKey, documentKey } from 'payload-plugin-newsroom/delivery'
+import { shapeImage } from 'payload-plugin-newsroom/lexical'
 
 import config from '@payload-config'
 import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { getPayload } from 'payload'
+import { siteSettings } from 'payload-plugin-newsroom'
+import { cache } from 'react'
 import { recordPageKeys } from '../../../../host/pageCache/renderKeys'
+import { rssAlternate } from '../../../../host/site/articleMetadata'
 import { articlePath, casePath, personPath } from '../../../../host/site/paths'
+import { shareImageOf } from '../../../../host/site/shareImage'
+import { siteOrigin } from '../../../../host/site/siteOrigin'
 
 export const dynamic = 'force-dynamic'
 
@@ -18,6 +26,56 @@ const partyRoles: Record<string, string> = {
   other: 'Party',
 }
 
+/** The case by slug as a reader may read it, once per request (page and metadata). */
+const findCase = cache(async (slug: string) => {
+  const payload = await getPayload({ config })
+  const { docs } = await payload.find({
+    collection: 'cases',
+    depth: 1,
+    limit: 1,
+    overrideAccess: false,
+    populate: {
+      media: { alt: true, filename: true, height: true, sizes: true, url: true, width: true },
+    },
+    select: { caption: true, citation: true, holding: true, meta: true, slug: true },
+    where: { slug: { equals: slug } },
+  })
+  return docs[0] ?? null
+})
+
+export const generateMetadata = async ({ params }: Props): Promise<Metadata> => {
+  const record = await findCase((await params).slug)
+  if (!record) {
+    return { title: 'Not found' }
+  }
+  const origin = siteOrigin((await headers()).get('host'))
+  const { name } = siteSettings(await config)
+  const title = record.meta?.title || record.caption
+  const description =
+    record.meta?.description || [record.citation, record.holding].filter(Boolean).join(' — ')
+  const url = `${origin}${casePath(String(record.slug))}`
+  const image = shareImageOf(shapeImage(record.meta?.image), origin)
+  return {
+    alternates: { canonical: url, types: rssAlternate(name) },
+    description: description || undefined,
+    openGraph: {
+      description: description || undefined,
+      images: image ? [image] : undefined,
+      siteName: name,
+      title,
+      type: 'article',
+      url,
+    },
+    title,
+    twitter: {
+      card: image ? 'summary_large_image' : 'summary',
+      description: description || undefined,
+      images: image ? [{ alt: image.alt, url: image.url }] : undefined,
+      title,
+    },
+  }
+}
+
 type ChainLink = {
   caption?: string
   citation?: null | string
@@ -28,21 +86,15 @@ type ChainLink = {
 export default async function CasePage({ params }: Props) {
   const { slug } = await params
   const payload = await getPayload({ config })
-  const { docs } = await payload.find({
-    collection: 'cases',
-    depth: 0,
-    limit: 1,
-    overrideAccess: false,
-    where: { slug: { equals: slug } },
-  })
-  if (!docs[0]) {
+  const found = await findCase(slug)
+  if (!found) {
     notFound()
   }
   // Read by id so the precedent chain (computed for single documents) comes with it.
   const record = await payload.findByID({
     collection: 'cases',
     depth: 1,
-    id: docs[0].id,
+    id: found.id,
     overrideAccess: false,
   })
   const chain = (record.precedentChain ?? []) as ChainLink[]

@@ -1,23 +1,26 @@
 import type { Metadata } from 'next'
 
+import config from '@payload-config'
 import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
-
 import { siteSettings } from 'payload-plugin-newsroom'
+import { Figcaption, NewsroomImage, NewsroomRichText } from 'payload-plugin-newsroom/rsc'
 
-import config from '@payload-config'
 import { articleJsonLd, jsonForScript } from '../../../../host/site/articleJsonLd'
 import { ArticleTerms } from '../../../../host/site/ArticleTerms'
+import { articleMetadata } from '../../../../host/site/articleMetadata'
 import { Bylines } from '../../../../host/site/Bylines'
 import { claimReviewJsonLd } from '../../../../host/site/claimReviewJsonLd'
 import { FactCheckBox } from '../../../../host/site/FactCheckBox'
 import { showDateTime } from '../../../../host/site/formatDate'
-import { LivePreviewListener } from '../../../../host/site/LivePreviewListener'
+import { LivePreview } from '../../../../host/site/LivePreview'
 import { loadArticlePage } from '../../../../host/site/loadArticlePage'
 import { PREVIEW_ROUTE } from '../../../../host/site/preview'
-import { RichText } from '../../../../host/site/RichText'
 import { siteOrigin } from '../../../../host/site/siteOrigin'
 import { articlePath } from '../../../../host/site/paths'
+
+/** The hero fills the story's column (44rem) on wide screens, the screen on narrow ones. */
+const HERO_SIZES = '(max-width: 44rem) 100vw, 44rem'
 
 export const dynamic = 'force-dynamic'
 
@@ -28,14 +31,11 @@ export const generateMetadata = async ({ params }: Props): Promise<Metadata> => 
   if (!page) {
     return { title: 'Not found' }
   }
-  const { article } = page.delivery
-  return {
-    alternates: { canonical: articlePath(article.slug) },
-    description: article.dek ?? undefined,
-    // A draft is for the newsroom's eyes only.
-    robots: page.preview ? { follow: false, index: false } : undefined,
-    title: article.headline,
-  }
+  return articleMetadata(page.delivery, {
+    origin: siteOrigin((await headers()).get('host')),
+    preview: page.preview,
+    site: siteSettings(await config),
+  })
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -44,14 +44,18 @@ export default async function ArticlePage({ params }: Props) {
     notFound()
   }
   const { delivery, preview } = page
-  const { article, cases, quotes, relatedCoverage } = delivery
+  const { article, relatedCoverage } = delivery
   const origin = siteOrigin((await headers()).get('host'))
+  const site = siteSettings(await config)
+  // Readers see the date the newsroom gives the story, and "Updated" only once it changed after
+  // going out (a republish), never for a save nobody saw.
+  const publishedAt = article.publishedAt ?? article.firstPublishedAt
+  const published = showDateTime(publishedAt)
+  const updated = article.revisedAt ? showDateTime(article.revisedAt) : null
   const claimReview = claimReviewJsonLd(delivery, {
-    organization: { name: siteSettings(await config).name, url: `${origin}/` },
+    organization: { name: site.name, url: `${origin}/` },
     origin,
   })
-  const published = showDateTime(article.firstPublishedAt ?? article.publishedAt)
-  const updated = showDateTime(article.updatedAt)
   const hero = article.hero
   // The story's own caption and credit, else those stored with the image.
   const heroCaption = hero?.caption ?? hero?.image?.caption ?? null
@@ -61,7 +65,7 @@ export default async function ArticlePage({ params }: Props) {
     <article>
       {preview ? (
         <aside className="preview-banner" role="status">
-          <LivePreviewListener />
+          <LivePreview />
           Draft preview: the latest saved version, which readers do not see until it is published.{' '}
           <a href={`${PREVIEW_ROUTE}/exit?path=${encodeURIComponent(articlePath(article.slug))}`}>
             Leave preview
@@ -69,7 +73,7 @@ export default async function ArticlePage({ params }: Props) {
         </aside>
       ) : null}
       <script
-        dangerouslySetInnerHTML={{ __html: jsonForScript(articleJsonLd(delivery, origin)) }}
+        dangerouslySetInnerHTML={{ __html: jsonForScript(articleJsonLd(delivery, origin, site)) }}
         type="application/ld+json"
       />
       {claimReview ? (
@@ -86,36 +90,30 @@ export default async function ArticlePage({ params }: Props) {
         <p className="dates">
           {published ? (
             <>
-              Published <time dateTime={article.firstPublishedAt ?? ''}>{published}</time>
+              Published <time dateTime={publishedAt ?? ''}>{published}</time>
             </>
           ) : null}
           {updated ? (
             <>
-              {' · '}Updated <time dateTime={article.updatedAt}>{updated}</time>
+              {' · '}Updated <time dateTime={article.revisedAt ?? ''}>{updated}</time>
             </>
           ) : null}
         </p>
       </header>
       {hero?.image?.url ? (
         <figure className="hero">
-          {/* Payload's stored size, so the page does not jump as the image loads. */}
-          <img
-            alt={hero.image.alt ?? ''}
-            height={hero.image.height ?? undefined}
-            src={hero.image.url}
-            width={hero.image.width ?? undefined}
+          <NewsroomImage
+            className="hero-image"
+            image={hero.image}
+            loading="eager"
+            sizes={HERO_SIZES}
           />
-          {heroCaption || heroCredit ? (
-            <figcaption>
-              {heroCaption}
-              {heroCredit ? <span className="credit">{heroCredit}</span> : null}
-            </figcaption>
-          ) : null}
+          <Figcaption caption={heroCaption} credit={heroCredit} />
         </figure>
       ) : null}
       <FactCheckBox factCheck={delivery.factCheck ?? null} />
       {article.dateline ? <p className="dateline">{article.dateline} —</p> : null}
-      <RichText body={article.body} sources={{ cases, quotes }} />
+      <NewsroomRichText baseUrl="" data={article.body} paths={site} />
       {article.corrections.length > 0 ? (
         <section className="corrections">
           <h2>Corrections</h2>

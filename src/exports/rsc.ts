@@ -1,0 +1,9 @@
+// Server components for a host's pages: a story body through Payload's Lexical-to-JSX
+// converter with the newsroom's converters, and images with `srcset` and focal point. Safe in
+// React Server Components (no client hooks), like @payloadcms/richtext-lexical/react.
+export {
+  Figcaption,
+  NewsroomImage,
+  NewsroomRichText,
+  newsroomJSXConverters,
+} from '../lexical/converters/jsx'
