@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import type { NewsroomRating } from '../../src/types'
+import { DEFAULT_RATINGS } from '../../src/factChecks'
 
 import { editorsOrNeverPublished } from '../../src/access/editorsOrNeverPublished'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
@@ -43,15 +44,15 @@ export const editorialStages = [
 type ArticlesOptions = {
   /** Most items allowed under "Related coverage". */
   maxRelatedCoverage: number
-  /** The fact-check rating scale. */
-  ratings: NewsroomRating[]
+  /** The fact-check rating scale. @default DEFAULT_RATINGS */
+  ratings?: NewsroomRating[]
   /** Whether old URLs redirect (the plugin's `redirects`): only then may editors change a live slug. */
   redirects?: boolean
 }
 
 export const articlesCollection = ({
   maxRelatedCoverage,
-  ratings,
+  ratings = DEFAULT_RATINGS,
   redirects = true,
 }: ArticlesOptions): CollectionConfig => ({
   slug: collectionSlugs.articles,

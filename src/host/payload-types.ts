@@ -671,6 +671,52 @@ export interface RelatedStory {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "claims".
+ */
+export interface Claim {
+  id: number;
+  /**
+   * Shown in a published story: only editors may change this record.
+   */
+  inLiveStory?: boolean | null;
+  label?: string | null;
+  /**
+   * What was claimed, as briefly and fairly as it can be put.
+   */
+  text: string;
+  /**
+   * Who made the claim.
+   */
+  claimant?: (number | null) | Person;
+  /**
+   * When it was first claimed.
+   */
+  claimedAt?: string | null;
+  /**
+   * Where it was claimed (e.g. "remarks at the White House").
+   */
+  appearance?: string | null;
+  /**
+   * A link to where the claim can be seen or read.
+   */
+  sourceUrl?: string | null;
+  /**
+   * Internal: never shown to readers or partners.
+   */
+  notes?: string | null;
+  /**
+   * Fact-checks that rate this claim.
+   */
+  checkedIn?: {
+    docs?: (number | Article)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * The desks a story belongs to; each has a page and an RSS feed on the site.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -748,52 +794,6 @@ export interface Search {
   dek?: string | null;
   slug?: string | null;
   publishedAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "claims".
- */
-export interface Claim {
-  id: number;
-  /**
-   * Shown in a published story: only editors may change this record.
-   */
-  inLiveStory?: boolean | null;
-  label?: string | null;
-  /**
-   * What was claimed, as briefly and fairly as it can be put.
-   */
-  text: string;
-  /**
-   * Who made the claim.
-   */
-  claimant?: (number | null) | Person;
-  /**
-   * When it was first claimed.
-   */
-  claimedAt?: string | null;
-  /**
-   * Where it was claimed (e.g. "remarks at the White House").
-   */
-  appearance?: string | null;
-  /**
-   * A link to where the claim can be seen or read.
-   */
-  sourceUrl?: string | null;
-  /**
-   * Internal: never shown to readers or partners.
-   */
-  notes?: string | null;
-  /**
-   * Fact-checks that rate this claim.
-   */
-  checkedIn?: {
-    docs?: (number | Article)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
   updatedAt: string;
   createdAt: string;
 }
