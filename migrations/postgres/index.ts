@@ -3,7 +3,7 @@ import * as migration_20261128_055946_delivery_state from './20261128_055946_del
 import * as migration_20261128_091440_value_tables_parent_index from './20261128_091440_value_tables_parent_index';
 import * as migration_20261201_193631_live_story_records from './20261201_193631_live_story_records';
 import * as migration_20261201_223154_media_object_storage from './20261201_223154_media_object_storage';
-import * as migration_20261201_223715_people_and_claims from './20261201_223715_people_and_claims';
+import * as migration_20261201_235900_people_and_claims from './20261201_235900_people_and_claims';
 import * as migration_20261201_223226_taxonomy_records from './20261201_223226_taxonomy_records';
 import * as migration_20261201_223804_front_page from './20261201_223804_front_page';
 import * as migration_20261201_224955_redirects_search from './20261201_224955_redirects_search';
@@ -36,11 +36,6 @@ export const migrations = [
     name: '20261201_223154_media_object_storage'
   },
   {
-    up: migration_20261201_223715_people_and_claims.up,
-    down: migration_20261201_223715_people_and_claims.down,
-    name: '20261201_223715_people_and_claims'
-  },
-  {
     up: migration_20261201_223226_taxonomy_records.up,
     down: migration_20261201_223226_taxonomy_records.down,
     name: '20261201_223226_taxonomy_records',
@@ -59,5 +54,10 @@ export const migrations = [
     up: migration_20261201_225008_site_metadata.up,
     down: migration_20261201_225008_site_metadata.down,
     name: '20261201_225008_site_metadata'
+  },
+  {
+    up: migration_20261201_235900_people_and_claims.up,
+    down: migration_20261201_235900_people_and_claims.down,
+    name: '20261201_235900_people_and_claims'
   },
 ];
