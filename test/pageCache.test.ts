@@ -211,7 +211,8 @@ describe('hits, misses and 304s', () => {
       expect(keys).toContain(`related-stories:${id}`)
     }
     expect((await get(STORY)).headers.get('cache-tag')).toBe(keys.join(','))
-    expect((await get('/')).headers.get('surrogate-key')).toBe('list:articles')
+    // The front page also shows the editors' choice (the front-page global).
+    expect((await get('/')).headers.get('surrogate-key')).toBe('list:articles global:front-page')
   })
 
   it('answers 304 to its ETag, and sends gzip and brotli variants with their own tags', async () => {

@@ -1,0 +1,127 @@
+import type { Page } from 'playwright-core'
+
+import { expect, it, jest } from '@jest/globals'
+
+import { browserSuite } from './helpers/browser'
+
+/**
+ * An editor in a real browser creates a topic, chooses the front page's lead and order, and
+ * changes a live story's slug; after each, the reader's pages show the change (screenshots under
+ * test-results/sections).
+ */
+
+const SHOTS = 'test-results/sections'
+const PIECE = 'Sessions overturns asylum precedent for women fleeing domestic violence'
+// A real browser on a loaded 2-core machine now and then misses a click in react-select; a retry
+// starts over in a fresh context rather than hide a real failure.
+jest.retryTimes(2, { logErrorsBeforeRetry: true })
+let attempt = 0
+
+const suite = browserSuite(SHOTS)
+
+/** Picks an option in a react-select by typing part of its label, and waits until it shows. */
+const choose = async (page: Page, control: ReturnType<Page['locator']>, search: string) => {
+  await control.click()
+  await page.keyboard.type(search)
+  await page.locator('.rs__option', { hasText: search }).first().click()
+  await control
+    .locator('.rs__single-value, .rs__multi-value', { hasText: search })
+    .first()
+    .waitFor()
+}
+
+/** Polls a reader's URL (no cookies, no redirects followed) until `check` holds. */
+const readerSees = async (path: string, check: (response: Response, body: string) => boolean) => {
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    const response = await fetch(`${suite.app.baseUrl}${path}`, { redirect: 'manual' })
+    const body = await response.text()
+    if (check(response, body)) {
+      return { body, response }
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${path} never showed the change (last status ${response.status})`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300))
+  }
+}
+
+it('an editor creates a topic, orders the front page and renames a live story; readers follow', async () => {
+  attempt += 1
+  const topicName = `Refugee law ${attempt}`
+  const topicSlug = `refugee-law-${attempt}`
+  const context = await suite.browser.newContext({ viewport: { height: 1000, width: 1400 } })
+  // Every page of the context: the dev server compiles each route on first use.
+  context.setDefaultTimeout(90_000)
+  context.setDefaultNavigationTimeout(120_000)
+  const page = await context.newPage()
+  await page.goto(`${suite.app.baseUrl}/admin/login`)
+  await page.fill('input[name="email"]', 'editor@newsroom.test')
+  await page.fill('input[name="password"]', 'newsroom-demo')
+  await page.click('button[type="submit"]')
+  await page.waitForURL(/\/admin$/)
+
+  // A second live story to order against the seeded piece, written through the API.
+  const login = await fetch(`${suite.app.baseUrl}/api/users/login`, {
+    body: JSON.stringify({ email: 'editor@newsroom.test', password: 'newsroom-demo' }),
+    headers: { 'content-type': 'application/json' },
+    method: 'POST',
+  })
+  const { token } = await login.json()
+  const headline = `Appeals court weighs the asylum rule ${attempt}`
+  const created = await fetch(`${suite.app.baseUrl}/api/articles`, {
+    body: JSON.stringify({ _status: 'published', headline }),
+    headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+    method: 'POST',
+  })
+  const story = (await created.json()).doc
+  expect(story.slug).toBe(`appeals-court-weighs-the-asylum-rule-${attempt}`)
+
+  // 1. A topic, made in the admin, has its page at once.
+  await page.goto(`${suite.app.baseUrl}/admin/collections/topics/create`)
+  await page.fill('input[name="name"]', topicName)
+  await page.getByRole('button', { name: 'Save' }).click()
+  await page.waitForURL(/\/admin\/collections\/topics\/[^/]+$/)
+  await page.screenshot({ fullPage: true, path: `${SHOTS}/1-topic-admin.png` })
+  await readerSees(
+    `/topics/${topicSlug}`,
+    (response, body) => response.status === 200 && body.includes(topicName),
+  )
+  const topicPage = await context.newPage()
+  await topicPage.goto(`${suite.app.baseUrl}/topics/${topicSlug}`)
+  await topicPage.screenshot({ fullPage: true, path: `${SHOTS}/2-topic-page.png` })
+
+  // 2. The front page: the new story as the lead, the piece in the first slot.
+  await page.goto(`${suite.app.baseUrl}/admin/globals/front-page`)
+  await choose(page, page.locator('#field-lead .rs__control'), headline)
+  await choose(page, page.locator('#field-slots .rs__control'), 'Sessions overturns')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await page.locator('.payload-toast-item').first().waitFor()
+  await page.screenshot({ fullPage: true, path: `${SHOTS}/3-front-page-admin.png` })
+  await readerSees('/', (response, body) => {
+    const leads = [...body.matchAll(/<h[23]><a href="[^"]+">([^<]+)<\/a><\/h[23]>/g)]
+    return leads[0]?.[1] === headline && leads[1]?.[1] === PIECE
+  })
+  const front = await context.newPage()
+  await front.goto(`${suite.app.baseUrl}/`)
+  await expect(front.locator('.lead-story h2').textContent()).resolves.toBe(headline)
+  await front.screenshot({ fullPage: true, path: `${SHOTS}/4-front-page.png` })
+
+  // 3. The live story's slug, changed in the admin: the old URL now answers 301 to the new.
+  const newSlug = `asylum-rule-appeal-${attempt}`
+  await page.goto(`${suite.app.baseUrl}/admin/collections/articles/${story.id}`)
+  await page.fill('input[name="slug"]', newSlug)
+  await page.getByRole('button', { name: 'Publish changes' }).click()
+  await readerSees(
+    `/news/${story.slug}`,
+    (response) =>
+      response.status === 301 && response.headers.get('location') === `/news/${newSlug}`,
+  )
+  await page.screenshot({ fullPage: true, path: `${SHOTS}/5-slug-admin.png` })
+  const moved = await context.newPage()
+  const landed = await moved.goto(`${suite.app.baseUrl}/news/${story.slug}`)
+  expect(landed?.url()).toBe(`${suite.app.baseUrl}/news/${newSlug}`)
+  await expect(moved.locator('h1').textContent()).resolves.toBe(headline)
+  await moved.screenshot({ fullPage: true, path: `${SHOTS}/6-renamed-story.png` })
+  await context.close()
+}, 400_000)
