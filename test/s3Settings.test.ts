@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import os from 'node:os'
+import path from 'node:path'
 
 import { s3Settings } from '../src/host/storage/s3Settings'
 
@@ -70,31 +73,51 @@ describe('object storage settings', () => {
   })
 })
 
-describe('the server with a half S3 configuration', () => {
-  it('stops at start with the message, before it serves anything', async () => {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: 'production',
-      PAYLOAD_SECRET: 'test-only-secret',
-      PORT: '0',
-      S3_BUCKET: 'newsroom-media',
-    }
-    delete env.NODE_OPTIONS
-    delete env.S3_ENDPOINT
-    delete env.S3_REGION
-    const child = spawn(
-      process.execPath,
-      ['--conditions=production', '--import', 'tsx', 'src/host/server/start.ts'],
-      { env },
-    )
-    let output = ''
-    child.stdout.on('data', (chunk) => (output += chunk))
-    child.stderr.on('data', (chunk) => (output += chunk))
-    const code = await new Promise<null | number>((resolve) => child.once('exit', resolve))
+const startServer = async (s3: Record<string, string>) => {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PAYLOAD_SECRET: 'test-only-secret',
+    PORT: '0',
+    ...s3,
+    // A file of its own: never the developer's data/newsroom.db, never the suite's database.
+    DATABASE_URI: `file:${path.join(os.tmpdir(), `newsroom-s3-start-${randomUUID()}.db`)}`,
+  }
+  delete env.NODE_OPTIONS
+  const child = spawn(
+    process.execPath,
+    ['--conditions=production', '--import', 'tsx', 'src/host/server/start.ts'],
+    { env },
+  )
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  child.stderr.on('data', (chunk) => (output += chunk))
+  const code = await new Promise<null | number>((resolve) => child.once('exit', resolve))
+  return { code, output }
+}
+
+describe('the server with object storage it cannot use', () => {
+  it('stops at start on a half configuration, naming the variable', async () => {
+    const { code, output } = await startServer({ S3_BUCKET: 'newsroom-media' })
     expect(code).not.toBe(0)
     expect(output).toContain(
       'Object storage: S3_BUCKET is set without S3_REGION (AWS) or S3_ENDPOINT',
     )
     expect(output).not.toContain('listening')
   }, 60_000)
+
+  it('stops at start when the bucket cannot be reached, before it serves anything', async () => {
+    const { code, output } = await startServer({
+      S3_ACCESS_KEY_ID: 'key',
+      S3_BUCKET: 'newsroom-media',
+      // Nothing listens on port 9 (discard) here: the connection is refused at once.
+      S3_ENDPOINT: 'http://127.0.0.1:9',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    })
+    expect(code).not.toBe(0)
+    expect(output).toContain(
+      'Object storage: cannot use bucket "newsroom-media" at http://127.0.0.1:9',
+    )
+    expect(output).not.toContain('listening')
+  }, 90_000)
 })

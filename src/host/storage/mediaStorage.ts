@@ -2,6 +2,7 @@ import type { CollectionAfterDeleteHook, Config, Plugin } from 'payload'
 
 import { s3Storage } from '@payloadcms/storage-s3'
 
+import { checkBucket } from './checkBucket'
 import { deleteOnceCommitted } from './deleteOnceCommitted'
 import { dropStorageLocation } from './dropStorageLocation'
 import { sweepOrphanObjects } from './orphanSweep'
@@ -69,6 +70,7 @@ export const mediaStorage = ({
       ...config,
       collections,
       onInit: async (payload) => {
+        await checkBucket(settings)
         await previousInit?.(payload)
         const sweep = () =>
           sweepOrphanObjects({
