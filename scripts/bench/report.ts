@@ -329,7 +329,9 @@ Requests rotate over the same set of articles in every scenario but the front pa
 smaller than the delivery cache (1,000 slugs), so delivery measures cache hits; the shared
 change log is read at most every 250 ms while requests come, and hits are answered from memory
 while it is read (only an instance idle for two intervals waits for it); a miss costs one
-render, about what a REST read costs.
+render, about what a REST read costs. Latencies are per request, from autocannon's response
+events (sub-millisecond). The server runs with \`SERVER_URL\` set, as a deployment behind a
+CDN does, so Varnish's fetches find the same cached pages as direct requests.
 
 Memory: the server's idle RSS is read once it has answered one request of each kind (delivery
 JSON and ninjs, the reference, REST, the front, story and case pages, a story rendered by Next)
@@ -337,12 +339,19 @@ and rested 2 s. What the first request of a kind loads (Next's compiled pages, R
 REST handlers) stays for the life of the process whatever the traffic, so it belongs to idle,
 not to the load. The load's RSS is the most seen from the delivery scenarios through the
 Varnish one (cache fills, hits, writes); the notes give node's split of it and each cache's
-size (the page cache, and the delivery cache of each copy of the plugin: the server's and the
-one Next bundles) at idle and at that peak. Latencies are per request, from autocannon's response events (sub-millisecond).
+size (the page cache, and the delivery cache the server and Next's pages share) at idle and at
+that peak. The caches are bounded (\`NEWSROOM_PAGE_CACHE_BYTES\`, the plugin's
+\`cache.deliveryMaxBytes\` and \`cache.deliveryMaxEntries\`); the rest of the growth is the
+JS heap V8 keeps after Next's renders.
+
 The load generator runs on the same machine as the server, so on a machine with few cores both
 compete for CPU; the ratios, taken within one run, are the numbers to compare. The last column
-gives the cores each kept busy while measured: a load generator near one core (autocannon is
-one JavaScript thread, and reads every response's headers and body) is what limits that row,
-and rows so limited that send the same bytes and headers come out alike (the story page from
-the app under writes and through Varnish, say), whatever the server behind them could do.
+gives the cores each kept busy while measured: the load generator is the bench's own process
+(autocannon, one JavaScript thread, and the writing instance in the write scenario), the app
+server the production process. Two rows that come out alike are still two measurements (each
+row's answer count is in the data below it): the 20:35 run of 2026-12-01 gave 7,489 req/s
+both for the story page under writes and through Varnish, from 74,885 and 74,890 answers with
+different latencies, that the runs recorded here do not repeat. The Varnish row's hit rate counts
+Varnish's own \`X-Varnish-Cache: HIT\`, and its app-server CPU is nil: it measures Varnish's
+copy, not the app behind it.
 `
