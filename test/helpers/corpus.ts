@@ -23,14 +23,7 @@ export type CorpusRequest = Omit<RawRequest, 'token'> & {
 }
 
 export type Collection =
-  | 'articles'
-  | 'cases'
-  | 'claims'
-  | 'media'
-  | 'people'
-  | 'quotes'
-  | 'related-stories'
-  | 'users'
+  'articles' | 'cases' | 'claims' | 'media' | 'people' | 'quotes' | 'related-stories' | 'users'
 
 export const COLLECTIONS: Collection[] = [
   'articles',
