@@ -36,12 +36,25 @@ export type NewsroomMedia = {
   url?: null | string
 }
 
+export type NewsroomPerson = {
+  id: Id
+  kind?: 'contributor' | 'source' | 'staff' | null
+  name?: string
+  slug?: null | string
+  updatedAt?: string
+}
+
 export type NewsroomQuote = {
   id: Id
   label?: null | string
   medium?: null | string
   sourceOutlet?: null | string
-  speaker?: { name?: null | string; organization?: null | string; title?: null | string } | null
+  speaker?: {
+    name?: null | string
+    organization?: null | string
+    person?: null | Relation<NewsroomPerson>
+    title?: null | string
+  } | null
   text?: null | string
   updatedAt?: string
   verification?: {
@@ -95,6 +108,7 @@ export type NewsroomByline = {
   credit?: null | string
   id?: null | string
   name?: null | string
+  person?: null | Relation<NewsroomPerson>
 }
 
 export type NewsroomArticle = {
@@ -123,6 +137,7 @@ export type NewsroomDocuments = {
   articles: NewsroomArticle
   cases: NewsroomCase
   media: NewsroomMedia
+  people: NewsroomPerson
   quotes: NewsroomQuote
   'related-stories': NewsroomRelatedStory
   sections: NewsroomTaxonomyTerm
