@@ -4,17 +4,17 @@ import { carryOverLegacySeoSql } from 'payload-plugin-newsroom'
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`articles\` ADD \`meta_title\` text;`)
   await db.run(sql`ALTER TABLE \`articles\` ADD \`meta_description\` text;`)
-  await db.run(sql`ALTER TABLE \`articles\` ADD \`meta_image_id\` integer REFERENCES media(id);`)
+  await db.run(sql`ALTER TABLE \`articles\` ADD \`meta_image_id\` integer REFERENCES media(id) ON UPDATE no action ON DELETE set null;`)
   await db.run(sql`ALTER TABLE \`articles\` ADD \`revised_at\` text;`)
   await db.run(sql`CREATE INDEX \`articles_meta_meta_image_idx\` ON \`articles\` (\`meta_image_id\`);`)
   await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_meta_title\` text;`)
   await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_meta_description\` text;`)
-  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_meta_image_id\` integer REFERENCES media(id);`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_meta_image_id\` integer REFERENCES media(id) ON UPDATE no action ON DELETE set null;`)
   await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_revised_at\` text;`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_meta_version_meta_image_idx\` ON \`_articles_v\` (\`version_meta_image_id\`);`)
   await db.run(sql`ALTER TABLE \`cases\` ADD \`meta_title\` text;`)
   await db.run(sql`ALTER TABLE \`cases\` ADD \`meta_description\` text;`)
-  await db.run(sql`ALTER TABLE \`cases\` ADD \`meta_image_id\` integer REFERENCES media(id);`)
+  await db.run(sql`ALTER TABLE \`cases\` ADD \`meta_image_id\` integer REFERENCES media(id) ON UPDATE no action ON DELETE set null;`)
   await db.run(sql`CREATE INDEX \`cases_meta_meta_image_idx\` ON \`cases\` (\`meta_image_id\`);`)
   // The old seo group's values move to plugin-seo's meta fields once every new column exists,
   // before the old columns go.

@@ -466,7 +466,7 @@ const badFieldBodies = (collection: Collection, idType: 'number' | 'text') => {
       { body: { headline: ['x'] }, kind: 'headline array' },
       { body: { corrections: 'x' }, kind: 'corrections not a list' },
       { body: { corrections: [{ type: 'bogus', text: 'x' }] }, kind: 'corrections bad type' },
-      { body: { seo: 'x' }, kind: 'seo not an object' },
+      { body: { meta: 'x' }, kind: 'meta (plugin-seo) not an object' },
       { body: { _status: 'bogus' }, kind: '_status unknown' },
       { body: { stage: { $ne: 1 } }, kind: 'stage object' },
       { body: { firstPublishedAt: 'x' }, kind: 'firstPublishedAt not a date' },
