@@ -62,7 +62,7 @@ const findField = (fields: Field[], name: string): Field | undefined => {
 }
 
 describe('newsroomPlugin on a config', () => {
-  it('adds the eight collections with their public slugs', async () => {
+  it("adds its ten collections and the official plugins' redirects and search, by their public slugs", async () => {
     const config = await applyPlugin()
     expect((config.collections ?? []).map((collection) => collection.slug).sort()).toEqual(
       [
@@ -72,7 +72,9 @@ describe('newsroomPlugin on a config', () => {
         'media',
         'people',
         'quotes',
+        'redirects',
         'related-stories',
+        'search',
         'sections',
         'topics',
         'users',

@@ -61,6 +61,22 @@ const upsert = async (
 }
 
 /** The piece's people, by name: one record each, however many quotes and cases name them. */
+/** A story's section and topics are records with their own pages, found again by slug. */
+const seedTerms = async (
+  payload: Payload,
+  req: Partial<PayloadRequest>,
+  names: { section: string; topics: readonly string[] },
+): Promise<{ section: number | string; topics: (number | string)[] }> => {
+  const term = (collection: CollectionSlug, name: string) =>
+    upsert(payload, req, collection, { slug: { equals: slugify(name) } }, { name })
+  const section = await term(collectionSlugs.sections, names.section)
+  const topics: (number | string)[] = []
+  for (const name of names.topics) {
+    topics.push(await term(collectionSlugs.topics, name))
+  }
+  return { section, topics }
+}
+
 const seedPeople = async (
   payload: Payload,
   req: Partial<PayloadRequest>,
@@ -158,14 +174,7 @@ export const seedPiece = async ({ force = false, payload }: SeedPieceArgs): Prom
     )
   }
 
-  // The piece's section and topics are records with their own pages, found again by slug.
-  const term = (collection: CollectionSlug, name: string) =>
-    upsert(payload, req, collection, { slug: { equals: slugify(name) } }, { name })
-  const section = await term(collectionSlugs.sections, pieceArticle.section)
-  const topics: (number | string)[] = []
-  for (const name of pieceArticle.topics) {
-    topics.push(await term(collectionSlugs.topics, name))
-  }
+  const { section, topics } = await seedTerms(payload, req, pieceArticle)
 
   const slug = slugify(pieceArticle.headline)
   const articleId = await upsert(
@@ -220,6 +229,7 @@ export const seedFactCheck = async ({
     where: { headline: { equals: piece.relatedCoverage[0].headline } },
   })
   const { paragraphs, rating, ...article } = factCheckArticle
+  const { section, topics } = await seedTerms(payload, req, article)
   const slug = slugify(article.headline)
   const articleId = await upsert(
     payload,
@@ -233,7 +243,9 @@ export const seedFactCheck = async ({
       factCheck: { claim: claimId, rating },
       firstPublishedAt: article.publishedAt,
       relatedCoverage: related.docs.map((doc) => doc.id),
+      section,
       slug,
+      topics,
     },
   )
   return { articleId, claimId, slug }
