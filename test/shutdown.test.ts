@@ -114,7 +114,12 @@ describe('graceful shutdown under keep-alive load', () => {
     }
     const readers = Array.from({ length: 6 }, reader)
     const prober = probe()
-    await new Promise((resolve) => setTimeout(resolve, 1000))
+    // Under load, until the load balancer has seen the instance ready.
+    const ready = Date.now() + 20_000
+    while (!probes.some((p) => p.status === 200) && Date.now() < ready) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
 
     // In flight from before the signal until after the drain: its body takes DRAIN_MS + 2 s.
     const slow = request(agent, '/api/users/login', {
