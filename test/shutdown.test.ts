@@ -151,8 +151,11 @@ describe('graceful shutdown under keep-alive load', () => {
     // sent once the server has surely seen the signal: a loaded machine may take a moment).
     const duringDrain = outcomes.filter((outcome) => outcome.sentAt > sigtermAt + 500)
     expect(duringDrain.length).toBeGreaterThan(5)
-    // …and ended while the listener was still open: the load balancer had moved on.
-    expect(Math.max(...outcomes.map((outcome) => outcome.at))).toBeLessThan(sigtermAt + DRAIN_MS)
+    // …and all were sent while the listener was still open: the load balancer had moved on
+    // (a slow one may finish after it closed: in flight, it is answered all the same).
+    expect(Math.max(...outcomes.map((outcome) => outcome.sentAt))).toBeLessThan(
+      sigtermAt + DRAIN_MS,
+    )
     expect(duringDrain.every((outcome) => outcome.closeHeader)).toBe(true)
     expect(outcomes.some((outcome) => outcome.at < sigtermAt && !outcome.closeHeader)).toBe(true)
     // The probe saw 200 before the signal and 503 after it, while the listener was open.
