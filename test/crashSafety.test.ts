@@ -151,7 +151,10 @@ const editor = async (worker: number, round: number, stopped: () => boolean) => 
 /** Everything a restart must find; returns the problems, described. */
 const check = async (): Promise<string[]> => {
   const problems: string[] = []
-  const docs = await listAll(admin, '/api/articles?depth=0&draft=true&where[headline][like]=crash')
+  const docs = await listAll(
+    admin,
+    '/api/articles?depth=0&draft=true&sort=id&where[headline][like]=crash',
+  )
   const byId = new Map(docs.map((doc) => [String(doc.id), doc]))
   for (const [id, tracked] of articles) {
     const doc = byId.get(id)

@@ -108,8 +108,13 @@ const main = async () => {
   fs.closeSync(log)
   const baseUrl = `http://127.0.0.1:${port}`
   try {
+    // Ready only once this server says it listens on the port: a free port can be taken by
+    // another process in between, and its answers must not be taken for this server's.
     const deadline = Date.now() + 180_000
+    const listening = () =>
+      fs.readFileSync(logFile, 'utf8').includes(`"url":"${baseUrl}","msg":"listening"`)
     while (
+      !listening() ||
       !(await fetch(`${baseUrl}/readyz`).then(
         (r) => r.ok,
         () => false,
@@ -120,6 +125,10 @@ const main = async () => {
       }
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
+    child.once('exit', (code) => {
+      say(`the server exited (${code}) during the run; see ${logFile}`)
+      process.exit(1)
+    })
     const register = await fetch(`${baseUrl}/api/users/first-register`, {
       body: JSON.stringify({
         email: 'load-admin@newsroom.test',
@@ -161,6 +170,7 @@ const main = async () => {
     }
     process.exitCode = result.failed === 0 && result.serverErrors === 0 ? 0 : 1
   } finally {
+    child.removeAllListeners('exit')
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve))
       child.kill('SIGTERM')

@@ -18,14 +18,26 @@ type UpdateJobsArgs = {
 
 type UpdateJobs = (args: UpdateJobsArgs) => Promise<null | Record<string, unknown>[]>
 
+type ClaimsCollection = {
+  deleteMany: (filter: object) => Promise<unknown>
+  insertOne: (doc: object) => Promise<unknown>
+}
+
 /** What @payloadcms/db-mongodb exposes. */
 type MongooseAdapter = {
   collections: Record<
     string,
-    { updateOne: (filter: object, update: object, options?: object) => Promise<unknown> }
+    {
+      db: { collection: (name: string) => ClaimsCollection }
+      updateOne: (filter: object, update: object) => Promise<unknown>
+    }
   >
-  sessions: Record<string, unknown>
 }
+
+/** Claims are kept this long, then swept: a job's attempt is long over by then. */
+const CLAIM_RETENTION_MS = 24 * 60 * 60 * 1000
+
+const CLAIMS_COLLECTION = 'payload-job-claims'
 
 const CLAIMED = Symbol.for('payload-plugin-newsroom.claimJobs')
 
@@ -52,24 +64,28 @@ const stillRunnable = (isTrue: string) =>
 /**
  * Sets `processing` on one job only if no one has: one conditional UPDATE, checked by the rows
  * it changed. On PostgreSQL a second runner's UPDATE waits for the first one's transaction and
- * then finds the row taken; SQLite writes one transaction at a time; a MongoDB update of one
- * document is atomic.
+ * then finds the row taken; SQLite writes one transaction at a time.
  */
 const claimOne = async (
   payload: Payload,
-  id: Id,
+  { attempt, id }: { attempt: number; id: Id },
   req: Partial<Req> | undefined,
 ): Promise<boolean> => {
   const db = payload.db
   if (db.name === 'mongoose') {
-    const mongo = db as unknown as MongooseAdapter
-    const session = mongo.sessions[String(await req?.transactionID)]
-    const result = (await mongo.collections['payload-jobs'].updateOne(
-      { _id: id, completedAt: null, hasError: { $ne: true }, processing: { $ne: true } },
-      { $set: { processing: true, updatedAt: new Date() } },
-      session ? { session } : {},
-    )) as { modifiedCount?: number }
-    return result.modifiedCount === 1
+    // A conditional update is atomic on MongoDB, but not on every server that speaks its
+    // protocol (FerretDB 1.x reads, then writes): the claim is an insert under a unique _id,
+    // one per attempt, which any of them refuses twice. Then the job is marked as Payload does.
+    const jobs = (db as unknown as MongooseAdapter).collections['payload-jobs']
+    const claims = jobs.db.collection(CLAIMS_COLLECTION)
+    try {
+      await claims.insertOne({ _id: `${String(id)}:${attempt}`, at: new Date() })
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) return false
+      throw error
+    }
+    await jobs.updateOne({ _id: id }, { $set: { processing: true, updatedAt: new Date() } })
+    return true
   }
   const isTrue = db.name === 'sqlite' ? '1' : 'true'
   const result = await executeSql(
@@ -112,9 +128,19 @@ export const claimJobsAtomically = (payload: Payload): void => {
     })
     const claimed: Id[] = []
     for (const doc of docs) {
-      if (await claimOne(payload, doc.id as Id, args.req)) {
+      const job = {
+        attempt: Number((doc as { totalTried?: number }).totalTried ?? 0),
+        id: doc.id as Id,
+      }
+      if (await claimOne(payload, job, args.req)) {
         claimed.push(doc.id as Id)
       }
+    }
+    if (db.name === 'mongoose' && docs.length > 0) {
+      const jobs = (db as unknown as MongooseAdapter).collections['payload-jobs']
+      await jobs.db
+        .collection(CLAIMS_COLLECTION)
+        .deleteMany({ at: { $lt: new Date(Date.now() - CLAIM_RETENTION_MS) } })
     }
     if (claimed.length === 0 || args.returning === false) {
       return args.returning === false ? null : []
