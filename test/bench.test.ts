@@ -91,6 +91,21 @@ describe('docs/BENCHMARKS.md sections', () => {
     expect(readRecord(readSections(markdown).get(1000))?.measurements[0].p50).toBe(1.5)
     expect(readRecord(readSections(markdown).get(100000))?.measurements[0].p50).toBe(2)
   })
+
+  it('keeps the sections other scripts write, such as the load run’s', () => {
+    const intro = '# Benchmarks\n'
+    const load = '<!-- load -->\n\n## Ten minutes of mixed load\n\n0 failed\n\n<!-- /load -->'
+    const before = replaceSection('', intro, 1000, sectionMarkdown(record(1000, 1), [], []))
+    const markdown = replaceSection(
+      `${before}\n${load}\n`,
+      intro,
+      1000,
+      sectionMarkdown(record(1000, 2), [], []),
+    )
+    expect(markdown).toContain(load)
+    expect(markdown.match(/<!-- load -->/g)).toHaveLength(1)
+    expect(readRecord(readSections(markdown).get(1000))?.measurements[0].p50).toBe(2)
+  })
 })
 
 describe('synthetic corpus', () => {

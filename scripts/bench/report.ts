@@ -280,11 +280,16 @@ export const replaceSection = (
 ): string => {
   const sections = readSections(markdown)
   sections.set(articles, section)
+  // Sections other scripts own (`npm run load` writes `<!-- load -->`) stay as they were.
+  const others = [...markdown.matchAll(/<!-- ([a-z][\w-]*) -->[\s\S]*?<!-- \/\1 -->/g)].map(
+    ([block]) => block,
+  )
   return [
     introduction.trimEnd(),
     ...[...sections.entries()]
       .sort(([a], [b]) => a - b)
       .map(([size, body]) => `<!-- bench:${size} -->\n\n${body}\n\n<!-- /bench:${size} -->`),
+    ...others,
   ]
     .join('\n\n')
     .concat('\n')
