@@ -58,7 +58,12 @@ const typedNow = async (): Promise<Counts> => {
   }
 }
 
+const previousNodeEnv = process.env.NODE_ENV
+
 beforeAll(async () => {
+  // In production the schema comes from the committed migrations, as on a newsroom's database
+  // that meets this one; a development schema push makes tables no migration ever goes down on.
+  Object.assign(process.env, { NODE_ENV: 'production' })
   ctx = await startTestPayload()
   const { payload } = ctx
   const staff = await payload.create({
@@ -108,12 +113,13 @@ beforeAll(async () => {
     data: { bylines: [{ author: staff.id }, { credit: 'A Draft Contributor' }] },
     draft: true,
   })
-  // What the schema push made for this test: no people yet, nothing linked.
+  // What the migrations made for this test: no people yet, nothing linked.
   expect((await payload.count({ collection: 'people' })).totalDocs).toBe(0)
 })
 
 afterAll(async () => {
   await ctx?.payload.destroy()
+  Object.assign(process.env, { NODE_ENV: previousNodeEnv })
 })
 
 const migrate = async () => {
