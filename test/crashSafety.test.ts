@@ -17,7 +17,9 @@ import { ensureProductionBuild, type ProductionApp, startProductionApp } from '.
  */
 const kind = databaseKind(process.env.DATABASE_URI)
 const transactional = kind !== 'mongodb'
-const ROUNDS = 10
+// The issue asks ten rounds of SQLite and PostgreSQL; without transactions FerretDB checks less
+// (acknowledged writes and whole articles), in fewer rounds.
+const ROUNDS = kind === 'mongodb' ? 4 : 10
 const WRITERS = 4
 
 jest.setTimeout(15 * 60_000)
