@@ -244,11 +244,12 @@ describe('timeouts', () => {
 describe('GraphQL cost', () => {
   it('refuses 330 aliases with a 400 naming the limit, before running any of them', async () => {
     const query = `{ ${Array.from({ length: 330 }, (_, i) => `a${i}: Articles { docs { headline } }`).join(' ')} }`
-    const { body, elapsedMs, status } = await graphql(query)
+    const { body, status } = await graphql(query)
     expect(status).toBe(400)
+    // No `data` at all: refused at validation, before any resolver ran (not a timing check,
+    // which a loaded machine, and a schema grown with people, claims and sections, made flaky).
     expect(body.data).toBeUndefined()
     expect(messages(body)).toContain('limits.graphQL.maxAliases')
-    expect(elapsedMs).toBeLessThan(1500)
   })
 
   it('refuses a query nested too deep, naming the limit', async () => {
