@@ -1,5 +1,7 @@
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 
+import { AsyncLocalStorage } from 'node:async_hooks'
+
 /**
  * How long a write may wait for the transaction before it. Only a hook that writes without
  * passing `req` (so outside the transaction that is waiting for it) can wait this long.
@@ -40,6 +42,12 @@ type Method = (this: unknown, args?: { req?: { transactionID?: unknown } }) => P
 type Acquire = () => Promise<() => void>
 
 const LOCKS = Symbol.for('newsroom.sqliteWriteLocks')
+
+/**
+ * Set while a write holds the lock: the adapter's own writes from inside it (upsert calls
+ * updateOne or create, and raw SQL) are part of that write and must not queue behind it.
+ */
+const holdingLock = new AsyncLocalStorage<boolean>()
 
 type LockHolder = { [LOCKS]?: Map<string, Acquire> }
 
@@ -148,12 +156,12 @@ export const withSqliteWriteLock = (
       const method = records[name]
       if (typeof method !== 'function') continue
       records[name] = async function lockedWrite(this: unknown, methodArgs) {
-        if (await inTransaction(methodArgs?.req)) {
+        if (holdingLock.getStore() || (await inTransaction(methodArgs?.req))) {
           return method.call(adapter, methodArgs)
         }
         const release = await acquire()
         try {
-          return await method.call(adapter, methodArgs)
+          return await holdingLock.run(true, () => method.call(adapter, methodArgs))
         } finally {
           release()
         }
@@ -164,7 +172,7 @@ export const withSqliteWriteLock = (
     // at connect and in migrations): only SQL that names none is a write of its own.
     const execute = adapter.execute.bind(adapter)
     adapter.execute = (executeArgs) => {
-      if (executeArgs?.db || executeArgs?.drizzle) {
+      if (executeArgs?.db || executeArgs?.drizzle || holdingLock.getStore()) {
         return execute(executeArgs)
       }
       return acquire().then(async (release) => {
