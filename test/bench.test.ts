@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import fs from 'node:fs'
 
 import type { RunRecord } from '../scripts/bench/report'
 
@@ -13,6 +14,7 @@ import {
 } from '../scripts/bench/report'
 import { shapeDifference, shapeOf } from '../scripts/bench/verifyShape'
 import { benchReferenceEnabled } from '../src/host/server/benchReference'
+import { PRODUCTION_NODE_ARGS } from '../src/host/server/productionCommand'
 
 /** The benchmark's pure parts; the benchmark itself is `npm run bench`, never part of the tests. */
 
@@ -173,5 +175,15 @@ describe('the scale check', () => {
     expect(checks.every((check) => check.pass)).toBe(true)
     // A page scenario the small run did not have is left out, not failed.
     expect(scaleChecks(withPage(100000, 1.1), record(1000, 1))).toHaveLength(3)
+  })
+})
+
+describe('the production command', () => {
+  it('is what npm start runs, so the bench, the load run and the tests measure what is deployed', () => {
+    const manifest = JSON.parse(
+      fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+    ) as { scripts: Record<string, string> }
+    expect(manifest.scripts.start).toContain(`node ${PRODUCTION_NODE_ARGS.join(' ')}`)
+    expect(manifest.scripts.start).toContain('NODE_ENV=production')
   })
 })

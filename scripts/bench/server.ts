@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import { freePort } from '../../src/host/utilities/freePort'
+import { PRODUCTION_NODE_ARGS } from '../../src/host/server/productionCommand'
 
 const READY_TIMEOUT_MS = 180_000
 const STOP_TIMEOUT_MS = 20_000
@@ -71,11 +72,12 @@ export const startBenchServer = async ({
   }
   delete env.NODE_OPTIONS
   const log = fs.openSync(logFile, 'a')
-  const child = spawn(
-    process.execPath,
-    ['--conditions=production', '--import', 'tsx', 'src/host/server/start.ts'],
-    { cwd: root, detached: true, env, stdio: ['ignore', log, log] },
-  )
+  const child = spawn(process.execPath, PRODUCTION_NODE_ARGS, {
+    cwd: root,
+    detached: true,
+    env,
+    stdio: ['ignore', log, log],
+  })
   fs.closeSync(log)
   const baseUrl = `http://127.0.0.1:${port}`
 

@@ -9,6 +9,7 @@ import path from 'node:path'
 
 import { databaseKind } from '../../src/host/database/database'
 import { freePort } from '../../src/host/utilities/freePort'
+import { PRODUCTION_NODE_ARGS } from '../../src/host/server/productionCommand'
 import { buildApp } from '../bench/server'
 import { loadSection, runMixedLoad, withLoadSection } from './mixedLoad'
 
@@ -100,11 +101,11 @@ const main = async () => {
     PORT: String(port),
   }
   delete env.NODE_OPTIONS
-  const child = spawn(
-    process.execPath,
-    ['--conditions=production', '--import', 'tsx', 'src/host/server/start.ts'],
-    { cwd: projectRoot, env, stdio: ['ignore', log, log] },
-  )
+  const child = spawn(process.execPath, PRODUCTION_NODE_ARGS, {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', log, log],
+  })
   fs.closeSync(log)
   const baseUrl = `http://127.0.0.1:${port}`
   try {

@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { freePort } from '../../src/host/utilities/freePort'
+import { PRODUCTION_NODE_ARGS } from '../../src/host/server/productionCommand'
 import { type RunningApp, superviseServer } from './app'
 
 const root = process.cwd()
@@ -93,11 +94,7 @@ export const startProductionApp = async ({
     PORT: String(port),
   }
   delete env.NODE_OPTIONS
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--conditions=production', '--import', 'tsx', 'src/host/server/start.ts'],
-    { cwd: root, env },
-  )
+  const child: ChildProcess = spawn(process.execPath, PRODUCTION_NODE_ARGS, { cwd: root, env })
   const app = await superviseServer(child, port)
   return { ...app, pid: child.pid as number, port }
 }
