@@ -199,7 +199,8 @@ export const scaleChecks = (large: RunRecord, small: RunRecord): TargetCheck[] =
 
 const mib = (bytes: number) => `${fixed(bytes / 2 ** 20, 0)} MiB`
 
-const describeMemory = (report: MemoryReport): string => {
+/** Where a server's RSS is: node's split of it and what each cache holds. */
+export const describeMemory = (report: MemoryReport): string => {
   const caches = report.caches
     .map((cache) => `${cache.kind} cache ${cache.entries} entries, ${mib(cache.bytes)}`)
     .join('; ')

@@ -256,7 +256,7 @@ const main = async (): Promise<void> => {
           inPages = false
         }
         say(
-          `  ${measurement.requestsPerSecond.toFixed(0)} req/s, p50 ${measurement.p50.toFixed(2)} ms, p99 ${measurement.p99.toFixed(2)} ms`,
+          `  ${measurement.requestsPerSecond.toFixed(0)} req/s, p50 ${measurement.p50.toFixed(2)} ms, p99 ${measurement.p99.toFixed(2)} ms, server RSS now ${(residentBytes(server.pid) / 2 ** 20).toFixed(0)} MiB`,
         )
       }
     } finally {

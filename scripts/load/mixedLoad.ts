@@ -1,5 +1,10 @@
 import fs from 'node:fs'
 
+import type { MemoryReport } from '../bench/scenarios'
+
+import { describeMemory } from '../bench/report'
+import { memoryReport } from '../bench/scenarios'
+
 /** A process's resident memory, in bytes (Linux); NaN elsewhere or once it has exited. */
 export const residentBytes = (pid: number): number => {
   try {
@@ -33,6 +38,8 @@ export type LoadResult = {
   failed: number
   /** The first few failures, for the report. */
   failures: string[]
+  /** Node's split of the server's memory after the first minute and at the end, when it tells. */
+  memory: { afterFirstMinute?: MemoryReport; end?: MemoryReport }
   requests: number
   /** RSS after the first minute (or the first sample of a shorter run), in bytes. */
   rssAfterFirstMinute: number
@@ -65,6 +72,7 @@ export const runMixedLoad = async ({
     durationMs,
     failed: 0,
     failures: [],
+    memory: {},
     requests: 0,
     rssAfterFirstMinute: Number.NaN,
     rssEnd: Number.NaN,
@@ -189,6 +197,7 @@ export const runMixedLoad = async ({
       const elapsed = Date.now() - startedAt
       if (Number.isNaN(result.rssAfterFirstMinute) && (elapsed >= 60_000 || durationMs < 90_000)) {
         result.rssAfterFirstMinute = rss
+        result.memory.afterFirstMinute = await memoryReport(baseUrl)
       }
       if (progressDue() && onProgress) onProgress(result)
       if (slugs.length < 50 || elapsed % 20_000 < 2000) await refreshSlugs()
@@ -207,6 +216,7 @@ export const runMixedLoad = async ({
     ...Array.from({ length: editors }, (_, n) => editor(n)),
   ])
   result.rssEnd = residentBytes(pid)
+  result.memory.end = await memoryReport(baseUrl)
   return result
 }
 
@@ -232,6 +242,13 @@ export const loadSection = (result: LoadResult, facts: Record<string, string>): 
     '',
     `RSS after the first minute ${mb(result.rssAfterFirstMinute)}, at the end ${mb(result.rssEnd)} ` +
       `(${ratio.toFixed(2)}×; target ≤ 1.2×: ${ratio <= 1.2 ? 'met' : 'NOT met'}), highest ${mb(result.rssMax)}.`,
+    ...(result.memory.afterFirstMinute && result.memory.end
+      ? [
+          '',
+          `- After the first minute: ${describeMemory(result.memory.afterFirstMinute)}.`,
+          `- At the end: ${describeMemory(result.memory.end)}.`,
+        ]
+      : []),
   ].join('\n')
 }
 

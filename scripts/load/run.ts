@@ -94,6 +94,8 @@ const main = async () => {
     ...process.env,
     DATABASE_URI: databaseUri,
     HOST: '127.0.0.1',
+    // For the memory route (/__bench/memory): where the RSS went, in the report.
+    NEWSROOM_BENCH_REFERENCE: '1',
     NEWSROOM_SEED: 'true',
     NEXT_TELEMETRY_DISABLED: '1',
     NODE_ENV: 'production',
@@ -143,6 +145,8 @@ const main = async () => {
     if (!token) throw new Error(`first-register answered ${register.status}`)
 
     say(`loading ${baseUrl} for ${options.durationS} s (log: ${logFile})`)
+    // Taken as the load begins: the run's own load would count otherwise.
+    const loadAtStart = os.loadavg()[0]
     const result = await runMixedLoad({
       baseUrl,
       durationMs: options.durationS * 1000,
@@ -160,7 +164,7 @@ const main = async () => {
       database: databaseKind(databaseUri),
       duration: `${options.durationS} s`,
       load: `${options.readers} readers, ${options.editors} editors (a request after another, no pause for readers; 250 ms between an editor's writes)`,
-      machine: `${os.cpus().length} cores, Node ${process.version}; shared with other work while it ran, so the request counts are not a throughput figure`,
+      machine: `${os.cpus().length} cores, Node ${process.version}; load average (1 min) ${loadAtStart.toFixed(2)} as the load began (the load generator runs on the same machine, so the request counts are not a throughput figure)`,
     })
     process.stdout.write(`${section}\n`)
     if (result.failures.length > 0) say(`first failures:\n  ${result.failures.join('\n  ')}`)
