@@ -27,87 +27,27 @@ PID_FILE="$CACHE/ferretdb.pid"
 DATADIR_FILE="$CACHE/ferretdb.datadir"
 LOG_FILE="$CACHE/ferretdb.log"
 
-if [ -d /usr/local/go/bin ]; then
-  export PATH="/usr/local/go/bin:$PATH"
-fi
-
-log() { echo "ferretdb.sh: $*" >&2; }
-
-port_open() {
-  # Succeeds if something accepts TCP connections on 127.0.0.1:$1.
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-
-pid_alive() {
-  [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null
-}
+NAME="ferretdb.sh"
+# shellcheck source=lib.sh
+. "$ROOT/.ci/lib.sh"
 
 binary_ok() {
   [ -x "$BIN" ] && "$BIN" --version >/dev/null 2>&1
 }
 
+# The version file FerretDB's own tooling writes, missing from the module zip.
+write_version() {
+  echo "$FERRETDB_VERSION" >build/version/version.txt
+}
+
 build() {
-  if binary_ok; then
-    return 0
-  fi
-  if ! command -v go >/dev/null 2>&1; then
-    log "go not found in PATH; cannot build FerretDB"
-    return 1
-  fi
-  mkdir -p "$BIN_DIR"
-  local tmp start dir
-  tmp="$(mktemp -d)"
-  start=$SECONDS
-  log "building FerretDB $FERRETDB_VERSION (this takes a minute or two)..."
-  dir="$(cd "$tmp" && go mod download -json "$FERRETDB_MODULE@$FERRETDB_VERSION" |
-    sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')"
-  if [ -z "$dir" ] || [ ! -d "$dir" ]; then
-    log "go mod download did not give a source directory"
-    rm -rf "$tmp"
-    return 1
-  fi
-  cp -R "$dir" "$tmp/src"
-  chmod -R u+w "$tmp/src"
-  echo "$FERRETDB_VERSION" >"$tmp/src/build/version/version.txt"
-  if ! (cd "$tmp/src" && CGO_ENABLED=0 GOFLAGS=-buildvcs=false \
-    go build -trimpath -o "$BIN.tmp" ./cmd/ferretdb); then
-    log "go build failed"
-    rm -rf "$tmp" "$BIN.tmp"
-    return 1
-  fi
-  mv -f "$BIN.tmp" "$BIN"
-  rm -rf "$tmp"
-  if ! binary_ok; then
-    log "built binary does not run: $("$BIN" --version 2>&1 | head -n 3)"
-    return 1
-  fi
-  log "built $BIN in $((SECONDS - start))s"
+  go_build_module "$FERRETDB_MODULE" "$FERRETDB_VERSION" ./cmd/ferretdb \
+    'this takes a minute or two' write_version
 }
 
 start() {
   local port="${1:-27018}"
-  case "$port" in
-    '' | *[!0-9]*)
-      log "invalid port: $port"
-      return 1
-      ;;
-  esac
-
-  if [ -f "$PID_FILE" ]; then
-    local old
-    old="$(cat "$PID_FILE")"
-    if pid_alive "$old"; then
-      log "already running (pid $old); run '$0 stop' first"
-      return 1
-    fi
-    log "removing stale pid file (pid $old is gone)"
-    stop
-  fi
-
-  if port_open "$port"; then
-    log "port 127.0.0.1:$port is already in use"
-    return 1
-  fi
+  ready_to_start "$port"
 
   build
 
@@ -149,32 +89,7 @@ start() {
 }
 
 stop() {
-  if [ -f "$PID_FILE" ]; then
-    local pid
-    pid="$(cat "$PID_FILE")"
-    if pid_alive "$pid" && grep -q ferretdb "/proc/$pid/cmdline" 2>/dev/null; then
-      kill "$pid" 2>/dev/null || true
-      local i
-      for i in $(seq 1 50); do
-        pid_alive "$pid" || break
-        sleep 0.2
-      done
-      if pid_alive "$pid"; then
-        log "pid $pid did not exit after SIGTERM; sending SIGKILL"
-        kill -9 "$pid" 2>/dev/null || true
-      fi
-      log "stopped FerretDB (pid $pid)"
-    fi
-    rm -f "$PID_FILE"
-  fi
-  if [ -f "$DATADIR_FILE" ]; then
-    local datadir
-    datadir="$(cat "$DATADIR_FILE")"
-    case "$datadir" in
-      */ferretdb-data.*) rm -rf "$datadir" ;;
-    esac
-    rm -f "$DATADIR_FILE"
-  fi
+  stop_server ferretdb 50 ferretdb-data
 }
 
 case "${1:-}" in

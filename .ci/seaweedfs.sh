@@ -26,92 +26,21 @@ PID_FILE="$CACHE/seaweedfs.pid"
 DATADIR_FILE="$CACHE/seaweedfs.datadir"
 LOG_FILE="$CACHE/seaweedfs.log"
 
-if [ -d /usr/local/go/bin ]; then
-  export PATH="/usr/local/go/bin:$PATH"
-fi
-
-log() { echo "seaweedfs.sh: $*" >&2; }
-
-port_open() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-
-pid_alive() {
-  [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null
-}
+NAME="seaweedfs.sh"
+# shellcheck source=lib.sh
+. "$ROOT/.ci/lib.sh"
 
 binary_ok() {
   [ -x "$BIN" ] && "$BIN" version >/dev/null 2>&1
 }
 
-# A loopback port nothing listens on, starting from $1.
-free_port_from() {
-  local port="$1"
-  while port_open "$port"; do port=$((port + 1)); done
-  echo "$port"
-}
-
 build() {
-  if binary_ok; then
-    return 0
-  fi
-  if ! command -v go >/dev/null 2>&1; then
-    log "go not found in PATH; cannot build SeaweedFS"
-    return 1
-  fi
-  mkdir -p "$BIN_DIR"
-  local tmp start dir
-  tmp="$(mktemp -d)"
-  start=$SECONDS
-  log "building SeaweedFS $SEAWEEDFS_VERSION (about 5 minutes)..."
-  dir="$(cd "$tmp" && go mod download -json "$SEAWEEDFS_MODULE@$SEAWEEDFS_VERSION" |
-    sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')"
-  if [ -z "$dir" ] || [ ! -d "$dir" ]; then
-    log "go mod download did not give a source directory"
-    rm -rf "$tmp"
-    return 1
-  fi
-  cp -R "$dir" "$tmp/src"
-  chmod -R u+w "$tmp/src"
-  if ! (cd "$tmp/src" && CGO_ENABLED=0 GOFLAGS=-buildvcs=false \
-    go build -trimpath -o "$BIN.tmp" ./weed); then
-    log "go build failed"
-    rm -rf "$tmp" "$BIN.tmp"
-    return 1
-  fi
-  mv -f "$BIN.tmp" "$BIN"
-  rm -rf "$tmp"
-  if ! binary_ok; then
-    log "built binary does not run: $("$BIN" version 2>&1 | head -n 3)"
-    return 1
-  fi
-  log "built $BIN in $((SECONDS - start))s"
+  go_build_module "$SEAWEEDFS_MODULE" "$SEAWEEDFS_VERSION" ./weed 'about 5 minutes'
 }
 
 start() {
   local port="${1:-8333}"
-  case "$port" in
-    '' | *[!0-9]*)
-      log "invalid port: $port"
-      return 1
-      ;;
-  esac
-
-  if [ -f "$PID_FILE" ]; then
-    local old
-    old="$(cat "$PID_FILE")"
-    if pid_alive "$old"; then
-      log "already running (pid $old); run '$0 stop' first"
-      return 1
-    fi
-    log "removing stale pid file (pid $old is gone)"
-    stop
-  fi
-
-  if port_open "$port"; then
-    log "port 127.0.0.1:$port is already in use"
-    return 1
-  fi
+  ready_to_start "$port"
 
   build
 
@@ -158,32 +87,8 @@ start() {
 }
 
 stop() {
-  if [ -f "$PID_FILE" ]; then
-    local pid
-    pid="$(cat "$PID_FILE")"
-    if pid_alive "$pid" && grep -q weed "/proc/$pid/cmdline" 2>/dev/null; then
-      # weed ignores SIGTERM for 15 s or more: ask, give it a moment, then SIGKILL.
-      kill "$pid" 2>/dev/null || true
-      local i
-      for i in $(seq 1 10); do
-        pid_alive "$pid" || break
-        sleep 0.2
-      done
-      if pid_alive "$pid"; then
-        kill -9 "$pid" 2>/dev/null || true
-      fi
-      log "stopped SeaweedFS (pid $pid)"
-    fi
-    rm -f "$PID_FILE"
-  fi
-  if [ -f "$DATADIR_FILE" ]; then
-    local datadir
-    datadir="$(cat "$DATADIR_FILE")"
-    case "$datadir" in
-      */seaweedfs-data.*) rm -rf "$datadir" ;;
-    esac
-    rm -f "$DATADIR_FILE"
-  fi
+  # weed ignores SIGTERM for 15 s or more: ask, give it a moment, then SIGKILL.
+  stop_server weed 10 seaweedfs-data
 }
 
 case "${1:-}" in
