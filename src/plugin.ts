@@ -26,8 +26,8 @@ import { withServerTimestamps } from './hooks/ignoreClientTimestamps'
 import { claimJobsAtomically } from './jobs/claimJobs'
 import { guardJobCancellation, withScheduledPublishing } from './jobs/scheduledPublishing'
 import { withLimits } from './limits/withLimits'
-import { withRedirects } from './redirects/withRedirects'
-import { withSearch } from './search/withSearch'
+import { REDIRECTS_SLUG, withRedirects } from './redirects/withRedirects'
+import { SEARCH_SLUG, withSearch } from './search/withSearch'
 import { carryOverLegacySeoMongo } from './seo/legacySeo'
 import { seoPluginConfig } from './seo/seoOptions'
 import { siteSettingsCustom } from './siteSettings'
@@ -175,8 +175,21 @@ export const newsroomPlugin =
     }
     // Payload's official plugins, kept when disabled like the collections (the schema stays).
     const withRedirectsApplied = pluginOptions.redirects === false ? config : withRedirects(config)
-    const withOfficial =
+    const withSearchApplied =
       pluginOptions.search === false ? withRedirectsApplied : withSearch(withRedirectsApplied)
+    // Their collections come after the plugin's own were wrapped: bad input on them must be a
+    // 4xx that writes nothing too (a bad id on Payload's redirects answered 500, and `1.0`
+    // deleted record 1), and their timestamps are the server's like everyone else's.
+    const officialSlugs = [REDIRECTS_SLUG, SEARCH_SLUG]
+    const guardOfficial = withInputGuards(pluginOptions, officialSlugs)
+    const withOfficial: Config = {
+      ...withSearchApplied,
+      collections: (withSearchApplied.collections ?? []).map((collection) =>
+        officialSlugs.includes(collection.slug)
+          ? guardOfficial(withServerTimestamps(collection))
+          : collection,
+      ),
+    }
     // Caps on what one REST or GraphQL request may ask of the server.
     return pluginOptions.disabled ? withOfficial : withLimits(withOfficial, pluginOptions.limits)
   }

@@ -210,7 +210,7 @@ describe('reader search', () => {
 
   it('gives anonymous REST and GraphQL the live stories only, without internal fields', async () => {
     await publishAsEditor({ headline: 'Quokka census published' })
-    await rest.post('/api/articles', {
+    const draft = await rest.post('/api/articles', {
       body: { headline: 'Quokka census draft' },
       token: tokens.editor,
     })
@@ -233,9 +233,39 @@ describe('reader search', () => {
 
     // Nobody writes the index over the API, so nobody puts a draft into it.
     const forged = await rest.post('/api/search', {
-      body: { doc: { relationTo: 'articles', value: 1 }, title: 'Forged' },
+      body: { doc: { relationTo: 'articles', value: draft.body.doc.id }, title: 'Forged' },
       token: tokens.editor,
     })
     expect(forged.status).toBe(403)
+  })
+})
+
+describe('queries on a reference into several collections (search.doc, redirects.to.reference)', () => {
+  it('answers a value that cannot be a reference with a 400 naming the parameter, and finds by a well-formed one', async () => {
+    const story = await publishAsEditor({ headline: 'Wombat census published' })
+    const refused = [
+      '/api/search?where[doc][equals]=abc',
+      '/api/search?where[doc][in]=abc,1e400',
+      '/api/search?where[doc.value][equals]=abc',
+      '/api/search?where[doc][equals][relationTo]=cases&where[doc][equals][value]=1',
+      '/api/redirects?where[to.reference][not_equals]=abc',
+    ]
+    for (const path of refused) {
+      const { body, status } = await rest.get(path)
+      expect({ path, status }).toEqual({ path, status: 400 })
+      expect(JSON.stringify(body.errors)).toMatch(/where\[(doc|to\.reference)[^\]]*\]/)
+    }
+    const id = String(story.id)
+    const found = [
+      `/api/search?where[doc.value][equals]=${id}`,
+      `/api/search?where[doc][equals][relationTo]=articles&where[doc][equals][value]=${id}`,
+    ]
+    for (const path of found) {
+      const { body, status } = await rest.get(path)
+      expect({ path, status }).toEqual({ path, status: 200 })
+      expect(body.docs.map((doc: { title: string }) => doc.title)).toEqual([
+        'Wombat census published',
+      ])
+    }
   })
 })

@@ -258,6 +258,29 @@ const createFixtures = async (payload: Payload): Promise<CorpusFixtures> => {
     limit: 1,
     where: { parent: { equals: published.id } },
   })
+  const section = await payload.create({
+    collection: 'sections',
+    data: { name: 'Corpus Section', slug: 'corpus-section' },
+  })
+  const topic = await payload.create({
+    collection: 'topics',
+    data: { name: 'Corpus Topic', slug: 'corpus-topic' },
+  })
+  const redirect = await payload.create({
+    collection: 'redirects',
+    data: {
+      from: '/news/corpus-old-slug',
+      to: { reference: { relationTo: 'articles', value: published.id }, type: 'reference' },
+      type: '301',
+    },
+  })
+  // Publishing the story put it in the reader's search index.
+  const searchEntry = await payload.find({
+    collection: 'search',
+    limit: 1,
+    overrideAccess: true,
+    where: { 'doc.value': { equals: published.id } },
+  })
   const users = await payload.find({ collection: 'users', limit: 0, pagination: false })
   const userId = (role: string) =>
     String(users.docs.find((user) => (user.roles as string[]).includes(role))?.id)
@@ -270,7 +293,11 @@ const createFixtures = async (payload: Payload): Promise<CorpusFixtures> => {
       media: String(media.id),
       people: String(person.id),
       quotes: String(quote.id),
+      redirects: String(redirect.id),
       'related-stories': String(related.id),
+      search: String(searchEntry.docs[0]?.id),
+      sections: String(section.id),
+      topics: String(topic.id),
       users: userId('editor'),
     },
     idType: payload.db.defaultIDType === 'number' ? 'number' : 'text',

@@ -3,9 +3,16 @@ import type { FlattenedField, Payload } from 'payload'
 import { blocksOf } from './blocksOf'
 import { collectionOf } from './collectionOf'
 
-/** What a `where` path names: a collection's ids, a field, or nothing this guard understands. */
+/**
+ * What a `where` path names: a collection's ids, a field, a reference that may point into one
+ * of several collections (`doc`, or its `doc.value` and `doc.relationTo`), or nothing this
+ * guard understands.
+ */
 export type QueryTarget =
-  { collection: string; kind: 'id' } | { field: FlattenedField; kind: 'field' } | null
+  | { collection: string; kind: 'id' }
+  | { field: FlattenedField; kind: 'field' }
+  | { collections: string[]; kind: 'reference'; part: 'relationTo' | 'value' | 'whole' }
+  | null
 
 const ARRAY_INDEX = /^\d+$/
 
@@ -45,6 +52,18 @@ export const resolveQueryPath = (
     const field = named(segment)
     if (!field) {
       return segment === 'id' && last ? { collection: current, kind: 'id' } : null
+    }
+    const polymorphic =
+      (field.type === 'relationship' || field.type === 'upload') && Array.isArray(field.relationTo)
+    if (polymorphic) {
+      const collections = field.relationTo as string[]
+      if (last) {
+        return { collections, kind: 'reference', part: 'whole' }
+      }
+      const part = segments[index + 1]
+      return index + 1 === segments.length - 1 && (part === 'value' || part === 'relationTo')
+        ? { collections, kind: 'reference', part }
+        : null
     }
     if (last) {
       return { field, kind: 'field' }

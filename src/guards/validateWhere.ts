@@ -31,6 +31,60 @@ const isNumeric = (value: unknown) =>
 /** Null and its spellings match "no value", which any field may be compared with. */
 const isNothing = (value: unknown) => value === null || value === 'null' || value === undefined
 
+const idsProblem = (payload: Payload, collections: string[], values: unknown[]) => {
+  // A versions query's `id` is a version's: the adapter's ids even where documents differ.
+  const rules = collections.flatMap((collection) => [
+    idRule(payload, collection),
+    idRule(payload, collection, { versions: true }),
+  ])
+  const bad = values.find((value) => !isNothing(value) && !rules.some((rule) => rule.test(value)))
+  return bad === undefined
+    ? null
+    : `${shown(bad)} cannot be an id of ${collections.join(' or ')} (its ids are ${rules[0].expected})`
+}
+
+/**
+ * A reference into one of several collections is compared whole with `{ relationTo, value }`,
+ * or by its parts: `.value` with ids, `.relationTo` with a collection's name.
+ */
+const referenceProblem = (
+  payload: Payload,
+  { collections, part }: { collections: string[]; part: 'relationTo' | 'value' | 'whole' },
+  operator: string,
+  values: unknown[],
+): null | string => {
+  if (part === 'relationTo') {
+    const bad = values.find(
+      (value) => !isNothing(value) && !(typeof value === 'string' && collections.includes(value)),
+    )
+    return bad === undefined || TEXT_OPERATORS.has(operator)
+      ? null
+      : `${shown(bad)} is not one of ${collections.join(', ')}`
+  }
+  if (TEXT_OPERATORS.has(operator)) {
+    return `cannot match references as text (${operator})`
+  }
+  if (part === 'value') {
+    return idsProblem(payload, collections, values)
+  }
+  for (const value of values) {
+    if (isNothing(value)) {
+      continue
+    }
+    if (!isPlainObject(value) || typeof value.relationTo !== 'string') {
+      return `${shown(value)} is not a reference: compare with { relationTo, value }, or query its .value`
+    }
+    if (!collections.includes(value.relationTo)) {
+      return `${shown(value.relationTo)} is not one of ${collections.join(', ')}`
+    }
+    const problem = idsProblem(payload, [value.relationTo], [value.value])
+    if (problem) {
+      return problem
+    }
+  }
+  return null
+}
+
 /** Why `value` cannot be compared, with `operator`, to what the path names; null if it can. */
 const comparisonProblem = (
   payload: Payload,
@@ -38,6 +92,9 @@ const comparisonProblem = (
   operator: string,
   values: unknown[],
 ): null | string => {
+  if (target.kind === 'reference') {
+    return referenceProblem(payload, target, operator, values)
+  }
   const field = target.kind === 'field' ? target.field : null
   const pointsAtIds =
     target.kind === 'id' ||
@@ -50,12 +107,7 @@ const comparisonProblem = (
     if (TEXT_OPERATORS.has(operator) && !(operator === 'contains' && hasMany)) {
       return `cannot match ids as text (${operator})`
     }
-    // A versions query's `id` is a version's: the adapter's ids even where documents differ.
-    const rules = [idRule(payload, collection), idRule(payload, collection, { versions: true })]
-    const bad = values.find((value) => !isNothing(value) && !rules.some((rule) => rule.test(value)))
-    return bad === undefined
-      ? null
-      : `${shown(bad)} cannot be an id of ${collection} (its ids are ${rules[0].expected})`
+    return idsProblem(payload, [collection], values)
   }
   switch (field?.type) {
     case 'checkbox': {

@@ -15,7 +15,8 @@ import { guardOperationArgs } from './guardOperationArgs'
  */
 export const DEFAULT_MAX_INPUT_DEPTH = 100
 
-const guarded = new Set<string>(Object.values(collectionSlugs))
+/** The plugin's own collections; `guardedSlugs` adds those Payload's official plugins add. */
+const ownSlugs: string[] = Object.values(collectionSlugs)
 
 /**
  * Makes bad input on the newsroom's collections a 4xx naming the problem that writes nothing,
@@ -23,9 +24,12 @@ const guarded = new Set<string>(Object.values(collectionSlugs))
  * Payload's REST handlers raise on bad input answered as such, and 404s for the doors a
  * collection does not have and the files that are not there.
  */
-export const withInputGuards =
-  ({ maxInputDepth = DEFAULT_MAX_INPUT_DEPTH }: { maxInputDepth?: number } = {}) =>
-  (collection: CollectionConfig): CollectionConfig => {
+export const withInputGuards = (
+  { maxInputDepth = DEFAULT_MAX_INPUT_DEPTH }: { maxInputDepth?: number } = {},
+  guardedSlugs: string[] = ownSlugs,
+) => {
+  const guarded = new Set(guardedSlugs)
+  return (collection: CollectionConfig): CollectionConfig => {
     if (!guarded.has(collection.slug)) {
       return collection
     }
@@ -54,3 +58,4 @@ export const withInputGuards =
         : collection.upload,
     }
   }
+}

@@ -23,7 +23,18 @@ export type CorpusRequest = Omit<RawRequest, 'token'> & {
 }
 
 export type Collection =
-  'articles' | 'cases' | 'claims' | 'media' | 'people' | 'quotes' | 'related-stories' | 'users'
+  | 'articles'
+  | 'cases'
+  | 'claims'
+  | 'media'
+  | 'people'
+  | 'quotes'
+  | 'redirects'
+  | 'related-stories'
+  | 'search'
+  | 'sections'
+  | 'topics'
+  | 'users'
 
 export const COLLECTIONS: Collection[] = [
   'articles',
@@ -34,6 +45,10 @@ export const COLLECTIONS: Collection[] = [
   'users',
   'people',
   'claims',
+  'sections',
+  'topics',
+  'redirects',
+  'search',
 ]
 
 /** Records the corpus aims at: one per collection, so requests on a real id reach validation. */
@@ -59,7 +74,11 @@ const GRAPHQL_NAMES: Record<Collection, { many: string; one: string }> = {
   media: { many: 'allMedia', one: 'Media' },
   people: { many: 'People', one: 'Person' },
   quotes: { many: 'Quotes', one: 'Quote' },
+  redirects: { many: 'Redirects', one: 'Redirect' },
   'related-stories': { many: 'RelatedStories', one: 'RelatedStory' },
+  search: { many: 'Searches', one: 'Search' },
+  sections: { many: 'Sections', one: 'Section' },
+  topics: { many: 'Topics', one: 'Topic' },
   users: { many: 'Users', one: 'User' },
 }
 
@@ -71,7 +90,11 @@ const PLAIN_CHANGE: Record<Collection, Record<string, string>> = {
   media: { alt: 'Never stored: corpus alt' },
   people: { name: 'Never stored: corpus person' },
   quotes: { text: 'Never stored: corpus quote' },
+  redirects: { from: '/never-stored-corpus-redirect' },
   'related-stories': { headline: 'Never stored: corpus related headline' },
+  search: { title: 'Never stored: corpus search title' },
+  sections: { name: 'Never stored: corpus section' },
+  topics: { name: 'Never stored: corpus topic' },
   users: { name: 'Never stored: corpus name' },
 }
 
@@ -83,7 +106,12 @@ const TYPED_FIELDS: Record<Collection, { date: string; relation: null | string }
   media: { date: 'createdAt', relation: null },
   people: { date: 'createdAt', relation: 'photo' },
   quotes: { date: 'saidAt', relation: 'verification.verifiedBy' },
+  // Both point at a story through a polymorphic relationship ({ relationTo, value }).
+  redirects: { date: 'createdAt', relation: 'to.reference' },
   'related-stories': { date: 'publishedAt', relation: 'article' },
+  search: { date: 'createdAt', relation: 'doc' },
+  sections: { date: 'createdAt', relation: null },
+  topics: { date: 'createdAt', relation: null },
   users: { date: 'createdAt', relation: null },
 }
 
