@@ -214,6 +214,8 @@ const main = async (): Promise<void> => {
       const ends = [reference, limit]
       const pageKeys = new Set([
         'storyPage',
+        'storyPageUnlogged',
+        'storyPageLoggedAgain',
         'frontPage',
         'casePage',
         'storyUnderWrites',

@@ -4,7 +4,11 @@ import autocannon from 'autocannon'
 
 import { cpuSeconds } from './helpers'
 
-import { BENCH_MEMORY_PATH, BENCH_REFERENCE_PATH } from '../../src/host/server/benchReference'
+import {
+  BENCH_MEMORY_PATH,
+  BENCH_REFERENCE_PATH,
+  BENCH_REQUEST_LOG_PATH,
+} from '../../src/host/server/benchReference'
 
 export type ScenarioKey =
   | 'casePage'
@@ -15,6 +19,8 @@ export type ScenarioKey =
   | 'reference'
   | 'rest'
   | 'storyPage'
+  | 'storyPageUnlogged'
+  | 'storyPageLoggedAgain'
   | 'storyRender'
   | 'storyUnderWrites'
   | 'storyVarnish'
@@ -29,6 +35,8 @@ export type Scenario = {
   key: ScenarioKey
   label: string
   requests: Request[]
+  /** Run before its warm-up and after its measurement: a switch on the server, and back. */
+  setup?: { after: () => Promise<void>; before: () => Promise<void> }
 }
 
 export type Measurement = {
@@ -210,6 +218,7 @@ export const runScenario = async (
   scenario: Scenario,
   args: RunArgs & { warmup: number },
 ): Promise<Measurement> => {
+  await scenario.setup?.before()
   await fire(scenario, { ...args, duration: args.warmup }).done
   await settle(args.baseUrl)
   if (scenario.cacheCounts) {
@@ -225,6 +234,7 @@ export const runScenario = async (
     server: (serverCpu(args) - started.server) / seconds,
   }
   await settle(args.baseUrl)
+  await scenario.setup?.after()
   const counts = scenario.cacheCounts
   const statuses = Object.fromEntries(
     Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => [status, count ?? 0]),
@@ -325,6 +335,24 @@ export const pageScenarios = async ({
     },
     {
       expectedStatus: 200,
+      key: 'storyPageUnlogged',
+      label: 'story page hit, request log off (what logging costs)',
+      requests: get(slugs.map(storyPath)),
+      setup: {
+        after: () => switchRequestLog(baseUrl, 'on'),
+        before: () => switchRequestLog(baseUrl, 'off'),
+      },
+    },
+    {
+      // The logged run again: the one before was a run earlier, and the server gets faster as
+      // it warms (about 12 % between two identical runs here), which would count as logging.
+      expectedStatus: 200,
+      key: 'storyPageLoggedAgain',
+      label: 'story page hit, logged, again',
+      requests: get(slugs.map(storyPath)),
+    },
+    {
+      expectedStatus: 200,
       key: 'frontPage',
       label: 'front page hit /',
       requests: get(['/']),
@@ -406,6 +434,14 @@ export type MemoryReport = {
   heapTotal: number
   heapUsed: number
   rss: number
+}
+
+/** Turns the server's log of answers made before express off or on (the bench route). */
+const switchRequestLog = async (baseUrl: string, state: 'off' | 'on') => {
+  const response = await fetch(`${baseUrl}${BENCH_REQUEST_LOG_PATH}/${state}`, { method: 'POST' })
+  if (response.status !== 204) {
+    throw new Error(`switching the request log ${state} answered ${response.status}`)
+  }
 }
 
 export const memoryReport = async (baseUrl: string): Promise<MemoryReport | undefined> =>

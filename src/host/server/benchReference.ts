@@ -12,10 +12,15 @@ import { SLUG_PATTERN } from 'payload-plugin-newsroom'
 
 import express from 'express'
 
+import { logRawAnswers } from './requestLogger'
+
 export const BENCH_REFERENCE_PATH = '/__bench/reference'
 
 /** The server's memory as node splits it, and what each cache holds: where RSS went. */
 export const BENCH_MEMORY_PATH = '/__bench/memory'
+
+/** POST `…/off` or `…/on`: the log of answers made before express, so the bench can weigh it. */
+export const BENCH_REQUEST_LOG_PATH = '/__bench/request-log'
 
 /** Off unless asked for: `npm run bench` sets it on the server it starts, nothing else does. */
 export const benchReferenceEnabled = (
@@ -64,6 +69,10 @@ export const benchReferenceRouter = ({ payload }: { payload: Payload }): Router 
       ETag: etag,
     })
     res.end(body)
+  })
+  router.post(`${BENCH_REQUEST_LOG_PATH}/:state`, (req, res) => {
+    logRawAnswers(req.params.state !== 'off')
+    res.status(204).end()
   })
   router.get(BENCH_MEMORY_PATH, (_req, res) => {
     res.json({ caches: localCacheStats(), ...process.memoryUsage() })

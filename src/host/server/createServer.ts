@@ -7,12 +7,13 @@ import express from 'express'
 import http from 'node:http'
 import net from 'node:net'
 
+import { RENDER_HEADER } from '../pageCache/renderKeys'
 import { bodyLimit } from './bodyLimit'
 import { graphQLMediaType } from './graphQLMediaType'
 import { beforeExpress, type RawHandler } from './beforeExpress'
 import { healthRoutes } from './health'
 import { originGuard } from './originGuard'
-import { requestLogger } from './requestLogger'
+import { logRawAnswer, requestLogger } from './requestLogger'
 import { rawSecurityHeaders, securityHeadersMiddleware } from './securityHeaders'
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './settings'
 
@@ -73,7 +74,7 @@ export const startServer = async ({
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', settings.trustProxy)
-  app.use(requestLogger())
+  app.use(requestLogger(undefined, RENDER_HEADER))
   // Before anything answers, so every response carries them, refusals included.
   app.use(
     securityHeadersMiddleware({
@@ -93,7 +94,9 @@ export const startServer = async ({
   // Page cache hits and the delivery fast path answer on node's own request, before express
   // and its middleware; they carry the same security headers.
   const listener =
-    first.length > 0 ? beforeExpress([rawSecurityHeaders(settings), ...first], app) : app
+    first.length > 0
+      ? beforeExpress([rawSecurityHeaders(settings), ...first], app, logRawAnswer)
+      : app
   // Responses not yet sent, so a shutdown can tell their clients to close the connection.
   const unsent = new Set<http.ServerResponse>()
   // Per connection: requests it has carried, and those still being answered.

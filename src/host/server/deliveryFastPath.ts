@@ -51,7 +51,7 @@ const headersOf = (representation: DeliveryRepresentation): ReadyHeaders => {
 /**
  * The delivery URLs answered on node's request, before express: the same answers as
  * deliveryRouter (which stays mounted for anything this passes on), without the express stack
- * that would otherwise cost more than the cache lookup itself. Not logged one by one, like the
+ * that would otherwise cost more than the cache lookup itself. Logged by beforeExpress, like the
  * page cache's hits.
  */
 export const deliveryFastPath = ({
