@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express'
 import type { CollectionSlug } from 'payload'
 
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { gunzipSync, brotliDecompressSync } from 'node:zlib'
 import sharp from 'sharp'
 
@@ -14,6 +14,7 @@ import { sitePageCache, type SitePageCache } from '../src/host/pageCache/sitePag
 import { seedPiece } from '../src/host/seed/seedPiece'
 import { type NewsroomServer, startServer } from '../src/host/server/createServer'
 import { startTestPayload, type TestPayload } from './helpers/payload'
+import { captureRequestLog } from './helpers/requestLog'
 
 const SLUG = 'sessions-overturns-asylum-precedent-for-women-fleeing-domestic-violence'
 const STORY = `/news/${SLUG}`
@@ -310,25 +311,11 @@ describe('hits, misses and 304s', () => {
 
 describe('the request log', () => {
   it('writes one line for each hit and miss the cache answers, and one for what express answers', async () => {
-    const lines: string[] = []
-    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      lines.push(String(chunk))
-      return true
-    })
-    try {
+    const entries = await captureRequestLog(async () => {
       await get(`/news/${otherSlug}`)
       await get(`/news/${otherSlug}`, { 'x-request-id': 'reader-42' })
       await get('/nowhere?x=1')
-      // Lines are gathered and written once per turn of the event loop, after the response.
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    } finally {
-      spy.mockRestore()
-    }
-    const entries = lines
-      .flatMap((chunk) => chunk.split('\n'))
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line))
-      .filter((entry) => entry.msg === 'request')
+    })
     expect(entries.map(({ path, render, status }) => ({ path, render, status }))).toEqual([
       // The miss: Next's render of it (through express) finishes before the reader's answer.
       { path: `/news/${otherSlug}`, render: true, status: 200 },

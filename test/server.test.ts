@@ -1,9 +1,10 @@
 import type { RequestHandler } from 'express'
 
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { type NewsroomServer, startServer } from '../src/host/server/createServer'
 import { startTestPayload, type TestPayload } from './helpers/payload'
+import { captureRequestLog } from './helpers/requestLog'
 
 let ctx: TestPayload
 let server: NewsroomServer
@@ -48,24 +49,10 @@ describe('health endpoints', () => {
 
 describe('request log', () => {
   it('writes one JSON line per request with method, path, status and duration', async () => {
-    const lines: string[] = []
-    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      lines.push(String(chunk))
-      return true
-    })
-    try {
+    const entries = await captureRequestLog(async () => {
       await (await fetch(`${server.url}/healthz`)).text()
       await (await fetch(`${server.url}/nowhere?x=1`)).text()
-      // The line is written when the response finishes, which can trail the client by a tick.
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    } finally {
-      spy.mockRestore()
-    }
-    const entries = lines
-      .flatMap((chunk) => chunk.split('\n'))
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line))
-      .filter((entry) => entry.msg === 'request')
+    })
     expect(entries).toHaveLength(2)
     expect(entries[0]).toMatchObject({
       level: 'info',
@@ -77,7 +64,7 @@ describe('request log', () => {
     for (const entry of entries) {
       expect(typeof entry.durationMs).toBe('number')
       expect(entry.requestId).toMatch(/^[0-9a-f-]{36}$/)
-      expect(Date.parse(entry.time)).not.toBeNaN()
+      expect(Date.parse(String(entry.time))).not.toBeNaN()
     }
   })
 })
