@@ -3,8 +3,8 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 /** A handler on node's own request and response: answers, or passes on with `next()`. */
 export type RawHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
 
-/** Told of each answer the handlers made themselves; `started` from `process.hrtime.bigint()`. */
-export type RawAnswerLog = (req: IncomingMessage, res: ServerResponse, started: bigint) => void
+/** Told of each answer the handlers made themselves; `started` from `performance.now()`. */
+export type RawAnswerLog = (req: IncomingMessage, res: ServerResponse, started: number) => void
 
 /**
  * Runs `handlers` on node's request before express sees it, then the express app for whatever
@@ -15,7 +15,7 @@ export type RawAnswerLog = (req: IncomingMessage, res: ServerResponse, started: 
 export const beforeExpress =
   (handlers: RawHandler[], app: RequestListener, log?: RawAnswerLog): RequestListener =>
   (req, res) => {
-    const started = process.hrtime.bigint()
+    const started = performance.now()
     let passedOn = false
     let index = 0
     const next = () => {
@@ -28,12 +28,20 @@ export const beforeExpress =
         app(req, res)
       }
     }
-    if (log) {
+    next()
+    if (!log || passedOn) {
+      return
+    }
+    // A hit is answered before next() returns: logged now, without a listener on every hit.
+    // Anything still under way (a miss being rendered) is logged when it closes, unless it was
+    // passed on to express by then, which logs it itself.
+    if (res.writableEnded) {
+      log(req, res, started)
+    } else {
       res.once('close', () => {
         if (!passedOn) {
           log(req, res, started)
         }
       })
     }
-    next()
   }

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { randomUUID } from 'node:crypto'
 
-import { logger } from './log'
+import { logLater } from './log'
 
 type RequestLog = {
   bytes: number | undefined
@@ -18,7 +18,8 @@ type RequestLog = {
 
 type Write = (level: 'error' | 'info', fields: Partial<RequestLog>) => void
 
-const writeWithPino: Write = (level, fields) => logger[level](fields, 'request')
+/** Through pino, made with the lines gathered around it (see logLater). */
+const writeWithPino: Write = (level, fields) => logLater(level, fields, 'request')
 
 let rawAnswersLogged = true
 
@@ -30,24 +31,27 @@ export const logRawAnswers = (enabled: boolean): void => {
 /**
  * The line for an answer made on node's request before express (a page cache hit, the
  * delivery fast path), the same as requestLogger's but for the size, which those answers send
- * in headers node does not keep. `started` is `process.hrtime.bigint()` when it arrived.
+ * in headers node does not keep, and the request id, which is the one the request came with
+ * (a load balancer's or CDN's), if any: these answers do not send one back, so an id made here
+ * would match nothing. A request the client left before it was answered is a 499. `started` is
+ * `performance.now()` when it arrived.
  */
 export const logRawAnswer = (
   req: IncomingMessage,
   res: ServerResponse,
-  started: bigint,
+  started: number,
   write: Write = writeWithPino,
 ): void => {
   if (!rawAnswersLogged) {
     return
   }
-  const status = res.writableFinished ? res.statusCode : 499
+  const status = res.writableEnded ? res.statusCode : 499
   const requestId = req.headers['x-request-id']
   write(status >= 500 ? 'error' : 'info', {
-    durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+    durationMs: performance.now() - started,
     method: req.method,
     path: req.url,
-    requestId: typeof requestId === 'string' ? requestId : randomUUID(),
+    requestId: typeof requestId === 'string' ? requestId : undefined,
     status,
   })
 }
