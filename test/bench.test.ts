@@ -6,6 +6,7 @@ import type { RunRecord } from '../scripts/bench/report'
 import { parseBenchArgs } from '../scripts/bench/args'
 import { syntheticArticle } from '../scripts/bench/corpus'
 import {
+  pageChecks,
   readRecord,
   readSections,
   replaceSection,
@@ -175,6 +176,50 @@ describe('the scale check', () => {
     expect(checks.every((check) => check.pass)).toBe(true)
     // A page scenario the small run did not have is left out, not failed.
     expect(scaleChecks(withPage(100000, 1.1), record(1000, 1))).toHaveLength(3)
+  })
+})
+
+describe("the request log's cost", () => {
+  const run = (key: 'storyPageLogged' | 'storyPageUnlogged', serverCores: number) => ({
+    cpu: { generator: 0.6, server: serverCores },
+    errors: 0,
+    key,
+    label: key,
+    p50: 1,
+    p99: 3,
+    requestsPerSecond: 10_000,
+    statuses: { 200: 100_000 },
+    total: 100_000,
+  })
+  const withPairs = (pairs: [number, number][]): RunRecord => ({
+    ...record(1000, 1),
+    measurements: pairs.flatMap(([logged, unlogged]) => [
+      run('storyPageLogged', logged),
+      run('storyPageUnlogged', unlogged),
+    ]),
+  })
+  const logCheck = (pairs: [number, number][]) =>
+    pageChecks(withPairs(pairs)).find((check) => check.target.startsWith("the request log's"))
+
+  it('is the mean of each pair’s share of the CPU a logged hit costs', () => {
+    // 60 µs vs 57 µs (5 %), 60 vs 54 (10 %), 60 vs 48 (20 %): 12 % on average, over the target.
+    const check = logCheck([
+      [0.6, 0.57],
+      [0.6, 0.54],
+      [0.6, 0.48],
+    ])
+    expect(check?.measured).toContain('60.0 vs 57.0 µs')
+    expect(check?.measured).toContain(': 12 % (pairs 5 %, 10 %, 20 %)')
+    expect(check?.pass).toBe(false)
+    expect(logCheck([[0.6, 0.57]])?.pass).toBe(true)
+  })
+
+  it('is left out, not passed, when the runs do not pair up', () => {
+    const unpaired = withPairs([[0.6, 0.57]])
+    unpaired.measurements.push(run('storyPageLogged', 0.6))
+    expect(pageChecks(unpaired).some((check) => check.target.startsWith("the request log's"))).toBe(
+      false,
+    )
   })
 })
 

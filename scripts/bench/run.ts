@@ -214,8 +214,8 @@ const main = async (): Promise<void> => {
       const ends = [reference, limit]
       const pageKeys = new Set([
         'storyPage',
+        'storyPageLogged',
         'storyPageUnlogged',
-        'storyPageLoggedAgain',
         'frontPage',
         'casePage',
         'storyUnderWrites',
@@ -238,13 +238,28 @@ const main = async (): Promise<void> => {
           scenario.key === 'storyUnderWrites'
             ? await startWriter({ payload: writerPayload, slugs })
             : undefined
+        const rateOf = scenario.rateOf
+          ? measurements.find((measured) => measured.key === scenario.rateOf?.key)
+          : undefined
+        if (scenario.rateOf && !rateOf) {
+          throw new Error(
+            `${scenario.label}: runs at the rate of ${scenario.rateOf.key}, not measured before it`,
+          )
+        }
+        const rate = rateOf
+          ? Math.round(rateOf.requestsPerSecond * (scenario.rateOf?.share ?? 1))
+          : undefined
         const measurement = await runScenario(scenario, {
           baseUrl: server.baseUrl,
           connections: options.connections,
           duration: options.duration,
+          rate,
           serverPid: server.pid,
           warmup: options.warmup,
         })
+        if (rate) {
+          measurement.label = `${scenario.label}, ${rate} req/s`
+        }
         if (writer) {
           const writes = await writer.stop()
           measurement.label = `${scenario.label} (${writes} writes)`
