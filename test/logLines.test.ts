@@ -7,7 +7,11 @@ import { flushLog, logLater, logLine } from '../src/host/server/log'
 import { logRawAnswer } from '../src/host/server/requestLogger'
 import { captureRequestLog } from './helpers/requestLog'
 
-/** What this process writes to stdout while `act` runs, as parsed JSON lines, unflushed. */
+/**
+ * The lines carrying `n` that this process writes to stdout while `act` runs, parsed, with no
+ * flush at the end. Only those: a suite run before this one in the same process has its own copy
+ * of the log module, whose gathered request lines can be written meanwhile.
+ */
 const captureStdout = async (act: () => Promise<void>) => {
   flushLog()
   const chunks: string[] = []
@@ -25,6 +29,7 @@ const captureStdout = async (act: () => Promise<void>) => {
     .split('\n')
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((entry) => entry.n !== undefined)
 }
 
 const busyFor = (ms: number) => {
