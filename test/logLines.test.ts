@@ -1,36 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 import { beforeExpress } from '../src/host/server/beforeExpress'
 import { flushLog, logLater, logLine } from '../src/host/server/log'
 import { logRawAnswer } from '../src/host/server/requestLogger'
-import { captureRequestLog } from './helpers/requestLog'
+import { captureLogLines, captureRequestLog } from './helpers/requestLog'
 
 /**
- * The lines carrying `n` that this process writes to stdout while `act` runs, parsed, with no
- * flush at the end. Only those: a suite run before this one in the same process has its own copy
- * of the log module, whose gathered request lines can be written meanwhile.
+ * The lines carrying `n` that this process writes while `act` runs, with no flush at the end.
+ * Only those: a suite run before this one in the same process has its own copy of the log
+ * module, whose gathered request lines can be written meanwhile.
  */
-const captureStdout = async (act: () => Promise<void>) => {
-  flushLog()
-  const chunks: string[] = []
-  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    chunks.push(String(chunk))
-    return true
-  })
-  try {
-    await act()
-  } finally {
-    spy.mockRestore()
-  }
-  return chunks
-    .join('')
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .filter((entry) => entry.n !== undefined)
-}
+const captureStdout = async (act: () => Promise<void>) =>
+  (await captureLogLines(act, { flushAtEnd: false })).filter((entry) => entry.n !== undefined)
 
 const busyFor = (ms: number) => {
   const until = performance.now() + ms

@@ -6,28 +6,40 @@ import { flushLog } from '../../src/host/server/log'
 export type RequestLogEntry = Record<string, unknown> & { msg: 'request' }
 
 /**
- * The request lines this process writes to stdout while `act` runs, parsed. Lines are gathered
- * and written up to 20 ms later (src/host/server/log.ts): what earlier requests left gathered is
- * written out before listening starts, and what `act`'s requests gathered before it stops.
+ * The JSON lines this process writes to stdout while `act` runs, parsed. Lines are gathered and
+ * written up to 20 ms later (src/host/server/log.ts): what earlier lines left gathered is written
+ * out before listening starts. With `flushAtEnd`, what `act` gathered is written out before it
+ * stops; without, only what the log wrote by itself is seen.
  */
-export const captureRequestLog = async (act: () => Promise<void>): Promise<RequestLogEntry[]> => {
+export const captureLogLines = async (
+  act: () => Promise<void>,
+  { flushAtEnd }: { flushAtEnd: boolean },
+): Promise<Record<string, unknown>[]> => {
   flushLog()
-  const lines: string[] = []
+  const chunks: string[] = []
   const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    lines.push(String(chunk))
+    chunks.push(String(chunk))
     return true
   })
   try {
     await act()
-    // A line is made when the response closes, which can trail the client by a tick.
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    flushLog()
+    if (flushAtEnd) {
+      // A line is made when the response closes, which can trail the client by a tick.
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      flushLog()
+    }
   } finally {
     spy.mockRestore()
   }
-  return lines
-    .flatMap((chunk) => chunk.split('\n'))
+  return chunks
+    .join('')
+    .split('\n')
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .filter((entry): entry is RequestLogEntry => entry.msg === 'request')
 }
+
+/** The request lines this process writes to stdout while `act` runs, parsed. */
+export const captureRequestLog = async (act: () => Promise<void>): Promise<RequestLogEntry[]> =>
+  (await captureLogLines(act, { flushAtEnd: true })).filter(
+    (entry): entry is RequestLogEntry => entry.msg === 'request',
+  )
