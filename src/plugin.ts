@@ -121,14 +121,8 @@ export const newsroomPlugin =
         : [applyCollectionOverride(mediaCollection(), overrides.media)]),
     ]
 
-    // Every collection the plugin builds or extends keeps its timestamps server-owned.
-    const managedSlugs = new Set<string>(Object.values(collectionSlugs))
-    const built = [...appCollections, ...newsroomCollections].map((collection) =>
-      managedSlugs.has(collection.slug) ? withServerTimestamps(collection) : collection,
-    )
-    // Payload's SEO plugin adds its `meta` group (and its generate endpoints) before the input
-    // guards wrap the collections, so its fields are checked like the plugin's own. Applied even
-    // when `disabled`, like the collections, so the schema does not change.
+    const built = [...appCollections, ...newsroomCollections]
+    // Applied even when `disabled`, like the collections, so the schema does not change.
     const withSeo =
       pluginOptions.seo === false
         ? { ...incomingConfig, collections: built }
@@ -145,9 +139,7 @@ export const newsroomPlugin =
         user: incomingConfig.admin?.user ?? collectionSlugs.users,
       },
       // The delivery API: endpoints on articles, cache-invalidation hooks on what it shows.
-      collections: (pluginOptions.disabled ? collections : collections.map(withDelivery)).map(
-        withInputGuards(pluginOptions),
-      ),
+      collections: pluginOptions.disabled ? collections : collections.map(withDelivery),
       custom: {
         ...incomingConfig.custom,
         ...siteSettingsCustom(pluginOptions.site),
@@ -177,17 +169,19 @@ export const newsroomPlugin =
     const withRedirectsApplied = pluginOptions.redirects === false ? config : withRedirects(config)
     const withSearchApplied =
       pluginOptions.search === false ? withRedirectsApplied : withSearch(withRedirectsApplied)
-    // Their collections come after the plugin's own were wrapped: bad input on them must be a
-    // 4xx that writes nothing too (a bad id on Payload's redirects answered 500, and `1.0`
-    // deleted record 1), and their timestamps are the server's like everyone else's.
-    const officialSlugs = [REDIRECTS_SLUG, SEARCH_SLUG]
-    const guardOfficial = withInputGuards(pluginOptions, officialSlugs)
+    // Once every collection is in place (Payload's SEO fields and endpoints, the delivery API,
+    // the redirects and search collections), one pass over those the plugin builds, extends or
+    // adds: bad input is a 4xx that writes nothing, and timestamps are the server's.
+    const managedSlugs = new Set<string>([
+      ...Object.values(collectionSlugs),
+      REDIRECTS_SLUG,
+      SEARCH_SLUG,
+    ])
+    const guard = withInputGuards(pluginOptions)
     const withOfficial: Config = {
       ...withSearchApplied,
       collections: (withSearchApplied.collections ?? []).map((collection) =>
-        officialSlugs.includes(collection.slug)
-          ? guardOfficial(withServerTimestamps(collection))
-          : collection,
+        managedSlugs.has(collection.slug) ? guard(withServerTimestamps(collection)) : collection,
       ),
     }
     // Caps on what one REST or GraphQL request may ask of the server.

@@ -2,7 +2,6 @@ import type { CollectionConfig } from 'payload'
 
 import type { InputGuardOptions } from './guardOperationArgs'
 
-import { collectionSlugs } from '../collectionSlugs'
 import { answerInputErrors } from './answerInputErrors'
 import { answerMissingFile } from './answerMissingFile'
 import { closedDoors } from './closedDoors'
@@ -15,24 +14,15 @@ import { guardOperationArgs } from './guardOperationArgs'
  */
 export const DEFAULT_MAX_INPUT_DEPTH = 100
 
-/** The plugin's own collections; `guardedSlugs` adds those Payload's official plugins add. */
-const ownSlugs: string[] = Object.values(collectionSlugs)
-
 /**
  * Makes bad input on the newsroom's collections a 4xx naming the problem that writes nothing,
  * never a 5xx: ids, bodies, fields and queries checked before anything else runs, the errors
  * Payload's REST handlers raise on bad input answered as such, and 404s for the doors a
  * collection does not have and the files that are not there.
  */
-export const withInputGuards = (
-  { maxInputDepth = DEFAULT_MAX_INPUT_DEPTH }: { maxInputDepth?: number } = {},
-  guardedSlugs: string[] = ownSlugs,
-) => {
-  const guarded = new Set(guardedSlugs)
-  return (collection: CollectionConfig): CollectionConfig => {
-    if (!guarded.has(collection.slug)) {
-      return collection
-    }
+export const withInputGuards =
+  ({ maxInputDepth = DEFAULT_MAX_INPUT_DEPTH }: { maxInputDepth?: number } = {}) =>
+  (collection: CollectionConfig): CollectionConfig => {
     const options: InputGuardOptions = { maxDepth: maxInputDepth }
     const hooks = collection.hooks ?? {}
     return {
@@ -58,4 +48,3 @@ export const withInputGuards = (
         : collection.upload,
     }
   }
-}
