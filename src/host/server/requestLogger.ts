@@ -63,7 +63,7 @@ export const logRawAnswer = (
 export const requestLogger =
   (write: Write = writeWithPino, renderHeader?: string): RequestHandler =>
   (req, res, next) => {
-    const started = process.hrtime.bigint()
+    const started = performance.now()
     const requestId = req.get('x-request-id') ?? randomUUID()
     res.setHeader('x-request-id', requestId)
     let logged = false
@@ -75,7 +75,7 @@ export const requestLogger =
       const status = res.writableFinished ? res.statusCode : 499
       write(status >= 500 ? 'error' : 'info', {
         bytes: Number(res.getHeader('content-length')) || undefined,
-        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+        durationMs: performance.now() - started,
         method: req.method,
         path: req.originalUrl,
         ...(renderHeader && req.headers[renderHeader] !== undefined ? { render: true } : {}),
