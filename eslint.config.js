@@ -18,6 +18,8 @@ export default tseslint.config(
       'src/app/(payload)/admin/importMap.js',
       'dist/',
       'test-results/',
+      // Payload's website template, vendored as it ships (its own lint config is not ours).
+      'test/website-host/',
     ],
   },
   js.configs.recommended,
