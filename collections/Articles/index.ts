@@ -8,6 +8,7 @@ import { publishedOrStaff } from '../../src/access/publishedOrStaff'
 import { canPublish, isStaff, isStaffField } from '../../src/access/roles'
 import { clientComponent } from '../../src/packageName'
 import { collectionSlugs } from '../../src/collectionSlugs'
+import { perLanguage, translated } from '../../src/translations/translate'
 import { bylinesField } from '../../fields/bylines'
 import { correctionsField } from '../../fields/corrections'
 import { factCheckField } from '../../fields/factCheck'
@@ -32,13 +33,13 @@ import { syncSourcesFromBody } from './hooks/syncSourcesFromBody'
 import { validateRelatedCoverage } from './validations/validateRelatedCoverage'
 
 export const editorialStages = [
-  { label: 'Pitch', value: 'pitch' },
-  { label: 'Drafting', value: 'drafting' },
-  { label: 'Editing', value: 'editing' },
-  { label: 'Copy desk', value: 'copy-desk' },
-  { label: 'Ready', value: 'ready' },
+  { label: translated('stagePitch'), value: 'pitch' },
+  { label: translated('stageDrafting'), value: 'drafting' },
+  { label: translated('stageEditing'), value: 'editing' },
+  { label: translated('stageCopyDesk'), value: 'copy-desk' },
+  { label: translated('stageReady'), value: 'ready' },
   // Out to readers: the desk's last stage, for stories already published.
-  { label: 'Published', value: 'published' },
+  { label: translated('stagePublished'), value: 'published' },
 ]
 
 type ArticlesOptions = {
@@ -65,12 +66,13 @@ export const articlesCollection = ({
   },
   admin: {
     defaultColumns: ['headline', 'stage', '_status', 'publishedAt', 'updatedAt'],
-    group: 'Newsroom',
+    group: perLanguage('adminGroup'),
     listSearchableFields: ['headline', 'dek', 'slug'],
     useAsTitle: 'headline',
   },
   defaultSort: '-publishedAt',
   endpoints: [relatedSuggestionsEndpoint],
+  labels: { plural: translated('articlePlural'), singular: translated('articleSingular') },
   // The site's reads: the latest published stories, newest first.
   indexes: [{ fields: ['_status', 'publishedAt'] }],
   hooks: {
@@ -93,13 +95,15 @@ export const articlesCollection = ({
     {
       name: 'headline',
       type: 'text',
+      label: translated('headline'),
       maxLength: 300,
       required: true,
     },
     {
       name: 'dek',
       type: 'textarea',
-      admin: { description: 'The subheadline: one or two sentences under the headline.' },
+      admin: { description: translated('dekDescription') },
+      label: translated('dek'),
       maxLength: 600,
     },
     // Once published, only editors change the slug, and only where the old URL then redirects.
@@ -112,7 +116,7 @@ export const articlesCollection = ({
       type: 'tabs',
       tabs: [
         {
-          label: 'Story',
+          label: translated('tabStory'),
           fields: [
             bylinesField({
               authorsCollection: collectionSlugs.users,
@@ -121,33 +125,56 @@ export const articlesCollection = ({
             {
               name: 'dateline',
               type: 'text',
-              admin: { description: 'Where the story was reported from, e.g. "WASHINGTON".' },
+              admin: { description: translated('datelineDescription') },
+              label: translated('dateline'),
             },
             {
               name: 'hero',
               type: 'group',
               fields: [
-                { name: 'image', type: 'upload', relationTo: collectionSlugs.media },
+                {
+                  name: 'image',
+                  type: 'upload',
+                  label: translated('image'),
+                  relationTo: collectionSlugs.media,
+                },
                 {
                   type: 'row',
                   fields: [
-                    { name: 'caption', type: 'text', admin: { width: '66%' } },
-                    { name: 'credit', type: 'text', admin: { width: '34%' } },
+                    {
+                      name: 'caption',
+                      type: 'text',
+                      admin: { width: '66%' },
+                      label: translated('caption'),
+                    },
+                    {
+                      name: 'credit',
+                      type: 'text',
+                      admin: { width: '34%' },
+                      label: translated('credit'),
+                    },
                   ],
                 },
               ],
+              label: translated('hero'),
             },
-            { name: 'body', type: 'richText', editor: articleBodyEditor() },
+            {
+              name: 'body',
+              type: 'richText',
+              editor: articleBodyEditor(),
+              label: translated('body'),
+            },
           ],
         },
         {
-          label: 'Sources',
+          label: translated('tabSources'),
           fields: [
             {
               name: 'quotes',
               type: 'relationship',
-              admin: { description: 'The quoted statements this story uses.' },
+              admin: { description: translated('quotesDescription') },
               hasMany: true,
+              label: translated('quotes'),
               relationTo: collectionSlugs.quotes,
             },
             {
@@ -156,33 +183,35 @@ export const articlesCollection = ({
               access: { read: isStaffField },
               admin: {
                 components: { Field: clientComponent('QuoteChecks') },
-                description:
-                  'For each linked quote: its verification, and whether its words still appear verbatim in the body or a pull quote.',
+                description: translated('quoteChecksDescription'),
                 readOnly: true,
               },
               hooks: { afterRead: [computeQuoteChecks] },
+              label: translated('quoteChecks'),
               virtual: true,
             },
             {
               name: 'cases',
               type: 'relationship',
-              admin: { description: 'The legal cases this story explains or cites.' },
+              admin: { description: translated('casesDescription') },
               hasMany: true,
+              label: translated('cases'),
               relationTo: collectionSlugs.cases,
             },
           ],
         },
         {
-          label: 'Related coverage',
+          label: translated('tabRelatedCoverage'),
           fields: [
             {
               name: 'relatedCoverage',
               type: 'relationship',
               admin: {
-                description: `Shown under the story in this order (drag to reorder); at most ${maxRelatedCoverage}.`,
+                description: translated('relatedCoverageDescription', { max: maxRelatedCoverage }),
                 isSortable: true,
               },
               hasMany: true,
+              label: translated('relatedCoverage'),
               maxRows: maxRelatedCoverage,
               relationTo: collectionSlugs.relatedStories,
               validate: validateRelatedCoverage,
@@ -197,11 +226,11 @@ export const articlesCollection = ({
           ],
         },
         {
-          label: 'Fact check',
+          label: translated('tabFactCheck'),
           fields: [factCheckField({ ratings })],
         },
         {
-          label: 'Corrections',
+          label: translated('tabCorrections'),
           fields: [correctionsField()],
         },
       ],
@@ -210,11 +239,12 @@ export const articlesCollection = ({
       name: 'stage',
       type: 'select',
       admin: {
-        description: 'Where the story is on the desk; separate from draft and published.',
+        description: translated('stageDescription'),
         position: 'sidebar',
       },
       defaultValue: 'drafting',
       index: true,
+      label: translated('stage'),
       options: editorialStages,
       required: true,
     },
@@ -222,20 +252,23 @@ export const articlesCollection = ({
       name: 'editorialNotes',
       type: 'textarea',
       access: { read: isStaffField },
-      admin: { description: 'Internal: never shown to readers or partners.', position: 'sidebar' },
+      admin: { description: translated('editorialNotesDescription'), position: 'sidebar' },
+      label: translated('editorialNotes'),
     },
     {
       name: 'section',
       type: 'relationship',
-      admin: { description: 'The desk the story runs under.', position: 'sidebar' },
+      admin: { description: translated('sectionDescription'), position: 'sidebar' },
       index: true,
+      label: translated('section'),
       relationTo: collectionSlugs.sections,
     },
     {
       name: 'topics',
       type: 'relationship',
-      admin: { description: 'What the story is about.', position: 'sidebar' },
+      admin: { description: translated('articleTopicsDescription'), position: 'sidebar' },
       hasMany: true,
+      label: translated('topics'),
       relationTo: collectionSlugs.topics,
     },
     ...publishingDatesFields(),
