@@ -1,5 +1,7 @@
+import type { TFunction } from '@payloadcms/translations'
 import type { ArrayField } from 'payload'
 
+import { translate, translated } from '../src/translations/translate'
 import { bylineName } from './bylineName'
 
 type BylinesFieldOptions = {
@@ -26,17 +28,19 @@ export const bylinesField = ({
   name: 'bylines',
   type: 'array',
   admin: {
-    description: 'Who wrote it, in the order shown on the page.',
+    description: translated('bylinesDescription'),
     initCollapsed: true,
   },
+  labels: { plural: translated('bylinePlural'), singular: translated('bylineSingular') },
   fields: [
     ...(peopleCollection
       ? [
           {
             name: 'person',
             type: 'relationship' as const,
-            admin: { description: 'The staff member or contributor: their author page.' },
+            admin: { description: translated('bylinePersonDescription') },
             index: true,
+            label: translated('person'),
             relationTo: peopleCollection as 'people',
           },
         ]
@@ -49,21 +53,23 @@ export const bylinesField = ({
           type: 'relationship',
           relationTo: authorsCollection as 'users',
           admin: { width: '50%' },
+          label: translated('author'),
         },
         {
           name: 'credit',
           type: 'text',
           admin: {
-            description: 'Free-text credit, for contributors without an account.',
+            description: translated('creditDescription'),
             width: '50%',
           },
+          label: translated('credit'),
           validate: (
             value: null | string | undefined,
-            { siblingData }: { siblingData: unknown },
+            { req, siblingData }: { req?: { t?: TFunction<never> }; siblingData: unknown },
           ) => {
             const { author, person } = (siblingData ?? {}) as { author?: unknown; person?: unknown }
             if (!author && !person && !value?.trim()) {
-              return 'A byline needs a person, an author account or a credit.'
+              return translate(req?.t, 'bylineNeedsCredit')
             }
             return true
           },

@@ -1,14 +1,16 @@
 import type { ArrayField } from 'payload'
 
+import { translated } from '../src/translations/translate'
+
 type CorrectionsFieldOptions = {
   /** Changes to the generated field. */
   overrides?: Partial<ArrayField>
 }
 
 export const correctionTypes = [
-  { label: 'Correction', value: 'correction' },
-  { label: 'Clarification', value: 'clarification' },
-  { label: 'Update', value: 'update' },
+  { label: translated('correctionTypeCorrection'), value: 'correction' },
+  { label: translated('correctionTypeClarification'), value: 'clarification' },
+  { label: translated('correctionTypeUpdate'), value: 'update' },
 ]
 
 /** Corrections are public and appended after publication: readers must see what changed. */
@@ -16,18 +18,23 @@ export const correctionsField = ({ overrides = {} }: CorrectionsFieldOptions = {
   name: 'corrections',
   type: 'array',
   admin: {
-    description: 'Appended after publication and shown to readers.',
+    description: translated('correctionsDescription'),
     initCollapsed: true,
+  },
+  labels: {
+    plural: translated('correctionPlural'),
+    singular: translated('correctionSingular'),
   },
   fields: [
     {
       name: 'type',
       type: 'select',
       defaultValue: 'correction',
+      label: translated('type'),
       options: correctionTypes,
       required: true,
     },
-    { name: 'text', type: 'textarea', required: true },
+    { name: 'text', type: 'textarea', label: translated('text'), required: true },
     {
       name: 'at',
       type: 'date',
@@ -35,6 +42,7 @@ export const correctionsField = ({ overrides = {} }: CorrectionsFieldOptions = {
       hooks: {
         beforeChange: [({ value }) => value ?? new Date().toISOString()],
       },
+      label: translated('at'),
     },
   ],
   ...overrides,

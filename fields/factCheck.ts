@@ -1,8 +1,10 @@
+import type { TFunction } from '@payloadcms/translations'
 import type { GroupField } from 'payload'
 
 import type { NewsroomRating } from '../src/types'
 
 import { collectionSlugs } from '../src/collectionSlugs'
+import { translate, translated } from '../src/translations/translate'
 
 type FactCheckFieldOptions = {
   /** Changes to the generated field. */
@@ -19,7 +21,7 @@ export const factCheckField = ({ overrides = {}, ratings }: FactCheckFieldOption
   name: 'factCheck',
   type: 'group',
   admin: {
-    description: 'When this story checks a claim: the claim, and how true it was found to be.',
+    description: translated('factCheckDescription'),
   },
   fields: [
     {
@@ -30,23 +32,26 @@ export const factCheckField = ({ overrides = {}, ratings }: FactCheckFieldOption
           type: 'relationship',
           admin: { width: '66%' },
           index: true,
+          label: translated('claim'),
           relationTo: collectionSlugs.claims,
         },
         {
           name: 'rating',
           type: 'select',
           admin: { width: '34%' },
+          label: translated('rating'),
           options: ratings.map(({ label, value }) => ({ label, value })),
           validate: (
             value: null | string | undefined,
-            { siblingData }: { siblingData: unknown },
+            { req, siblingData }: { req?: { t?: TFunction<never> }; siblingData: unknown },
           ) =>
             value && !(siblingData as { claim?: unknown })?.claim
-              ? 'A rating needs the claim it rates.'
+              ? translate(req?.t, 'ratingNeedsClaim')
               : true,
         },
       ],
     },
   ],
+  label: translated('factCheck'),
   ...overrides,
 })

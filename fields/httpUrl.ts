@@ -1,5 +1,6 @@
 import type { TextField, TextFieldSingleValidation } from 'payload'
 
+import { translate } from '../src/translations/translate'
 import { httpUrlProblem } from '../src/utilities/validateHttpUrl'
 
 /** The settings of a single-value text field an app may change. */
@@ -16,11 +17,11 @@ type HttpUrlFieldOptions = {
   required?: boolean
 }
 
-export const validateOptionalHttpUrl: TextFieldSingleValidation = (value) => {
+export const validateOptionalHttpUrl: TextFieldSingleValidation = (value, options) => {
   if (value === undefined || value === null || value === '') {
     return true
   }
-  return httpUrlProblem(value) ?? true
+  return httpUrlProblem(value, options?.req?.t) ?? true
 }
 
 export const httpUrlField = ({
@@ -32,6 +33,8 @@ export const httpUrlField = ({
   type: 'text',
   required,
   validate: (value, options) =>
-    required && !value ? 'Enter a URL.' : validateOptionalHttpUrl(value, options),
+    required && !value
+      ? translate(options.req?.t, 'urlRequired')
+      : validateOptionalHttpUrl(value, options),
   ...overrides,
 })

@@ -1,6 +1,7 @@
 import type { CheckboxField, FieldAccess } from 'payload'
 
 import { isStaffField } from '../src/access/roles'
+import { translated } from '../src/translations/translate'
 
 /** The field that says a record is shown in a published story. */
 export const IN_LIVE_STORY = 'inLiveStory'
@@ -24,10 +25,11 @@ export const inLiveStoryField = ({
   type: 'checkbox',
   defaultValue: false,
   index: true,
+  label: translated('inLiveStory'),
   ...overrides,
   access: { create: nobody, read: isStaffField, update: nobody, ...overrides.access },
   admin: {
-    description: 'Shown in a published story: only editors may change this record.',
+    description: translated('inLiveStoryDescription'),
     position: 'sidebar',
     readOnly: true,
     ...overrides.admin,

@@ -1,6 +1,7 @@
 import type { DateField, FieldHook, PayloadRequest } from 'payload'
 
 import { contextKeys } from '../src/requestContext'
+import { translated } from '../src/translations/translate'
 
 type PublishingDatesOptions = {
   /** Changes to the `firstPublishedAt` field. */
@@ -73,9 +74,10 @@ export const publishingDatesFields = ({
     index: true,
     admin: {
       ...dateTimeAdmin,
-      description: 'The date readers see. Set on first publish when left empty.',
+      description: translated('publishedAtDescription'),
       position: 'sidebar',
     },
+    label: translated('publishedAt'),
     ...publishedOverrides,
     hooks: {
       beforeChange: [defaultPublishedAt],
@@ -89,10 +91,11 @@ export const publishingDatesFields = ({
     index: true,
     admin: {
       ...dateTimeAdmin,
-      description: 'Set by the server on first publish; never moves.',
+      description: translated('firstPublishedAtDescription'),
       position: 'sidebar',
       readOnly: true,
     },
+    label: translated('firstPublishedAt'),
     ...firstPublishedOverrides,
     hooks: {
       beforeChange: [setFirstPublishedAt],
@@ -105,12 +108,11 @@ export const publishingDatesFields = ({
     type: 'date',
     admin: {
       ...dateTimeAdmin,
-      description:
-        'Set by the server each time a story already out is published again: the "Updated" date readers see.',
+      description: translated('revisedAtDescription'),
       position: 'sidebar',
       readOnly: true,
     },
-    label: 'Updated for readers',
+    label: translated('revisedAt'),
     ...revisedOverrides,
     hooks: {
       beforeChange: [setRevisedAt],

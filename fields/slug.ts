@@ -1,3 +1,4 @@
+import type { TFunction } from '@payloadcms/translations'
 import type {
   CollectionSlug,
   FieldHook,
@@ -8,6 +9,7 @@ import type {
 
 import type { TextFieldOverrides } from './httpUrl'
 
+import { translate, translated } from '../src/translations/translate'
 import { slugify, SLUG_PATTERN } from '../src/utilities/slugify'
 
 type SlugFieldOptions = {
@@ -48,18 +50,16 @@ const validateSlug =
   }): TextFieldSingleValidation =>
   async (value, { collectionSlug, id, previousValue, req, siblingData }) => {
     if (!value) {
-      return 'A slug is required: give a headline or type a slug.'
+      return translate(req?.t, 'slugRequired')
     }
     if (!SLUG_PATTERN.test(value)) {
-      return 'Use lowercase letters, digits and single hyphens only (for example "asylum-ruling-2018").'
+      return translate(req?.t, 'slugPattern')
     }
     const lockedBy = lockAfter ? (siblingData as Record<string, unknown>)?.[lockAfter] : undefined
     // The browser has no request to judge by (no payload): the server decides.
     const unlocked = unlockFor && (!req?.payload || unlockFor(req as PayloadRequest))
     if (lockedBy && previousValue && value !== previousValue && !unlocked) {
-      return unlockFor
-        ? 'Only an editor can change the slug once the story has been published: its URL is already out.'
-        : 'The slug cannot change once the story has been published: its URL is already out.'
+      return translate(req?.t, unlockFor ? 'slugLockedForWriters' : 'slugLocked')
     }
     // Asked of the database here, not left to its unique index alone: not every MongoDB-wire
     // server says which field a duplicate-key error came from. Browsers skip it (no payload).
@@ -72,11 +72,19 @@ const validateSlug =
         },
       })
       if (totalDocs > 0) {
-        return `"${value}" is already in use: choose another slug.`
+        return translate(req?.t, 'slugTaken', { slug: value })
       }
     }
     return true
   }
+
+/** The source field's name as the description says it: "the headline", "el titular". */
+const sourceName = (t: TFunction<never>, useAsSlug: string): string => {
+  if (useAsSlug === 'headline') {
+    return translate(t, 'slugSourceHeadline')
+  }
+  return useAsSlug === 'name' ? translate(t, 'slugSourceName') : useAsSlug
+}
 
 export const slugField = ({
   name = 'slug',
@@ -88,11 +96,12 @@ export const slugField = ({
   name,
   type: 'text',
   index: true,
+  label: translated('slug'),
   unique: true,
   validate: validateSlug({ lockAfter, name, unlockFor }),
   ...overrides,
   admin: {
-    description: `Part of the URL. Generated from the ${useAsSlug} when left empty.`,
+    description: ({ t }) => translate(t, 'slugDescription', { source: sourceName(t, useAsSlug) }),
     position: 'sidebar',
     ...overrides.admin,
   },

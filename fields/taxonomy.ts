@@ -1,5 +1,6 @@
 import type { Field } from 'payload'
 
+import { translated } from '../src/translations/translate'
 import { slugField } from './slug'
 
 /** Name, slug and description: what a section or a topic is, and its page's URL. */
@@ -7,6 +8,7 @@ export const taxonomyFields = (): Field[] => [
   {
     name: 'name',
     type: 'text',
+    label: translated('name'),
     maxLength: 120,
     required: true,
     unique: true,
@@ -15,7 +17,8 @@ export const taxonomyFields = (): Field[] => [
   {
     name: 'description',
     type: 'textarea',
-    admin: { description: 'Shown at the top of its page on the site.' },
+    admin: { description: translated('taxonomyDescriptionDescription') },
+    label: translated('description'),
     maxLength: 600,
   },
 ]

@@ -10,17 +10,18 @@ import {
 
 import { httpUrlProblem } from '../../src/utilities/validateHttpUrl'
 import { collectionSlugs } from '../../src/collectionSlugs'
+import { translated } from '../../src/translations/translate'
 import { caseCitationBlock } from './blocks/caseCitation'
 import { pullQuoteBlock } from './blocks/pullQuote'
 
 type LinkSiblings = { linkType?: 'custom' | 'internal' }
 
 /** Links in a story lead readers off the page: only http(s), never javascript: or data:. */
-const validateLinkUrl: TextFieldSingleValidation = (value, { siblingData }) => {
+const validateLinkUrl: TextFieldSingleValidation = (value, { req, siblingData }) => {
   if ((siblingData as LinkSiblings)?.linkType === 'internal') {
     return true
   }
-  return httpUrlProblem(value) ?? true
+  return httpUrlProblem(value, req?.t) ?? true
 }
 
 /** Replaced below with the versions limited to what the site renders. */
@@ -57,12 +58,14 @@ export const articleBodyEditor = () =>
               {
                 name: 'caption',
                 type: 'text',
-                admin: { description: "This story's caption; empty shows the image's own." },
+                admin: { description: translated('bodyImageCaptionDescription') },
+                label: translated('caption'),
               },
               {
                 name: 'credit',
                 type: 'text',
-                admin: { description: "This story's credit; empty shows the image's own." },
+                admin: { description: translated('bodyImageCreditDescription') },
+                label: translated('credit'),
               },
             ],
           },

@@ -5,6 +5,7 @@ import { inLiveStoryField } from '../../fields/inLiveStory'
 import { editorsOnceLive, liveOrStaff } from '../../src/access/liveRecords'
 import { isEditor, isStaff, isStaffField } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
+import { perLanguage, translated } from '../../src/translations/translate'
 import { markNamedPeople, releaseNamedPeople } from '../People/hooks/markLivePeople'
 import { labelClaim } from './hooks/labelClaim'
 
@@ -22,10 +23,11 @@ export const claimsCollection = (): CollectionConfig => ({
   },
   admin: {
     defaultColumns: ['label', 'claimedAt', 'appearance'],
-    group: 'Newsroom',
+    group: perLanguage('adminGroup'),
     listSearchableFields: ['text', 'label'],
     useAsTitle: 'label',
   },
+  labels: { plural: translated('claimPlural'), singular: translated('claimSingular') },
   defaultSort: '-claimedAt',
   hooks: {
     afterChange: [markNamedPeople],
@@ -42,13 +44,15 @@ export const claimsCollection = (): CollectionConfig => ({
     {
       name: 'text',
       type: 'textarea',
-      admin: { description: 'What was claimed, as briefly and fairly as it can be put.' },
+      admin: { description: translated('claimTextDescription') },
+      label: translated('text'),
       required: true,
     },
     {
       name: 'claimant',
       type: 'relationship',
-      admin: { description: 'Who made the claim.' },
+      admin: { description: translated('claimantDescription') },
+      label: translated('claimant'),
       relationTo: collectionSlugs.people,
     },
     {
@@ -57,33 +61,40 @@ export const claimsCollection = (): CollectionConfig => ({
         {
           name: 'claimedAt',
           type: 'date',
-          admin: { description: 'When it was first claimed.', width: '34%' },
+          admin: { description: translated('claimedAtDescription'), width: '34%' },
+          label: translated('claimedAt'),
         },
         {
           name: 'appearance',
           type: 'text',
           admin: {
-            description: 'Where it was claimed (e.g. "remarks at the White House").',
+            description: translated('appearanceDescription'),
             width: '66%',
           },
+          label: translated('appearance'),
         },
       ],
     },
     httpUrlField({
       name: 'sourceUrl',
-      overrides: { admin: { description: 'A link to where the claim can be seen or read.' } },
+      overrides: {
+        admin: { description: translated('claimSourceUrlDescription') },
+        label: translated('sourceUrl'),
+      },
     }),
     {
       name: 'notes',
       type: 'textarea',
       access: { read: isStaffField },
-      admin: { description: 'Internal: never shown to readers or partners.' },
+      admin: { description: translated('editorialNotesDescription') },
+      label: translated('notes'),
     },
     {
       name: 'checkedIn',
       type: 'join',
-      admin: { description: 'Fact-checks that rate this claim.' },
+      admin: { description: translated('checkedInDescription') },
       collection: collectionSlugs.articles,
+      label: translated('checkedIn'),
       on: 'factCheck.claim',
     },
   ],

@@ -1,3 +1,4 @@
+import type { TFunction } from '@payloadcms/translations'
 import type { CollectionConfig } from 'payload'
 
 import { inLiveStoryField } from '../../fields/inLiveStory'
@@ -5,24 +6,25 @@ import { editorsOnceLive, liveOrStaff } from '../../src/access/liveRecords'
 import { isEditor, isEditorField, isStaff, isStaffField, serverOwned } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { httpUrlField } from '../../fields/httpUrl'
+import { perLanguage, translate, translated } from '../../src/translations/translate'
 import { markNamedPeople, releaseNamedPeople } from '../People/hooks/markLivePeople'
 import { fillSpeakerFromPerson } from './hooks/fillSpeakerFromPerson'
 import { labelQuote } from './hooks/labelQuote'
 import { stampVerifiedAt, stampVerifiedBy } from './hooks/stampVerification'
 
 export const quoteMediums = [
-  { label: 'Interview', value: 'interview' },
-  { label: 'Told another outlet', value: 'told-another-outlet' },
-  { label: 'Written decision', value: 'written-decision' },
-  { label: 'Letter', value: 'letter' },
-  { label: 'Statement', value: 'statement' },
-  { label: 'Speech or hearing', value: 'speech' },
+  { label: translated('mediumInterview'), value: 'interview' },
+  { label: translated('mediumToldAnotherOutlet'), value: 'told-another-outlet' },
+  { label: translated('mediumWrittenDecision'), value: 'written-decision' },
+  { label: translated('mediumLetter'), value: 'letter' },
+  { label: translated('mediumStatement'), value: 'statement' },
+  { label: translated('mediumSpeech'), value: 'speech' },
 ]
 
 export const verificationStatuses = [
-  { label: 'Unverified', value: 'unverified' },
-  { label: 'Verified', value: 'verified' },
-  { label: 'Disputed', value: 'disputed' },
+  { label: translated('verificationUnverified'), value: 'unverified' },
+  { label: translated('verificationVerified'), value: 'verified' },
+  { label: translated('verificationDisputed'), value: 'disputed' },
 ]
 
 export const quotesCollection = (): CollectionConfig => ({
@@ -35,10 +37,11 @@ export const quotesCollection = (): CollectionConfig => ({
   },
   admin: {
     defaultColumns: ['label', 'speaker.name', 'medium', 'verification.status', 'saidAt'],
-    group: 'Newsroom',
+    group: perLanguage('adminGroup'),
     listSearchableFields: ['text', 'speaker.name'],
     useAsTitle: 'label',
   },
+  labels: { plural: translated('quotePlural'), singular: translated('quoteSingular') },
   hooks: {
     afterChange: [markNamedPeople],
     afterDelete: [releaseNamedPeople],
@@ -54,21 +57,22 @@ export const quotesCollection = (): CollectionConfig => ({
     {
       name: 'text',
       type: 'textarea',
-      admin: { description: 'Verbatim, without the surrounding quotation marks.' },
+      admin: { description: translated('quoteTextDescription') },
+      label: translated('text'),
       required: true,
     },
     {
       name: 'speaker',
       type: 'group',
       admin: {
-        description:
-          'Pick the person; name, title and organization are filled in as they stood when it was said, and kept as printed.',
+        description: translated('speakerDescription'),
       },
       fields: [
         {
           name: 'person',
           type: 'relationship',
           index: true,
+          label: translated('person'),
           relationTo: collectionSlugs.people,
         },
         {
@@ -80,32 +84,36 @@ export const quotesCollection = (): CollectionConfig => ({
               admin: { width: '34%' },
               hooks: { beforeValidate: [fillSpeakerFromPerson('name')] },
               index: true,
+              label: translated('name'),
               required: true,
               // The server fills the name from the person before it validates; the admin form
               // must let the person alone through.
               validate: (
                 value: null | string | undefined,
-                { siblingData }: { siblingData: unknown },
+                { req, siblingData }: { req?: { t?: TFunction<never> }; siblingData: unknown },
               ) =>
                 value?.trim() || (siblingData as { person?: unknown } | undefined)?.person
                   ? true
-                  : 'Pick the person, or type the speaker’s name as printed.',
+                  : translate(req?.t, 'speakerNameRequired'),
             },
             {
               name: 'title',
               type: 'text',
               admin: { width: '33%' },
               hooks: { beforeValidate: [fillSpeakerFromPerson('title')] },
+              label: translated('title'),
             },
             {
               name: 'organization',
               type: 'text',
               admin: { width: '33%' },
               hooks: { beforeValidate: [fillSpeakerFromPerson('organization')] },
+              label: translated('organization'),
             },
           ],
         },
       ],
+      label: translated('speaker'),
     },
     {
       type: 'row',
@@ -113,8 +121,9 @@ export const quotesCollection = (): CollectionConfig => ({
         {
           name: 'medium',
           type: 'select',
-          admin: { description: 'How the statement was obtained.', width: '34%' },
+          admin: { description: translated('mediumDescription'), width: '34%' },
           defaultValue: 'interview',
+          label: translated('medium'),
           options: quoteMediums,
           required: true,
         },
@@ -122,20 +131,25 @@ export const quotesCollection = (): CollectionConfig => ({
           name: 'sourceOutlet',
           type: 'text',
           admin: {
-            description: 'The outlet it was told to, when not us (e.g. "The Arizona Republic").',
+            description: translated('sourceOutletDescription'),
             width: '33%',
           },
+          label: translated('sourceOutlet'),
         },
         {
           name: 'saidAt',
           type: 'date',
           admin: { width: '33%' },
+          label: translated('saidAt'),
         },
       ],
     },
     httpUrlField({
       name: 'sourceUrl',
-      overrides: { admin: { description: 'Where the statement was published, if anywhere.' } },
+      overrides: {
+        admin: { description: translated('quoteSourceUrlDescription') },
+        label: translated('sourceUrl'),
+      },
     }),
     {
       name: 'verification',
@@ -149,6 +163,7 @@ export const quotesCollection = (): CollectionConfig => ({
           access: { create: isEditorField, update: isEditorField },
           defaultValue: 'unverified',
           index: true,
+          label: translated('status'),
           options: verificationStatuses,
           required: true,
         },
@@ -158,6 +173,7 @@ export const quotesCollection = (): CollectionConfig => ({
           access: { create: serverOwned, read: isStaffField, update: serverOwned },
           admin: { readOnly: true },
           hooks: { beforeChange: [stampVerifiedBy] },
+          label: translated('verifiedBy'),
           relationTo: collectionSlugs.users,
         },
         {
@@ -166,20 +182,24 @@ export const quotesCollection = (): CollectionConfig => ({
           access: { create: serverOwned, read: isStaffField, update: serverOwned },
           admin: { readOnly: true },
           hooks: { beforeChange: [stampVerifiedAt] },
+          label: translated('verifiedAt'),
         },
         {
           name: 'notes',
           type: 'textarea',
           access: { read: isStaffField },
-          admin: { description: 'Internal: never shown to readers or partners.' },
+          admin: { description: translated('editorialNotesDescription') },
+          label: translated('notes'),
         },
       ],
+      label: translated('verification'),
     },
     {
       name: 'articles',
       type: 'join',
-      admin: { description: 'Stories that use this quote.' },
+      admin: { description: translated('articlesUsingQuoteDescription') },
       collection: collectionSlugs.articles,
+      label: translated('articles'),
       on: 'quotes',
     },
   ],

@@ -5,6 +5,7 @@ import { editorsOnceLive, liveOrStaff } from '../../src/access/liveRecords'
 import { isEditor, isStaff } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { httpUrlField } from '../../fields/httpUrl'
+import { perLanguage, translated } from '../../src/translations/translate'
 import { fillFromTargetArticle } from './hooks/fillFromTargetArticle'
 import { validateArticleTarget, validateUrlTarget } from './validations/validateTarget'
 
@@ -18,37 +19,44 @@ export const relatedStoriesCollection = (): CollectionConfig => ({
   },
   admin: {
     defaultColumns: ['headline', 'outlet', 'url', 'article', 'publishedAt'],
-    description: 'Links shown under a story: one of our articles, or a story elsewhere.',
-    group: 'Newsroom',
+    description: translated('relatedStoriesDescription'),
+    group: perLanguage('adminGroup'),
     listSearchableFields: ['headline', 'dek', 'outlet'],
     useAsTitle: 'headline',
   },
   hooks: { beforeValidate: [fillFromTargetArticle] },
+  labels: {
+    plural: translated('relatedStoryPlural'),
+    singular: translated('relatedStorySingular'),
+  },
   fields: [
     inLiveStoryField(),
     {
       name: 'headline',
       type: 'text',
       admin: {
-        description: 'Left empty for one of our articles, it takes that article’s headline.',
+        description: translated('relatedHeadlineDescription'),
       },
+      label: translated('headline'),
       maxLength: 300,
       required: true,
     },
-    { name: 'dek', type: 'textarea', maxLength: 600 },
+    { name: 'dek', type: 'textarea', label: translated('dek'), maxLength: 600 },
     {
       type: 'row',
       fields: [
         {
           name: 'article',
           type: 'relationship',
-          admin: { description: 'Our own story…', width: '50%' },
+          admin: { description: translated('articleTargetDescription'), width: '50%' },
+          label: translated('article'),
           relationTo: collectionSlugs.articles,
           validate: validateArticleTarget,
         },
         httpUrlField({
           overrides: {
-            admin: { description: '…or a story elsewhere (http or https).', width: '50%' },
+            admin: { description: translated('urlTargetDescription'), width: '50%' },
+            label: translated('url'),
             validate: validateUrlTarget,
           },
         }),
@@ -57,16 +65,27 @@ export const relatedStoriesCollection = (): CollectionConfig => ({
     {
       type: 'row',
       fields: [
-        { name: 'outlet', type: 'text', admin: { width: '50%' } },
-        { name: 'publishedAt', type: 'date', admin: { width: '50%' } },
+        { name: 'outlet', type: 'text', admin: { width: '50%' }, label: translated('outlet') },
+        {
+          name: 'publishedAt',
+          type: 'date',
+          admin: { width: '50%' },
+          label: translated('publishedAt'),
+        },
       ],
     },
-    { name: 'thumbnail', type: 'upload', relationTo: collectionSlugs.media },
+    {
+      name: 'thumbnail',
+      type: 'upload',
+      label: translated('thumbnail'),
+      relationTo: collectionSlugs.media,
+    },
     {
       name: 'listedIn',
       type: 'join',
-      admin: { description: 'Stories that list this under related coverage.' },
+      admin: { description: translated('listedInDescription') },
       collection: collectionSlugs.articles,
+      label: translated('listedIn'),
       on: 'relatedCoverage',
     },
   ],

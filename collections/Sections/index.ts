@@ -4,6 +4,7 @@ import { anyone } from '../../src/access/anyone'
 import { isEditor } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { taxonomyFields } from '../../fields/taxonomy'
+import { perLanguage, translated } from '../../src/translations/translate'
 
 /**
  * The site's desks ("National", "World"): a story belongs to one. Public taxonomy, so readers
@@ -19,10 +20,11 @@ export const sectionsCollection = (): CollectionConfig => ({
   },
   admin: {
     defaultColumns: ['name', 'slug', 'updatedAt'],
-    description: 'The desks a story belongs to; each has a page and an RSS feed on the site.',
-    group: 'Newsroom',
+    description: translated('sectionsDescription'),
+    group: perLanguage('adminGroup'),
     useAsTitle: 'name',
   },
   defaultSort: 'name',
   fields: taxonomyFields(),
+  labels: { plural: translated('sectionPlural'), singular: translated('sectionSingular') },
 })

@@ -4,6 +4,7 @@ import { anyone } from '../../src/access/anyone'
 import { isEditor, isStaff } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { taxonomyFields } from '../../fields/taxonomy'
+import { perLanguage, translated } from '../../src/translations/translate'
 
 /**
  * What stories are about ("Asylum", "Domestic violence"). Writers tag stories while reporting,
@@ -20,10 +21,11 @@ export const topicsCollection = (): CollectionConfig => ({
   },
   admin: {
     defaultColumns: ['name', 'slug', 'updatedAt'],
-    description: 'What stories are about; each topic has a page and an RSS feed on the site.',
-    group: 'Newsroom',
+    description: translated('topicCollectionDescription'),
+    group: perLanguage('adminGroup'),
     useAsTitle: 'name',
   },
   defaultSort: 'name',
   fields: taxonomyFields(),
+  labels: { plural: translated('topicPlural'), singular: translated('topicSingular') },
 })

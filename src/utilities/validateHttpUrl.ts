@@ -1,19 +1,26 @@
-/** Returns an error message, or null when the value is an absolute http(s) URL. */
-export const httpUrlProblem = (value: unknown): null | string => {
+import type { TFunction } from '@payloadcms/translations'
+
+import { translate } from '../translations/translate'
+
+/**
+ * Returns an error message, or null when the value is an absolute http(s) URL. The message is in
+ * the language of `t` (a request's), English without one.
+ */
+export const httpUrlProblem = (value: unknown, t?: TFunction<never>): null | string => {
   if (typeof value !== 'string' || value.trim() === '') {
-    return 'Enter a URL.'
+    return translate(t, 'urlRequired')
   }
   let url: URL
   try {
     url = new URL(value.trim())
   } catch {
-    return 'Enter a full URL, starting with https:// or http://.'
+    return translate(t, 'urlNotAbsolute')
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return `Only http(s) links can reach a reader; "${url.protocol}" URLs are refused.`
+    return translate(t, 'urlProtocolRefused', { protocol: url.protocol })
   }
   if (!url.hostname) {
-    return 'The URL needs a host name.'
+    return translate(t, 'urlNeedsHost')
   }
   return null
 }

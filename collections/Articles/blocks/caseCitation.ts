@@ -2,6 +2,7 @@ import type { Block } from 'payload'
 
 import { clientComponent } from '../../../src/packageName'
 import { collectionSlugs } from '../../../src/collectionSlugs'
+import { translated } from '../../../src/translations/translate'
 
 /**
  * An inline citation of a Case. Printed from the case record as caption and citation, unless the
@@ -16,19 +17,20 @@ export const caseCitationBlock: Block = {
     {
       name: 'case',
       type: 'relationship',
+      label: translated('case'),
       relationTo: collectionSlugs.cases,
       required: true,
     },
     {
       name: 'mention',
       type: 'text',
-      admin: {
-        description:
-          'Optional: the words the story uses for the case, kept as written. Leave empty to print the caption and citation.',
-      },
-      label: 'Words in the text',
+      admin: { description: translated('mentionDescription') },
+      label: translated('mention'),
     },
   ],
   interfaceName: 'CaseCitationBlock',
-  labels: { plural: 'Case citations', singular: 'Case citation' },
+  labels: {
+    plural: translated('caseCitationPlural'),
+    singular: translated('caseCitationSingular'),
+  },
 }

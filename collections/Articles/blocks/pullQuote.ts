@@ -2,6 +2,7 @@ import type { Block } from 'payload'
 
 import { clientComponent } from '../../../src/packageName'
 import { collectionSlugs } from '../../../src/collectionSlugs'
+import { translated } from '../../../src/translations/translate'
 
 /** A pull quote points at a Quote record, so its words are never retyped (or mistyped). */
 export const pullQuoteBlock: Block = {
@@ -12,11 +13,12 @@ export const pullQuoteBlock: Block = {
     {
       name: 'quote',
       type: 'relationship',
-      admin: { description: 'Shown with the speaker and their title, as recorded on the quote.' },
+      admin: { description: translated('pullQuoteDescription') },
+      label: translated('quote'),
       relationTo: collectionSlugs.quotes,
       required: true,
     },
   ],
   interfaceName: 'PullQuoteBlock',
-  labels: { plural: 'Pull quotes', singular: 'Pull quote' },
+  labels: { plural: translated('pullQuotePlural'), singular: translated('pullQuoteSingular') },
 }

@@ -5,6 +5,7 @@ import type { NewsroomArticle, NewsroomCorrection } from '../../../src/documents
 import { Forbidden, ValidationError } from 'payload'
 
 import { canPublish } from '../../../src/access/roles'
+import { translate } from '../../../src/translations/translate'
 
 type Correction = NewsroomCorrection
 
@@ -52,10 +53,10 @@ export const guardCorrections: CollectionBeforeChangeHook<NewsroomArticle> = ({
     })
   }
   if (!unchanged) {
-    fail('Corrections already made cannot be edited, reordered or removed: add a new entry.')
+    fail(translate(req.t, 'correctionsImmutable'))
   }
   if (!originalDoc?.firstPublishedAt) {
-    fail('Corrections can be added only after the story has been published.')
+    fail(translate(req.t, 'correctionsBeforePublish'))
   }
   const now = new Date().toISOString()
   data.corrections = [

@@ -5,6 +5,7 @@ import type { NewsroomArticle } from '../../../src/documents'
 import { ValidationError } from 'payload'
 
 import { collectionSlugs } from '../../../src/collectionSlugs'
+import { translate } from '../../../src/translations/translate'
 import { findByIds } from '../../../src/utilities/findByIds'
 import { relationIds, sameId } from '../../../src/utilities/ids'
 import { readLiveArticle } from './liveArticle'
@@ -39,7 +40,7 @@ export const refuseDisputedQuotes: CollectionBeforeChangeHook<NewsroomArticle> =
       collection: collection.slug,
       errors: [
         {
-          message: `Cannot publish while it uses a disputed quote: ${names}. Resolve or remove it first.`,
+          message: translate(req.t, 'disputedQuote', { quotes: names }),
           path: 'quotes',
         },
       ],
