@@ -1,6 +1,8 @@
 'use client'
 
-import { ShimmerEffect, useFormFields } from '@payloadcms/ui'
+import { ShimmerEffect, useFormFields, useTranslation } from '@payloadcms/ui'
+
+import type { NewsroomTranslationKeys, NewsroomTranslations } from '../translations/types'
 
 import { collectionSlugs } from '../collectionSlugs'
 import { relationId } from '../utilities/ids'
@@ -23,17 +25,22 @@ export const CaseCitationLabel = () => {
   const caseId = useFormFields(([fields]) => relationId(fields.case?.value))
   const mention = useFormFields(([fields]) => fields.mention?.value)
   const record = useRecord<CaseRecord>(collectionSlugs.cases, caseId, caseFields)
+  const { t } = useTranslation<NewsroomTranslations, NewsroomTranslationKeys>()
   const words = typeof mention === 'string' ? mention.trim() : ''
 
   if (record.status === 'loading') {
     return <ShimmerEffect height="15px" width="120px" />
   }
   if (record.status !== 'found') {
-    const problem = {
-      empty: 'Choose a case',
-      failed: 'Case could not be loaded',
-      missing: 'Case not found',
-    }[record.status]
+    const problem = t(
+      (
+        {
+          empty: 'newsroom:chooseCase',
+          failed: 'newsroom:caseCouldNotLoad',
+          missing: 'newsroom:caseNotFound',
+        } as const
+      )[record.status],
+    )
     return (
       <div className={`${baseClass} ${baseClass}--${record.status}`}>
         {words ? `${words} → ` : ''}

@@ -2,7 +2,9 @@
 
 import type { ReactNode } from 'react'
 
-import { Pill, ShimmerEffect, useFormFields } from '@payloadcms/ui'
+import { Pill, ShimmerEffect, useFormFields, useTranslation } from '@payloadcms/ui'
+
+import type { NewsroomTranslationKeys, NewsroomTranslations } from '../translations/types'
 
 import { collectionSlugs } from '../collectionSlugs'
 import { relationId } from '../utilities/ids'
@@ -42,6 +44,7 @@ const attribution = (speaker: QuoteRecord['speaker'], short: boolean) => {
 export const PullQuoteLabel = () => {
   const quoteId = useFormFields(([fields]) => relationId(fields.quote?.value))
   const record = useRecord<QuoteRecord>(collectionSlugs.quotes, quoteId, quoteFields)
+  const { t } = useTranslation<NewsroomTranslations, NewsroomTranslationKeys>()
 
   let preview: ReactNode
   if (record.status === 'loading') {
@@ -58,11 +61,15 @@ export const PullQuoteLabel = () => {
       </span>
     )
   } else {
-    const problem = {
-      empty: 'Choose a quote',
-      failed: 'Quote could not be loaded',
-      missing: 'Quote not found',
-    }[record.status]
+    const problem = t(
+      (
+        {
+          empty: 'newsroom:chooseQuote',
+          failed: 'newsroom:quoteCouldNotLoad',
+          missing: 'newsroom:quoteNotFound',
+        } as const
+      )[record.status],
+    )
     preview = (
       <span className={`${baseClass}__problem ${baseClass}__problem--${record.status}`}>
         {problem}
@@ -73,7 +80,7 @@ export const PullQuoteLabel = () => {
   return (
     <div className={baseClass}>
       <Pill className={`${baseClass}__pill`} pillStyle="white" size="small">
-        Pull quote
+        {t('newsroom:pullQuoteSingular')}
       </Pill>
       {preview}
     </div>

@@ -1,7 +1,11 @@
 'use client'
 
-import { useConfig, useDocumentInfo } from '@payloadcms/ui'
+import type { TFunction } from '@payloadcms/translations'
+
+import { useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
+
+import type { NewsroomTranslationKeys, NewsroomTranslations } from '../translations/types'
 
 type Suggestion = {
   headline: string
@@ -11,11 +15,14 @@ type Suggestion = {
   slug: null | string
 }
 
-const describe = ({ cases, quotes, topics }: Suggestion['shared']) =>
+const describe = (
+  t: TFunction<NewsroomTranslationKeys>,
+  { cases, quotes, topics }: Suggestion['shared'],
+) =>
   [
-    cases && `${cases} case${cases > 1 ? 's' : ''}`,
-    quotes && `${quotes} quote${quotes > 1 ? 's' : ''}`,
-    topics && `${topics} topic${topics > 1 ? 's' : ''}`,
+    cases && t('newsroom:sharedCases', { count: cases }),
+    quotes && t('newsroom:sharedQuotes', { count: quotes }),
+    topics && t('newsroom:sharedTopics', { count: topics }),
   ]
     .filter(Boolean)
     .join(', ')
@@ -23,6 +30,7 @@ const describe = ({ cases, quotes, topics }: Suggestion['shared']) =>
 /** Lists published stories that share cases, quotes or topics with this one, best first. */
 export const RelatedSuggestions = () => {
   const { id } = useDocumentInfo()
+  const { t } = useTranslation<NewsroomTranslations, NewsroomTranslationKeys>()
   const {
     config: {
       routes: { admin, api },
@@ -50,15 +58,17 @@ export const RelatedSuggestions = () => {
   }
   return (
     <div className="field-type related-suggestions" style={{ marginBottom: '1.5rem' }}>
-      <h4 style={{ margin: '0 0 0.5rem' }}>Suggested related coverage</h4>
+      <h4 style={{ margin: '0 0 0.5rem' }}>{t('newsroom:suggestedRelatedCoverage')}</h4>
       {suggestions.length === 0 ? (
-        <p>No published story shares a case, quote or topic with this one yet.</p>
+        <p>{t('newsroom:noRelatedSuggestions')}</p>
       ) : (
         <ol>
           {suggestions.map((suggestion) => (
             <li key={suggestion.id}>
               <a href={`${admin}/collections/articles/${suggestion.id}`}>{suggestion.headline}</a>{' '}
-              <span style={{ opacity: 0.7 }}>— shares {describe(suggestion.shared)}</span>
+              <span style={{ opacity: 0.7 }}>
+                — {t('newsroom:shares', { what: describe(t, suggestion.shared) })}
+              </span>
             </li>
           ))}
         </ol>

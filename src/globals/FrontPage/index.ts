@@ -2,6 +2,7 @@ import type { GlobalConfig } from 'payload'
 
 import { isEditor, isStaff } from '../../access/roles'
 import { collectionSlugs } from '../../collectionSlugs'
+import { perLanguage, translated } from '../../translations/translate'
 import { invalidateFrontPageAfterChange } from './invalidateFrontPage'
 
 export const FRONT_PAGE_SLUG = 'front-page'
@@ -16,29 +17,30 @@ export const frontPageGlobal = (): GlobalConfig => ({
   slug: FRONT_PAGE_SLUG,
   access: { read: isStaff, readVersions: isStaff, update: isEditor },
   admin: {
-    description:
-      'The lead story and the stories under it, in this order; the latest published stories follow. A story not published yet is skipped until it is.',
-    group: 'Newsroom',
+    description: translated('frontPageDescription'),
+    group: perLanguage('adminGroup'),
   },
   fields: [
     {
       name: 'lead',
       type: 'relationship',
-      admin: { description: 'The story at the top of the front page.' },
+      admin: { description: translated('leadDescription') },
+      label: translated('lead'),
       relationTo: collectionSlugs.articles,
     },
     {
       name: 'slots',
       type: 'relationship',
       admin: {
-        description: 'Shown under the lead, in this order (drag to reorder).',
+        description: translated('slotsDescription'),
         isSortable: true,
       },
       hasMany: true,
+      label: translated('slots'),
       maxRows: 20,
       relationTo: collectionSlugs.articles,
     },
   ],
   hooks: { afterChange: [invalidateFrontPageAfterChange] },
-  label: 'Front page',
+  label: translated('frontPage'),
 })
