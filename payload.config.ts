@@ -1,4 +1,6 @@
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { es } from '@payloadcms/translations/languages/es'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
@@ -53,6 +55,9 @@ export default buildConfig({
     }
   },
   graphQL: { schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql') },
+  // The admin in English or Spanish, as each editor chooses (Account → Language) or their
+  // browser asks; the newsroom plugin carries its own text in both.
+  i18n: { supportedLanguages: { en, es } },
   plugins: [
     newsroomPlugin({
       // Varnish in front (varnish/newsroom.vcl) is purged by key on every change it shows.

@@ -31,6 +31,7 @@ import { SEARCH_SLUG, withSearch } from './search/withSearch'
 import { carryOverLegacySeoMongo } from './seo/legacySeo'
 import { seoPluginConfig } from './seo/seoOptions'
 import { siteSettingsCustom } from './siteSettings'
+import { withTranslations } from './translations'
 import { applyCollectionOverride } from './utilities/applyCollectionOverride'
 import { dataFieldNames } from './utilities/dataFieldNames'
 
@@ -134,6 +135,8 @@ export const newsroomPlugin =
 
     const config: Config = {
       ...withSeo,
+      // The admin's text in the editor's language: the newsroom's namespace beside the site's.
+      i18n: withTranslations(withSeo).i18n,
       admin: {
         ...incomingConfig.admin,
         user: incomingConfig.admin?.user ?? collectionSlugs.users,
