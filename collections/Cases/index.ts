@@ -9,7 +9,11 @@ import { slugField } from '../../fields/slug'
 import { markNamedPeople, releaseNamedPeople } from '../People/hooks/markLivePeople'
 import { computePrecedentChain } from './hooks/computePrecedentChain'
 import { labelCase } from './hooks/labelCase'
-import { keepOverruledStatus, markOverruledTargets } from './hooks/markOverruled'
+import {
+  editorsOverruleLiveCases,
+  keepOverruledStatus,
+  markOverruledTargets,
+} from './hooks/markOverruled'
 
 export const caseStatuses = [
   { label: 'Good law', value: 'good-law' },
@@ -44,7 +48,7 @@ export const casesCollection = (): CollectionConfig => ({
   hooks: {
     afterChange: [markOverruledTargets, markNamedPeople],
     afterDelete: [releaseNamedPeople],
-    beforeChange: [keepOverruledStatus],
+    beforeChange: [editorsOverruleLiveCases, keepOverruledStatus],
   },
   fields: [
     inLiveStoryField(),

@@ -1,4 +1,4 @@
-import type { CollectionSlug, FieldHook, Payload } from 'payload'
+import type { CollectionSlug, FieldHook, Payload, PayloadRequest } from 'payload'
 
 import type { Id, NewsroomCase } from '../../../src/documents'
 
@@ -23,26 +23,34 @@ const MAX_CHAIN = 50
 /** Cases read while building a chain must not build chains of their own (endless recursion). */
 const BUILDING_CHAIN = contextKeys.buildingPrecedentChain
 
-const findCases = async (payload: Payload, ids: Id[]) =>
+/**
+ * Cases as the reader asking may read them: a reader's chain lists only public cases, so a
+ * writer's unpublished case that names a live one never shows on the live one's page.
+ */
+const findCases = async (payload: Payload, user: PayloadRequest['user'], ids: Id[]) =>
   (
     await payload.find({
       collection: collectionSlugs.cases as CollectionSlug,
       context: { [BUILDING_CHAIN]: true },
       depth: 0,
       limit: ids.length,
+      overrideAccess: false,
       pagination: false,
+      user,
       where: { id: { in: ids } },
     })
   ).docs as CaseRecord[]
 
-const findLinkedTo = async (payload: Payload, id: Id) =>
+const findLinkedTo = async (payload: Payload, user: PayloadRequest['user'], id: Id) =>
   (
     await payload.find({
       collection: collectionSlugs.cases as CollectionSlug,
       context: { [BUILDING_CHAIN]: true },
       depth: 0,
       limit: MAX_CHAIN,
+      overrideAccess: false,
       pagination: false,
+      user,
       where: { or: [{ follows: { in: [id] } }, { overrules: { in: [id] } }] },
     })
   ).docs as CaseRecord[]
@@ -66,10 +74,10 @@ export const computePrecedentChain: FieldHook<NewsroomCase> = async ({ data, fin
       .map(relationId)
       .filter((id): id is Id => id !== undefined && !seen.has(String(id)))
     if (earlierIds.length > 0) {
-      next.push(...(await findCases(req.payload, earlierIds)))
+      next.push(...(await findCases(req.payload, req.user, earlierIds)))
     }
     for (const record of frontier) {
-      next.push(...(await findLinkedTo(req.payload, record.id)))
+      next.push(...(await findLinkedTo(req.payload, req.user, record.id)))
     }
     frontier = next.filter((record) => {
       if (seen.has(String(record.id))) {
