@@ -31,6 +31,7 @@ export const bylinesField = ({
     description: translated('bylinesDescription'),
     initCollapsed: true,
   },
+  label: translated('bylinePlural'),
   labels: { plural: translated('bylinePlural'), singular: translated('bylineSingular') },
   fields: [
     ...(peopleCollection

@@ -21,6 +21,7 @@ export const correctionsField = ({ overrides = {} }: CorrectionsFieldOptions = {
     description: translated('correctionsDescription'),
     initCollapsed: true,
   },
+  label: translated('correctionPlural'),
   labels: {
     plural: translated('correctionPlural'),
     singular: translated('correctionSingular'),

@@ -32,6 +32,7 @@ import { carryOverLegacySeoMongo } from './seo/legacySeo'
 import { seoPluginConfig } from './seo/seoOptions'
 import { siteSettingsCustom } from './siteSettings'
 import { withTranslations } from './translations'
+import { translated } from './translations/translate'
 import { applyCollectionOverride } from './utilities/applyCollectionOverride'
 import { dataFieldNames } from './utilities/dataFieldNames'
 
@@ -74,7 +75,7 @@ const withMetaInSeoTab = (collection: CollectionConfig): CollectionConfig => {
   const fields = collection.fields.filter((field) => field !== meta)
   fields[fields.indexOf(tabsField)] = {
     ...tabsField,
-    tabs: [...tabsField.tabs, { fields: [meta], label: 'SEO' }],
+    tabs: [...tabsField.tabs, { fields: [meta], label: translated('tabSeo') }],
   }
   return { ...collection, fields }
 }

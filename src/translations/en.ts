@@ -45,6 +45,7 @@ export const en = {
     tabFactCheck: 'Fact check',
     tabRelatedCoverage: 'Related coverage',
     tabSources: 'Sources',
+    tabSeo: 'SEO',
     tabStory: 'Story',
 
     // Field labels (shared by every collection that has the field)

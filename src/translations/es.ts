@@ -43,6 +43,7 @@ export const es: NewsroomTranslations = {
     tabFactCheck: 'Verificación de datos',
     tabRelatedCoverage: 'Cobertura relacionada',
     tabSources: 'Fuentes',
+    tabSeo: 'Posicionamiento (SEO)',
     tabStory: 'Nota',
 
     // Field labels (shared by every collection that has the field)
