@@ -182,7 +182,7 @@ describe('translations', () => {
         fallbackLanguage: 'en',
         translations: { en: { newsroom: { headline: 'Title' }, site: { hello: 'Hello' } } },
       },
-    } as Config
+    } as unknown as Config
     const merged = withTranslations(site).i18n!
     const en = merged.translations!.en as Record<string, Record<string, string>>
     expect(en.site).toEqual({ hello: 'Hello' })
