@@ -1,12 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { t as translateWith } from '@payloadcms/translations'
 import type { CollectionConfig, Config, Field } from 'payload'
 import { buildConfig } from 'payload'
 
 import { databaseKind } from '../src/host/database/database'
 import { newsroomPlugin, type NewsroomPluginOptions } from '../src/index'
 import { resolvePayloadSecret } from '../src/host/secret'
+import { translations } from '../src/translations'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 import { createRestClient, type RestClient } from './helpers/rest'
 import { signIn } from './helpers/users'
@@ -188,7 +190,7 @@ describe('newsroomPlugin on a config', () => {
 
   it('lets overrides.articles.admin change the group and keep the rest of admin', async () => {
     const defaults = collectionOf(await applyPlugin(), 'articles')
-    expect(defaults.admin?.group).toBe('Newsroom')
+    expect(defaults.admin?.group).toEqual({ en: 'Newsroom', es: 'Redacción' })
 
     const config = await applyPlugin({ overrides: { articles: { admin: { group: 'Stories' } } } })
     const articles = collectionOf(config, 'articles')
@@ -197,7 +199,7 @@ describe('newsroomPlugin on a config', () => {
     expect(articles.admin?.defaultColumns).toEqual(defaults.admin?.defaultColumns)
     expect(articles.versions).toEqual(defaults.versions)
     // Other collections keep their group.
-    expect(collectionOf(config, 'quotes').admin?.group).toBe('Newsroom')
+    expect(collectionOf(config, 'quotes').admin?.group).toEqual(defaults.admin?.group)
   })
 
   it("passes the plugin's quote fields to overrides.quotes.fields and uses what it returns", async () => {
@@ -248,15 +250,21 @@ describe('newsroomPlugin on a config', () => {
 
   it('sets the related-coverage limit from maxRelatedCoverage, 6 by default', async () => {
     const relatedCoverage = async (options?: NewsroomPluginOptions) =>
-      findField(collectionOf(await applyPlugin(options), 'articles').fields, 'relatedCoverage') as {
-        admin: { description: string }
+      findField(
+        collectionOf(await applyPlugin(options), 'articles').fields,
+        'relatedCoverage',
+      ) as unknown as {
+        admin: { description: (args: { t: (key: string, vars?: object) => string }) => string }
         maxRows: number
       }
 
     expect((await relatedCoverage()).maxRows).toBe(6)
     const limited = await relatedCoverage({ maxRelatedCoverage: 2 })
     expect(limited.maxRows).toBe(2)
-    expect(limited.admin.description).toMatch(/at most 2\b/)
+    // The description reads as the admin's English does.
+    const english = (key: string, vars?: object) =>
+      translateWith({ key, translations: translations.en, vars: vars as Record<string, string> })
+    expect(limited.admin.description({ t: english })).toMatch(/at most 2\b/)
   })
 })
 
