@@ -5,6 +5,7 @@ import { redirectsPlugin } from '@payloadcms/plugin-redirects'
 import { anyone } from '../access/anyone'
 import { isEditor } from '../access/roles'
 import { collectionSlugs } from '../collectionSlugs'
+import { perLanguage, translated } from '../translations/translate'
 
 export const REDIRECTS_SLUG = 'redirects'
 
@@ -21,8 +22,8 @@ export const withRedirects = (config: Config): Config =>
       access: { create: isEditor, delete: isEditor, read: anyone, update: isEditor },
       admin: {
         defaultColumns: ['from', 'to.reference', 'createdAt'],
-        description: 'Old URLs of our stories and where they now answer (301).',
-        group: 'Newsroom',
+        description: translated('redirectsDescription'),
+        group: perLanguage('adminGroup'),
       },
     },
     redirectTypes: ['301'],

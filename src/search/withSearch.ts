@@ -5,14 +5,26 @@ import { searchPlugin } from '@payloadcms/plugin-search'
 import { anyone } from '../access/anyone'
 import { isEditor, isStaffField } from '../access/roles'
 import { collectionSlugs } from '../collectionSlugs'
+import { perLanguage, translated } from '../translations/translate'
 
 export const SEARCH_SLUG = 'search'
 
 /** What a result shows besides its title: the story's dek, page and date. */
 const resultFields: Field[] = [
-  { name: 'dek', type: 'textarea', admin: { readOnly: true } },
-  { name: 'slug', type: 'text', admin: { readOnly: true }, index: true },
-  { name: 'publishedAt', type: 'date', admin: { readOnly: true } },
+  { name: 'dek', type: 'textarea', admin: { readOnly: true }, label: translated('dek') },
+  {
+    name: 'slug',
+    type: 'text',
+    admin: { readOnly: true },
+    index: true,
+    label: translated('slug'),
+  },
+  {
+    name: 'publishedAt',
+    type: 'date',
+    admin: { readOnly: true },
+    label: translated('publishedAt'),
+  },
 ]
 
 /**
@@ -35,7 +47,7 @@ export const withSearch = (config: Config): Config =>
     deleteDrafts: true,
     searchOverrides: {
       access: { create: () => false, delete: isEditor, read: anyone, update: () => false },
-      admin: { group: 'Newsroom' },
+      admin: { group: perLanguage('adminGroup') },
       defaultSort: '-publishedAt',
       fields: ({ defaultFields }) => [
         // The ranking is the newsroom's business, not the reader's.
