@@ -145,17 +145,25 @@ export type RunningHost = {
   stop: () => Promise<void>
 }
 
-/** The host's `npm start` (next start) on a port, ready once Payload answers a REST call. */
+/**
+ * The host's `npm start` (next start) on a port, ready once Payload answers a REST call. `script`
+ * names another npm script taking Next's `-p`/`-H` (`dev`, for a site not built yet), and
+ * `readyWithinMs` how long its first answer may take (a dev server compiles on that request).
+ */
 export const startHost = async ({
   cwd,
   env,
   port,
+  readyWithinMs = 120_000,
+  script = 'start',
 }: {
   cwd: string
   env: Env
   port: number
+  readyWithinMs?: number
+  script?: string
 }): Promise<RunningHost> => {
-  const child = spawn('npm', ['run', 'start', '--', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn('npm', ['run', script, '--', '-p', String(port), '-H', '127.0.0.1'], {
     cwd,
     detached: true,
     env: env as NodeJS.ProcessEnv,
@@ -175,7 +183,7 @@ export const startHost = async ({
     clearTimeout(killer)
   }
   const baseUrl = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 120_000
+  const deadline = Date.now() + readyWithinMs
   for (;;) {
     if (!running()) {
       throw new Error(`the host exited before it answered:\n${output}`)
@@ -189,7 +197,7 @@ export const startHost = async ({
     }
     if (Date.now() > deadline) {
       await stop()
-      throw new Error(`the host did not answer within 120 s:\n${output}`)
+      throw new Error(`the host did not answer within ${readyWithinMs / 1000} s:\n${output}`)
     }
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
