@@ -31,7 +31,7 @@ export const QuoteChecks: JSONFieldClientComponent = ({ path }) => {
   const checks = Array.isArray(value) ? value : []
   return (
     <div className="field-type quote-checks" style={{ marginBottom: '1.5rem' }}>
-      <h4 style={{ margin: '0 0 0.5rem' }}>{t('newsroom:quoteChecks')}</h4>
+      <h4 style={{ margin: '0 0 0.5rem' }}>{t('newsroom:quoteCheckHeading')}</h4>
       {checks.length === 0 ? (
         <p>{t('newsroom:noQuotesLinked')}</p>
       ) : (

@@ -277,6 +277,7 @@ export const es: NewsroomTranslations = {
     caseNotFound: 'Caso no encontrado',
     chooseCase: 'Elige un caso',
     chooseQuote: 'Elige una cita',
+    quoteCheckHeading: 'Comprobación de citas',
     noQuotesLinked:
       'Aún no hay citas vinculadas. Las notas guardadas se comprueban cada vez que se abren.',
     noRelatedSuggestions:
