@@ -44,6 +44,8 @@ const TRANSLATED_COLLECTIONS = [
   collectionSlugs.articles,
   collectionSlugs.quotes,
   collectionSlugs.claims,
+  collectionSlugs.media,
+  collectionSlugs.people,
   collectionSlugs.relatedStories,
   collectionSlugs.sections,
   collectionSlugs.topics,

@@ -5,16 +5,18 @@ import { inLiveStoryField } from '../../fields/inLiveStory'
 import { editorsOnceLive } from '../../src/access/liveRecords'
 import { isEditor, isStaff } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
+import { perLanguage, translated } from '../../src/translations/translate'
 
 export const mediaFields = (): Field[] => [
   {
     name: 'alt',
     type: 'text',
-    admin: { description: 'Describes the image for readers who cannot see it.' },
+    admin: { description: translated('altDescription') },
+    label: translated('alt'),
     required: true,
   },
-  { name: 'caption', type: 'text' },
-  { name: 'credit', type: 'text' },
+  { name: 'caption', type: 'text', label: translated('caption') },
+  { name: 'credit', type: 'text', label: translated('credit') },
   inLiveStoryField(),
 ]
 
@@ -27,8 +29,9 @@ export const mediaCollection = (): CollectionConfig => ({
     read: anyone,
     update: editorsOnceLive,
   },
-  admin: { group: 'Newsroom' },
+  admin: { group: perLanguage('adminGroup') },
   fields: mediaFields(),
+  labels: { plural: translated('mediaPlural'), singular: translated('mediaSingular') },
   upload: {
     imageSizes: [
       { name: 'thumbnail', width: 400 },

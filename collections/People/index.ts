@@ -6,12 +6,13 @@ import { slugField } from '../../fields/slug'
 import { editorsOnceLive, liveOrStaff } from '../../src/access/liveRecords'
 import { isEditor, isStaff, isStaffField } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
+import { perLanguage, translated } from '../../src/translations/translate'
 import { currentPosition } from './hooks/currentPosition'
 
 export const personKinds = [
-  { label: 'Staff (has an account)', value: 'staff' },
-  { label: 'Contributor', value: 'contributor' },
-  { label: 'Source', value: 'source' },
+  { label: translated('personKindStaff'), value: 'staff' },
+  { label: translated('personKindContributor'), value: 'contributor' },
+  { label: translated('personKindSource'), value: 'source' },
 ]
 
 /**
@@ -29,24 +30,21 @@ export const peopleCollection = (): CollectionConfig => ({
   },
   admin: {
     defaultColumns: ['name', 'kind', 'currentTitle', 'currentOrganization'],
-    group: 'Newsroom',
+    group: perLanguage('adminGroup'),
     listSearchableFields: ['name', 'slug'],
     useAsTitle: 'name',
   },
   defaultSort: 'name',
   // GraphQL: `Person`, `People` (Payload would otherwise guess from the slug).
   graphQL: { pluralName: 'People', singularName: 'Person' },
-  labels: { plural: 'People', singular: 'Person' },
+  labels: { plural: translated('personPlural'), singular: translated('personSingular') },
   fields: [
     inLiveStoryField({
       overrides: {
-        admin: {
-          description:
-            'Shown in a published story (byline, quote, case or claim): only editors may change this person.',
-        },
+        admin: { description: translated('inLiveStoryPersonDescription') },
       },
     }),
-    { name: 'name', type: 'text', index: true, required: true },
+    { name: 'name', type: 'text', index: true, label: translated('name'), required: true },
     slugField({ useAsSlug: 'name' }),
     {
       name: 'kind',
@@ -54,6 +52,7 @@ export const peopleCollection = (): CollectionConfig => ({
       admin: { position: 'sidebar' },
       defaultValue: 'source',
       index: true,
+      label: translated('kind'),
       options: personKinds,
       required: true,
     },
@@ -64,38 +63,49 @@ export const peopleCollection = (): CollectionConfig => ({
       access: { read: isStaffField },
       admin: {
         condition: (_, siblingData) => siblingData?.kind === 'staff',
-        description: 'The staff account of this person.',
+        description: translated('personUserDescription'),
         position: 'sidebar',
       },
+      label: translated('user'),
       relationTo: collectionSlugs.users,
     },
     {
       name: 'positions',
       type: 'array',
       admin: {
-        description:
-          'Titles and organizations over time, latest first; a quote keeps the title it was printed with.',
+        description: translated('positionsDescription'),
       },
       fields: [
         {
           type: 'row',
           fields: [
-            { name: 'title', type: 'text', admin: { width: '50%' } },
-            { name: 'organization', type: 'text', admin: { width: '50%' } },
+            { name: 'title', type: 'text', admin: { width: '50%' }, label: translated('title') },
+            {
+              name: 'organization',
+              type: 'text',
+              admin: { width: '50%' },
+              label: translated('organization'),
+            },
           ],
         },
         {
           type: 'row',
           fields: [
-            { name: 'from', type: 'date', admin: { width: '50%' } },
+            { name: 'from', type: 'date', admin: { width: '50%' }, label: translated('from') },
             {
               name: 'to',
               type: 'date',
-              admin: { description: 'Empty while the position is held.', width: '50%' },
+              admin: { description: translated('positionToDescription'), width: '50%' },
+              label: translated('to'),
             },
           ],
         },
       ],
+      label: translated('positionPlural'),
+      labels: {
+        plural: translated('positionPlural'),
+        singular: translated('positionSingular'),
+      },
     },
     {
       name: 'currentTitle',
@@ -111,8 +121,18 @@ export const peopleCollection = (): CollectionConfig => ({
       hooks: { afterRead: [currentPosition('organization')] },
       virtual: true,
     },
-    { name: 'bio', type: 'textarea', admin: { description: 'A sentence or two, for readers.' } },
-    { name: 'photo', type: 'upload', relationTo: collectionSlugs.media },
+    {
+      name: 'bio',
+      type: 'textarea',
+      admin: { description: translated('bioDescription') },
+      label: translated('bio'),
+    },
+    {
+      name: 'photo',
+      type: 'upload',
+      label: translated('photo'),
+      relationTo: collectionSlugs.media,
+    },
     {
       name: 'links',
       type: 'array',
@@ -120,26 +140,37 @@ export const peopleCollection = (): CollectionConfig => ({
         {
           type: 'row',
           fields: [
-            { name: 'label', type: 'text', admin: { width: '34%' }, required: true },
-            httpUrlField({ overrides: { admin: { width: '66%' } }, required: true }),
+            {
+              name: 'label',
+              type: 'text',
+              admin: { width: '34%' },
+              label: translated('label'),
+              required: true,
+            },
+            httpUrlField({
+              overrides: { admin: { width: '66%' }, label: translated('url') },
+              required: true,
+            }),
           ],
         },
       ],
+      label: translated('linkPlural'),
+      labels: { plural: translated('linkPlural'), singular: translated('link') },
     },
     {
       name: 'notes',
       type: 'textarea',
       access: { read: isStaffField },
-      admin: {
-        description: 'Internal (contact details, how to reach them): never shown to readers.',
-      },
+      admin: { description: translated('personNotesDescription') },
+      label: translated('notes'),
     },
     {
       name: 'quotes',
       type: 'join',
-      admin: { description: 'What they said, in the quotes collection.' },
+      admin: { description: translated('personQuotesDescription') },
       collection: collectionSlugs.quotes,
       defaultSort: '-saidAt',
+      label: translated('quotes'),
       on: 'speaker.person',
     },
   ],
