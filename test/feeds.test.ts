@@ -16,6 +16,7 @@ import { siteSettings } from '../src/siteSettings'
 import { renderNinjs } from '../src/delivery/renderNinjs'
 import type { DeliveryArticle } from '../src/delivery/types'
 import { caseCitation, doc, paragraph } from './helpers/lexical'
+import { siteOrigin } from '../src/host/site/siteOrigin'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 
 const ORIGIN = 'https://news.example'
@@ -425,10 +426,12 @@ describe('the routes', () => {
     }
   })
 
+  /** Without SERVER_URL, links name this server; the request's Host (feeds.test) never. */
+  const THIS_SERVER = siteOrigin(null, '')
   const request = (path: string) =>
     new Request(`http://feeds.test${path}`, { headers: { host: 'feeds.test:8080' } })
 
-  it('serves the feed as RSS, cacheable for a minute, with URLs on the request host', async () => {
+  it('serves the feed as RSS, cacheable for a minute, with URLs on this server, never the request’s Host', async () => {
     delete process.env.SERVER_URL
     const { feed } = await routes()
     const response = await feed(request('/feed.xml'))
@@ -436,7 +439,7 @@ describe('the routes', () => {
     expect(response.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8')
     expect(response.headers.get('cache-control')).toBe('public, max-age=60')
     const { channel } = parseXml(await response.text()).rss
-    expect(channel.item[0].link).toBe(`http://feeds.test:8080/news/${stories.hostile.slug}`)
+    expect(channel.item[0].link).toBe(`${THIS_SERVER}/news/${stories.hostile.slug}`)
   })
 
   it('uses SERVER_URL for absolute URLs when it is set', async () => {
@@ -454,7 +457,7 @@ describe('the routes', () => {
     const news = await newsSitemap(request('/sitemaps/news.xml'))
     expect(news.headers.get('content-type')).toBe('application/xml; charset=utf-8')
     expect(parseXml(await news.text()).urlset.url[0].loc).toBe(
-      `http://feeds.test:8080/news/${stories.hostile.slug}`,
+      `${THIS_SERVER}/news/${stories.hostile.slug}`,
     )
 
     const page = (source: string, name: string) =>
@@ -463,7 +466,7 @@ describe('the routes', () => {
       })
     const cases = await page('cases', '1.xml')
     expect(cases.status).toBe(200)
-    expect(await cases.text()).toContain('http://feeds.test:8080/cases/matter-of-a-b')
+    expect(await cases.text()).toContain(`${THIS_SERVER}/cases/matter-of-a-b`)
     expect((await page('articles', '2.xml')).status).toBe(404)
     expect((await page('articles', '0.xml')).status).toBe(404)
     expect((await page('users', '1.xml')).status).toBe(404)
@@ -475,7 +478,7 @@ describe('the routes', () => {
     const response = robots(request('/robots.txt'))
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8')
     const text = await response.text()
-    expect(text).toContain('Sitemap: http://feeds.test:8080/sitemap.xml')
+    expect(text).toContain(`Sitemap: ${THIS_SERVER}/sitemap.xml`)
     expect(text).toContain('Disallow: /admin')
   })
 })

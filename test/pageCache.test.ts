@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express'
 import type { CollectionSlug } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import http from 'node:http'
 import { gunzipSync, brotliDecompressSync } from 'node:zlib'
 import sharp from 'sharp'
 
@@ -301,11 +302,31 @@ describe('hits, misses and 304s', () => {
     })
     const route = { notFoundKeys: [], recordsKeys: false, staticKeys: ['k'] }
     for (let index = 0; index < 20; index += 1) {
-      await small.miss(`/p${index}`, route, `/p${index}`, undefined)
+      await small.miss(`/p${index}`, route, `/p${index}`)
     }
     expect(small.stats().bytes).toBeLessThanOrEqual(40_000)
     expect(small.get('/p19')).toBeDefined()
     expect(small.get('/p0')).toBeUndefined()
+  })
+
+  it('keeps one entry per page whatever Host a reader sends, and renders nothing more for it', async () => {
+    await get(STORY)
+    const before = { entries: pages.cache.stats().entries, rendered: rendered.length }
+    for (const host of ['forged.example', 'other.example:8080', 'localhost']) {
+      const answer = await new Promise<{ status?: number; xCache?: string }>((resolve, reject) => {
+        const url = new URL(STORY, server.url)
+        http
+          .get(url, { headers: { host } }, (response) => {
+            response.resume()
+            response.on('end', () =>
+              resolve({ status: response.statusCode, xCache: String(response.headers['x-cache']) }),
+            )
+          })
+          .on('error', reject)
+      })
+      expect({ host, ...answer }).toEqual({ host, status: 200, xCache: 'HIT' })
+    }
+    expect({ entries: pages.cache.stats().entries, rendered: rendered.length }).toEqual(before)
   })
 })
 

@@ -5,6 +5,7 @@ import type { Id } from '../src/documents'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createLocalReq } from 'payload'
 
+import { siteOrigin } from '../src/host/site/siteOrigin'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 import { createRestClient, type RestClient } from './helpers/rest'
 import { signIn, TEST_PASSWORD } from './helpers/users'
@@ -377,5 +378,38 @@ describe('impossible dates and bare numbers are 400', () => {
       where: { text: { equals: 'Said on a bad day' } },
     })
     expect(totalDocs).toBe(0)
+  })
+})
+
+describe('absolute links use the configured public URL, never the request’s Host', () => {
+  const forged = (path: string) =>
+    new Request(`http://forged.example${path}`, { headers: { host: 'forged.example' } })
+
+  it('feeds, sitemaps and robots.txt name this server without SERVER_URL', async () => {
+    const serverUrl = process.env.SERVER_URL
+    delete process.env.SERVER_URL
+    try {
+      await rest.post('/api/articles', {
+        body: { _status: 'published', headline: 'A story with links' },
+        ...as('editor'),
+      })
+      const routes = [
+        [(await import('../src/app/(site)/feed.xml/route')).GET, '/feed.xml'],
+        [(await import('../src/app/(site)/sitemap.xml/route')).GET, '/sitemap.xml'],
+        [(await import('../src/app/(site)/sitemaps/news.xml/route')).GET, '/sitemaps/news.xml'],
+        [(await import('../src/app/(site)/robots.txt/route')).GET, '/robots.txt'],
+      ] as const
+      for (const [route, path] of routes) {
+        const response = await route(forged(path))
+        const text = await response.text()
+        expect({ path, status: response.status }).toEqual({ path, status: 200 })
+        expect(text).toContain(`${siteOrigin(null, '')}/`)
+        expect(text).not.toContain('forged.example')
+      }
+    } finally {
+      if (serverUrl !== undefined) {
+        process.env.SERVER_URL = serverUrl
+      }
+    }
   })
 })

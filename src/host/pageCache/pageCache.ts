@@ -54,7 +54,7 @@ export type PageCacheOptions = {
   maxBytes?: number
   policy?: CdnPolicy
   /** Renders a page through Next as an anonymous reader. */
-  render: (path: string, host: string | undefined, renderId: string) => Promise<RenderedPage>
+  render: (path: string, renderId: string) => Promise<RenderedPage>
 }
 
 export type PageCacheStats = {
@@ -71,12 +71,7 @@ export type PageCache = {
   get: (id: string) => PageEntry | undefined
   invalidate: (keys?: readonly string[]) => void
   /** Renders (once, however many readers miss at the same time) and stores when it may. */
-  miss: (
-    id: string,
-    route: PageRoute,
-    path: string,
-    host: string | undefined,
-  ) => Promise<PageEntry | UncachedPage>
+  miss: (id: string, route: PageRoute, path: string) => Promise<PageEntry | UncachedPage>
   stats: () => PageCacheStats
 }
 
@@ -164,7 +159,6 @@ export const createPageCache = ({
     id: string,
     route: PageRoute,
     path: string,
-    host: string | undefined,
   ): Promise<PageEntry | UncachedPage> => {
     const started = clock.now()
     const renderId = randomUUID()
@@ -172,7 +166,7 @@ export const createPageCache = ({
     let page: RenderedPage
     let recorded: string[]
     try {
-      page = await render(path, host, renderId)
+      page = await render(path, renderId)
     } finally {
       recorded = endRender(renderId)
     }
@@ -201,11 +195,11 @@ export const createPageCache = ({
       return entry
     },
     invalidate,
-    miss: (id, route, path, host) => {
+    miss: (id, route, path) => {
       let pending = rendering.get(id)
       if (!pending) {
         counts.misses += 1
-        pending = renderAndStore(id, route, path, host)
+        pending = renderAndStore(id, route, path)
         rendering.set(id, pending)
         const forget = () => {
           if (rendering.get(id) === pending) {

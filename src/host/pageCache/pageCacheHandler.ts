@@ -15,8 +15,6 @@ type PageCacheHandlerOptions = {
   feed: ChangeFeed
   /** Told when a render fails; the reader is then handed to Next. */
   onError: (error: unknown, path: string) => void
-  /** Without SERVER_URL, pages build absolute links from the Host: the cache keeps one per host. */
-  perHost: boolean
   /** The name of Payload's session cookie, `<cookiePrefix>-token`. */
   sessionCookie: string
 }
@@ -53,7 +51,6 @@ export const pageCacheHandler = ({
   cache,
   feed,
   onError,
-  perHost,
   sessionCookie,
 }: PageCacheHandlerOptions): RawHandler => {
   const answer = async (req: IncomingMessage, res: ServerResponse, next: () => void) => {
@@ -63,8 +60,9 @@ export const pageCacheHandler = ({
       next()
       return
     }
-    const host = req.headers.host
-    const id = perHost ? `${host ?? ''}${path}` : path
+    // One entry per path whatever the Host: pages build absolute links from the configured
+    // origin (siteOrigin), so a forged Host can neither change a page nor add entries.
+    const id = path
     const head = req.method === 'HEAD'
     const accept = req.headers['accept-encoding']
     const ifNoneMatch = req.headers['if-none-match']
@@ -79,7 +77,7 @@ export const pageCacheHandler = ({
       send(res, hit, accept, ifNoneMatch, head, 'HIT')
       return
     }
-    const result = await cache.miss(id, route, path, host)
+    const result = await cache.miss(id, route, path)
     if ('uncached' in result) {
       const { body, headers, status } = result.page
       res.writeHead(status, {

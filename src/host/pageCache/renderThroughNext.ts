@@ -17,13 +17,10 @@ const RENDER_TIMEOUT_MS = 30_000
  * render id, which sends it past the page cache to Next and lets the page record its keys.
  */
 export const renderThroughNext = ({
-  host,
   origin,
   path,
   renderId,
 }: {
-  /** The Host the reader asked for: pages without SERVER_URL build absolute links from it. */
-  host: string | undefined
   /** This server, e.g. http://127.0.0.1:3000. */
   origin: string
   path: string
@@ -35,7 +32,6 @@ export const renderThroughNext = ({
       {
         headers: {
           'accept-encoding': 'identity',
-          ...(host ? { host } : {}),
           [RENDER_HEADER]: renderId,
         },
         method: 'GET',

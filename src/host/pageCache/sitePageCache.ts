@@ -63,18 +63,17 @@ export const sitePageCache = ({
     feed,
     maxBytes: settings.maxBytes,
     policy: settings.policy,
-    render: (path, host, renderId) => {
+    render: (path, renderId) => {
       if (!origin) {
         return Promise.reject(new Error('the page cache renders only once the server listens'))
       }
-      return renderThroughNext({ host, origin, path, renderId })
+      return renderThroughNext({ origin, path, renderId })
     },
   })
   const handler = pageCacheHandler({
     cache,
     feed,
     onError: (error, path) => payload.logger.error({ err: error, msg: 'page cache failed', path }),
-    perHost: !payload.config.serverURL,
     sessionCookie: `${payload.config.cookiePrefix ?? 'payload'}-token`,
   })
   return {
