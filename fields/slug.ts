@@ -78,13 +78,18 @@ const validateSlug =
     return true
   }
 
-/** The source field's name as the description says it: "the headline", "el titular". */
-const sourceName = (t: TFunction<never>, useAsSlug: string): string => {
-  if (useAsSlug === 'headline') {
-    return translate(t, 'slugSourceHeadline')
-  }
-  return useAsSlug === 'name' ? translate(t, 'slugSourceName') : useAsSlug
-}
+/** The source fields the newsroom's collections use, as a description names them. */
+const sourceKeys = {
+  caption: 'slugSourceCaption',
+  headline: 'slugSourceHeadline',
+  name: 'slugSourceName',
+} as const
+
+/** The source field as the description names it: "the headline", "el titular". */
+const sourceName = (t: TFunction<never>, useAsSlug: string): string =>
+  useAsSlug in sourceKeys
+    ? translate(t, sourceKeys[useAsSlug as keyof typeof sourceKeys])
+    : translate(t, 'slugSourceOther', { field: useAsSlug })
 
 export const slugField = ({
   name = 'slug',

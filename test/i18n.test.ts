@@ -42,6 +42,7 @@ afterAll(async () => {
 /** The newsroom's collections whose every label must be translated. */
 const TRANSLATED_COLLECTIONS = [
   collectionSlugs.articles,
+  collectionSlugs.cases,
   collectionSlugs.quotes,
   collectionSlugs.claims,
   collectionSlugs.media,

@@ -6,6 +6,7 @@ import { isEditor, isStaff } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { httpUrlField } from '../../fields/httpUrl'
 import { slugField } from '../../fields/slug'
+import { perLanguage, translated } from '../../src/translations/translate'
 import { markNamedPeople, releaseNamedPeople } from '../People/hooks/markLivePeople'
 import { computePrecedentChain } from './hooks/computePrecedentChain'
 import { labelCase } from './hooks/labelCase'
@@ -16,18 +17,18 @@ import {
 } from './hooks/markOverruled'
 
 export const caseStatuses = [
-  { label: 'Good law', value: 'good-law' },
-  { label: 'Overruled', value: 'overruled' },
-  { label: 'Vacated', value: 'vacated' },
-  { label: 'Superseded', value: 'superseded' },
-  { label: 'Pending', value: 'pending' },
+  { label: translated('caseStatusGoodLaw'), value: 'good-law' },
+  { label: translated('caseStatusOverruled'), value: 'overruled' },
+  { label: translated('caseStatusVacated'), value: 'vacated' },
+  { label: translated('caseStatusSuperseded'), value: 'superseded' },
+  { label: translated('caseStatusPending'), value: 'pending' },
 ]
 
 export const partyRoles = [
-  { label: 'Claimant', value: 'claimant' },
-  { label: 'Counsel', value: 'counsel' },
-  { label: 'Judge or deciding official', value: 'judge' },
-  { label: 'Other', value: 'other' },
+  { label: translated('partyRoleClaimant'), value: 'claimant' },
+  { label: translated('partyRoleCounsel'), value: 'counsel' },
+  { label: translated('partyRoleJudge'), value: 'judge' },
+  { label: translated('partyRoleOther'), value: 'other' },
 ]
 
 export const casesCollection = (): CollectionConfig => ({
@@ -40,10 +41,11 @@ export const casesCollection = (): CollectionConfig => ({
   },
   admin: {
     defaultColumns: ['label', 'decidedBy', 'decidedAt', 'status'],
-    group: 'Newsroom',
+    group: perLanguage('adminGroup'),
     listSearchableFields: ['caption', 'citation', 'claimant', 'counsel'],
     useAsTitle: 'label',
   },
+  labels: { plural: translated('casePlural'), singular: translated('caseSingular') },
   defaultSort: 'decidedAt',
   hooks: {
     afterChange: [markOverruledTargets, markNamedPeople],
@@ -61,7 +63,8 @@ export const casesCollection = (): CollectionConfig => ({
     {
       name: 'caption',
       type: 'text',
-      admin: { description: 'As the case is known, e.g. "Matter of A-R-C-G-".' },
+      admin: { description: translated('captionDescription') },
+      label: translated('caption'),
       required: true,
     },
     slugField({ useAsSlug: 'caption' }),
@@ -71,25 +74,33 @@ export const casesCollection = (): CollectionConfig => ({
         {
           name: 'citation',
           type: 'text',
-          admin: { description: 'e.g. "26 I&N Dec. 388 (BIA 2014)"', width: '50%' },
+          admin: { description: translated('citationDescription'), width: '50%' },
+          label: translated('citation'),
         },
         {
           name: 'decidedBy',
           type: 'text',
           admin: {
-            description: 'e.g. "Board of Immigration Appeals", "Attorney General".',
+            description: translated('decidedByDescription'),
             width: '50%',
           },
           index: true,
+          label: translated('decidedBy'),
         },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'decidedAt', type: 'date', admin: { width: '34%' }, index: true },
-        { name: 'country', type: 'text', admin: { width: '33%' } },
-        { name: 'issue', type: 'text', admin: { width: '33%' } },
+        {
+          name: 'decidedAt',
+          type: 'date',
+          admin: { width: '34%' },
+          index: true,
+          label: translated('decidedAt'),
+        },
+        { name: 'country', type: 'text', admin: { width: '33%' }, label: translated('country') },
+        { name: 'issue', type: 'text', admin: { width: '33%' }, label: translated('issue') },
       ],
     },
     {
@@ -98,12 +109,14 @@ export const casesCollection = (): CollectionConfig => ({
         {
           name: 'claimant',
           type: 'text',
-          admin: { description: 'As printed; the person goes under Parties.', width: '50%' },
+          admin: { description: translated('partyAsPrintedDescription'), width: '50%' },
+          label: translated('claimant'),
         },
         {
           name: 'counsel',
           type: 'text',
-          admin: { description: 'As printed; the person goes under Parties.', width: '50%' },
+          admin: { description: translated('partyAsPrintedDescription'), width: '50%' },
+          label: translated('counsel'),
         },
       ],
     },
@@ -111,8 +124,7 @@ export const casesCollection = (): CollectionConfig => ({
       name: 'parties',
       type: 'array',
       admin: {
-        description:
-          'The people involved, where known: each links to their page, and their page lists the case.',
+        description: translated('partiesDescription'),
       },
       fields: [
         {
@@ -123,6 +135,7 @@ export const casesCollection = (): CollectionConfig => ({
               type: 'select',
               admin: { width: '30%' },
               defaultValue: 'claimant',
+              label: translated('role'),
               options: partyRoles,
               required: true,
             },
@@ -131,17 +144,21 @@ export const casesCollection = (): CollectionConfig => ({
               type: 'relationship',
               admin: { width: '70%' },
               index: true,
+              label: translated('person'),
               relationTo: collectionSlugs.people,
               required: true,
             },
           ],
         },
       ],
+      label: translated('parties'),
+      labels: { plural: translated('parties'), singular: translated('partySingular') },
     },
     {
       name: 'holding',
       type: 'textarea',
-      admin: { description: 'What the case decided, in a sentence or two.' },
+      admin: { description: translated('holdingDescription') },
+      label: translated('holding'),
     },
     {
       name: 'status',
@@ -149,6 +166,7 @@ export const casesCollection = (): CollectionConfig => ({
       admin: { position: 'sidebar' },
       defaultValue: 'good-law',
       index: true,
+      label: translated('status'),
       options: caseStatuses,
       required: true,
     },
@@ -156,61 +174,75 @@ export const casesCollection = (): CollectionConfig => ({
       name: 'statusSetByEditor',
       type: 'checkbox',
       admin: {
-        description:
-          'Keep the status as set here, even when another case overrules this one (e.g. the overruling decision was itself vacated).',
+        description: translated('statusSetByEditorDescription'),
         position: 'sidebar',
       },
       defaultValue: false,
+      label: translated('statusSetByEditor'),
     },
     {
       name: 'statusNote',
       type: 'textarea',
-      admin: { description: 'How the status came about, for readers.', position: 'sidebar' },
+      admin: { description: translated('statusNoteDescription'), position: 'sidebar' },
+      label: translated('statusNote'),
     },
     {
       name: 'follows',
       type: 'relationship',
-      admin: { description: 'Earlier cases this decision builds on.' },
+      admin: { description: translated('followsDescription') },
       filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
       hasMany: true,
+      label: translated('follows'),
       relationTo: collectionSlugs.cases,
     },
     {
       name: 'overrules',
       type: 'relationship',
-      admin: { description: 'Earlier cases this decision overrules or vacates.' },
+      admin: { description: translated('overrulesDescription') },
       filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
       hasMany: true,
+      label: translated('overrules'),
       relationTo: collectionSlugs.cases,
     },
     {
       name: 'overruledBy',
       type: 'join',
-      admin: { description: 'Later cases that overrule this one.' },
+      admin: { description: translated('overruledByDescription') },
       collection: collectionSlugs.cases,
       defaultSort: 'decidedAt',
+      label: translated('overruledBy'),
       on: 'overrules',
     },
     {
       name: 'precedentChain',
       type: 'json',
       admin: {
-        description: 'The line of precedent this case sits in, oldest first.',
+        description: translated('precedentChainDescription'),
         readOnly: true,
       },
       hooks: { afterRead: [computePrecedentChain] },
+      label: translated('precedentChain'),
       virtual: true,
     },
     {
       name: 'sourceDocuments',
       type: 'array',
-      fields: [{ name: 'label', type: 'text', required: true }, httpUrlField({ required: true })],
+      fields: [
+        { name: 'label', type: 'text', label: translated('label'), required: true },
+        httpUrlField({ overrides: { label: translated('url') }, required: true }),
+      ],
+      label: translated('sourceDocumentPlural'),
+      labels: {
+        plural: translated('sourceDocumentPlural'),
+        singular: translated('sourceDocumentSingular'),
+      },
     },
     {
       name: 'citedIn',
       type: 'join',
-      admin: { description: 'Stories that cite this case.' },
+      admin: { description: translated('citedInDescription') },
       collection: collectionSlugs.articles,
+      label: translated('citedIn'),
       on: 'cases',
     },
   ],

@@ -108,6 +108,7 @@ export const en = {
     overruledBy: 'Overruled By',
     overrules: 'Overrules',
     parties: 'Parties',
+    partySingular: 'Party',
     person: 'Person',
     photo: 'Photo',
     positionPlural: 'Positions',
@@ -257,9 +258,11 @@ export const en = {
       'Set by the server each time a story already out is published again: the "Updated" date readers see.',
     sectionDescription: 'The desk the story runs under.',
     slotsDescription: 'Shown under the lead, in this order (drag to reorder).',
-    slugDescription: 'Part of the URL. Generated from the {{source}} when left empty.',
-    slugSourceHeadline: 'headline',
-    slugSourceName: 'name',
+    slugDescription: 'Part of the URL. Generated from {{source}} when left empty.',
+    slugSourceCaption: 'the caption',
+    slugSourceHeadline: 'the headline',
+    slugSourceOther: 'the {{field}}',
+    slugSourceName: 'the name',
     sourceOutletDescription:
       'The outlet it was told to, when not us (e.g. "The Arizona Republic").',
     speakerDescription:

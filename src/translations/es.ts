@@ -106,6 +106,7 @@ export const es: NewsroomTranslations = {
     overruledBy: 'Revocado por',
     overrules: 'Revoca',
     parties: 'Partes',
+    partySingular: 'Parte',
     person: 'Persona',
     photo: 'Foto',
     positionPlural: 'Cargos',
@@ -259,9 +260,11 @@ export const es: NewsroomTranslations = {
       'Lo fija el servidor cada vez que una nota ya publicada se vuelve a publicar: la fecha de «Actualizado» que ven los lectores.',
     sectionDescription: 'La sección en la que se publica la nota.',
     slotsDescription: 'Se muestran bajo la principal, en este orden (arrastra para reordenar).',
-    slugDescription: 'Parte de la URL. Si se deja vacío, se genera a partir del {{source}}.',
-    slugSourceHeadline: 'titular',
-    slugSourceName: 'nombre',
+    slugDescription: 'Parte de la URL. Si se deja vacío, se genera a partir de {{source}}.',
+    slugSourceCaption: 'la carátula',
+    slugSourceHeadline: 'el titular',
+    slugSourceOther: 'el campo {{field}}',
+    slugSourceName: 'el nombre',
     sourceOutletDescription:
       'El medio al que se le dijo, si no fuimos nosotros (p. ej., «The Arizona Republic»).',
     speakerDescription:
