@@ -212,7 +212,8 @@ export const en = {
     claimTextDescription: 'What was claimed, as briefly and fairly as it can be put.',
     correctionsDescription: 'Appended after publication and shown to readers.',
     creditDescription: 'Free-text credit, for contributors without an account.',
-    currentPasswordDescription: 'Needed to change your own password (at least {{min}} characters).',
+    currentPasswordDescription:
+      'Needed to change your own email or password (passwords have at least {{min}} characters).',
     datelineDescription: 'Where the story was reported from, e.g. "WASHINGTON".',
     decidedByDescription: 'e.g. "Board of Immigration Appeals", "Attorney General".',
     dekDescription: 'The subheadline: one or two sentences under the headline.',
@@ -305,6 +306,8 @@ export const en = {
     correctionsBeforePublish: 'Corrections can be added only after the story has been published.',
     correctionsImmutable:
       'Corrections already made cannot be edited, reordered or removed: add a new entry.',
+    accountChangeByQuery: 'Change an email or password one account at a time, not by a query.',
+    currentPasswordForEmail: 'Enter your current password to change your email.',
     currentPasswordRequired: 'Enter your current password to set a new one.',
     disputedQuote:
       'Cannot publish while it uses a disputed quote: {{quotes}}. Resolve or remove it first.',

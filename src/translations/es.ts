@@ -211,7 +211,7 @@ export const es: NewsroomTranslations = {
     correctionsDescription: 'Se añaden después de la publicación y se muestran a los lectores.',
     creditDescription: 'Crédito en texto libre, para colaboradores sin cuenta.',
     currentPasswordDescription:
-      'Necesaria para cambiar tu propia contraseña (al menos {{min}} caracteres).',
+      'Necesaria para cambiar tu propio correo o contraseña (las contraseñas tienen al menos {{min}} caracteres).',
     datelineDescription: 'Desde dónde se informó, p. ej., «WASHINGTON».',
     decidedByDescription: 'p. ej., «Junta de Apelaciones de Inmigración», «Fiscal General».',
     dekDescription: 'El subtítulo: una o dos frases bajo el titular.',
@@ -310,6 +310,9 @@ export const es: NewsroomTranslations = {
       'Solo se pueden añadir correcciones después de que la nota se haya publicado.',
     correctionsImmutable:
       'Las correcciones ya hechas no se pueden editar, reordenar ni eliminar: añade una entrada nueva.',
+    accountChangeByQuery:
+      'Cambia un correo o una contraseña de cuenta en cuenta, no mediante una consulta.',
+    currentPasswordForEmail: 'Introduce tu contraseña actual para cambiar tu correo.',
     currentPasswordRequired: 'Introduce tu contraseña actual para establecer una nueva.',
     disputedQuote:
       'No se puede publicar mientras usa una cita cuestionada: {{quotes}}. Resuélvela o quítala primero.',
