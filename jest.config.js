@@ -11,6 +11,9 @@ const config = {
     '^payload-plugin-newsroom$': '<rootDir>/src/index.ts',
     '^payload-plugin-newsroom/(.*)$': '<rootDir>/src/exports/$1.ts',
   },
+  // dist/package is the assembled package (scripts/build-plugin.sh): a second package.json
+  // named as this one, which jest's module map would report as a naming collision.
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
   rootDir: '.',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/**/*.test.ts'],

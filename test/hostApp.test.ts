@@ -195,8 +195,10 @@ if (!DATABASE_URI || DATABASE_URI.startsWith('file:')) {
     }, 60_000)
 
     it('packs a tarball holding only dist/, README.md, LICENSE and package.json', async () => {
-      // prepack builds dist/ first, as `npm publish` would.
-      const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], {
+      // pack:plugin builds and assembles dist/package (its own package.json, no app scripts)
+      // and packs that folder, as it is published.
+      const args = ['run', 'pack:plugin', '--', '--json', '--pack-destination', work]
+      const { stdout } = await run('npm', args, {
         cwd: ROOT,
         env: cleanEnv(),
         timeoutMs: 300_000,
@@ -209,6 +211,18 @@ if (!DATABASE_URI || DATABASE_URI.startsWith('file:')) {
         'README.md',
         'package.json',
       ])
+      // Its package.json carries no script of this app (dev, seed, bench: files not shipped).
+      const manifest = JSON.parse(
+        (
+          await run('tar', ['-xOzf', packed.filename, 'package/package.json'], {
+            cwd: work,
+            env: cleanEnv(),
+          })
+        ).stdout,
+      )
+      expect(manifest.scripts).toBeUndefined()
+      expect(manifest.devDependencies).toBeUndefined()
+      expect(manifest.peerDependencies).toEqual(rootPackage.peerDependencies)
       // Every entry point the exports map names is in it, code and declarations.
       const targets = Object.values(
         rootPackage.exports as Record<string, { import: string; types: string }>,
