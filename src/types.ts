@@ -1,5 +1,7 @@
 import type { SEOPluginConfig } from '@payloadcms/plugin-seo/types'
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionConfig, Field, PayloadRequest } from 'payload'
+
+import type { Role } from './access/roles'
 
 /** Lets an app replace the plugin's fields while keeping access, hooks and the slug. */
 export type FieldsOverride = (args: { defaultFields: Field[] }) => Field[]
@@ -171,6 +173,49 @@ export type NewsroomFactCheckOptions = {
   ratings?: NewsroomRating[]
 }
 
+/**
+ * Who holds which newsroom role, and who may grant them. Newsroom roles live in a `roles` field
+ * the plugin adds to the site's users; a site that already tells its people apart can say so
+ * here instead of (or as well as) setting that field.
+ */
+export type NewsroomRolesOptions = {
+  /**
+   * Who may grant and take back newsroom roles (the `roles` field). On a users collection the
+   * plugin builds: newsroom admins. On the site's own users collection, by default, also anyone
+   * the site already lets update every user (its `access.update` answers `true`), so the site's
+   * owner can make themselves a newsroom admin from the admin, without touching the database.
+   */
+  canManage?: (args: { req: PayloadRequest }) => boolean | Promise<boolean>
+  /**
+   * Newsroom roles a user holds besides those stored in their `roles` field, from the site's own
+   * data (e.g. `(user) => (user.isOwner ? ['admin'] : [])`), added each time the account is
+   * read, the signed-in user included.
+   */
+  of?: (user: Record<string, unknown>) => readonly Role[] | undefined
+}
+
+/**
+ * The newsroom's rules on the rest of the site too. By default they cover the newsroom's
+ * collections and the fields it adds to the site's; a site that wants them everywhere opts in.
+ */
+export type NewsroomHardeningOptions = {
+  /**
+   * The newsroom's account rules on a users collection the site already had: passwords of at
+   * least 12 characters, the current password to change one's own, sign-in failures that do
+   * not tell whether an address has an account. Always on for a users collection the plugin
+   * builds.
+   * @default false
+   */
+  accounts?: boolean
+  /**
+   * The GraphQL cost limits (aliases, depth, top-level fields, `limit`) on every query, the
+   * site's own collections included, and Payload's complexity cap lowered to the newsroom's.
+   * By default they apply to queries that read or write the newsroom's collections.
+   * @default false
+   */
+  graphQL?: boolean
+}
+
 export type NewsroomPluginOptions = {
   /** Purging caches outside the process when content changes. */
   cache?: NewsroomCacheOptions
@@ -182,6 +227,8 @@ export type NewsroomPluginOptions = {
   disabled?: boolean
   /** The rating scale of fact-checks (an article's `factCheck.rating`). */
   factChecks?: NewsroomFactCheckOptions
+  /** The newsroom's rules on the site's own collections and users too (off by default). */
+  hardening?: NewsroomHardeningOptions
   /** Scheduled publish and unpublish: run by the plugin unless turned off. */
   jobs?: NewsroomJobsOptions
   /**
@@ -201,13 +248,18 @@ export type NewsroomPluginOptions = {
   maxRelatedCoverage?: number
   /**
    * Old story URLs answer 301 to the new one after an editor changes a live slug, with Payload's
-   * redirects plugin (a `redirects` collection); `false` leaves it out.
+   * redirects plugin. A site that already runs plugin-redirects (before this plugin) keeps its
+   * `redirects` collection, which then also points at stories; otherwise the plugin adds one.
+   * `false` leaves redirects out.
    * @default true
    */
   redirects?: boolean
+  /** Who holds newsroom roles, and who may grant them. */
+  roles?: NewsroomRolesOptions
   /**
-   * Reader search with Payload's search plugin: a `search` collection holding published stories
-   * only; `false` leaves it out.
+   * Reader search with Payload's search plugin, over published stories only. A site that
+   * already runs plugin-search (before this plugin) keeps its `search` collection, which then
+   * also holds stories; otherwise the plugin adds one. `false` leaves search out.
    * @default true
    */
   search?: boolean

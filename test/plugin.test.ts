@@ -98,7 +98,7 @@ describe('newsroomPlugin on a config', () => {
     expect(config.secret).toBe('x')
   })
 
-  it("keeps an app's own users collection, adding only the fields it lacks", async () => {
+  it("keeps an app's own users collection and its rules, adding only name and roles", async () => {
     const appUsers: CollectionConfig = {
       slug: 'users',
       access: { read: () => true },
@@ -113,35 +113,40 @@ describe('newsroomPlugin on a config', () => {
 
     expect(users.auth).toEqual({ tokenExpiration: 60 })
     expect(users.access).toBe(appUsers.access)
-    // Also the account rules: the address readable by its owner and admins, and the current
-    // password asked for when changing your own.
-    expect(dataFieldNames(users.fields)).toEqual([
-      'name',
-      'beat',
-      'email',
-      'currentPassword',
-      'roles',
-    ])
-    expect(users.hooks?.beforeOperation?.length).toBeGreaterThan(0)
+    // The site's own email field and account rules stay as they were: no second email field,
+    // no password rules on its users, only the guard on who changes roles.
+    expect(dataFieldNames(users.fields)).toEqual(['name', 'beat', 'roles'])
+    const hookNames = (users.hooks?.beforeOperation ?? []).map((hook) => hook.name)
+    expect(hookNames).not.toContain('passwordRules')
+    expect(hookNames).not.toContain('uniformLoginFailures')
+    expect((users.hooks?.afterError ?? []).map((hook) => hook.name)).not.toContain(
+      'hideAccountLock',
+    )
     const name = findField(users.fields, 'name') as { label?: string }
     expect(name.label).toBe('Full name')
-    const roles = findField(users.fields, 'roles') as { options: { value: string }[]; type: string }
+    const roles = findField(users.fields, 'roles') as {
+      defaultValue?: unknown
+      options: { value: string }[]
+      required?: boolean
+      type: string
+    }
     expect(roles.type).toBe('select')
     expect(roles.options.map((option) => option.value)).toEqual(['admin', 'editor', 'writer'])
+    // The site's code that creates users without roles keeps working, and makes nobody a writer.
+    expect(roles.required).toBe(false)
+    expect(roles.defaultValue).toBeUndefined()
   })
 
-  it("gives an app's users collection without a name both name and roles", async () => {
+  it("puts the newsroom's account rules on an app's users only when it opts in", async () => {
     const config = await applyPlugin(
-      undefined,
+      { hardening: { accounts: true } },
       minimalConfig([{ slug: 'users', auth: true, fields: [{ name: 'beat', type: 'text' }] }]),
     )
-    expect(dataFieldNames(collectionOf(config, 'users').fields)).toEqual([
-      'beat',
-      'name',
-      'email',
-      'currentPassword',
-      'roles',
-    ])
+    const users = collectionOf(config, 'users')
+    expect(dataFieldNames(users.fields)).toEqual(['beat', 'name', 'roles'])
+    const hookNames = (users.hooks?.beforeOperation ?? []).map((hook) => hook.name)
+    expect(hookNames).toEqual(expect.arrayContaining(['uniformLoginFailures', 'passwordRules']))
+    expect((users.hooks?.afterError ?? []).map((hook) => hook.name)).toContain('hideAccountLock')
   })
 
   it('produces a config Payload accepts, with an app users collection that has a name', async () => {

@@ -1,3 +1,4 @@
+import type { ValidationRule } from 'graphql'
 import type { CollectionConfig, Config } from 'payload'
 
 import type { NewsroomLimitsOptions } from '../types'
@@ -6,6 +7,7 @@ import { collectionSlugs } from '../collectionSlugs'
 import { REDIRECTS_SLUG } from '../redirects/withRedirects'
 import { SEARCH_SLUG } from '../search/withSearch'
 import { graphQLCostRule, graphQLLimitRule } from './graphQLCost'
+import { scopedToNewsroom } from './newsroomScope'
 import { refuseOverLimitReads } from './refuseOverLimitReads'
 import { resolveLimits } from './resolveLimits'
 
@@ -18,18 +20,30 @@ const withReadLimit = (collection: CollectionConfig, maxLimit: number): Collecti
   },
 })
 
-/**
- * The collections the plugin builds, extends or adds with Payload's plugins (redirects and
- * search are read anonymously too); the app's others are left as they are.
- */
-const managed = new Set<string>([...Object.values(collectionSlugs), REDIRECTS_SLUG, SEARCH_SLUG])
+/** What the limits cover. */
+export type LimitsScope = {
+  /** GraphQL limits on every query, and Payload's complexity cap lowered (`hardening.graphQL`). */
+  everywhere: boolean
+  /** The collections the newsroom built or added; the site's own are left as they are. */
+  slugs: ReadonlySet<string>
+}
+
+const allNewsroom: LimitsScope = {
+  everywhere: false,
+  slugs: new Set<string>([...Object.values(collectionSlugs), REDIRECTS_SLUG, SEARCH_SLUG]),
+}
 
 /**
  * The plugin's limits on a config: a `limit` cap on the REST reads of the collections it builds
- * or extends, and GraphQL validation rules (cost, `limit` arguments, for every collection) after
- * any the host set, with Payload's complexity limit lowered unless the host chose one.
+ * or adds, and GraphQL validation rules (cost, `limit` arguments) after any the host set, for
+ * the queries that touch those collections, or for all with `everywhere` (which also lowers
+ * Payload's complexity limit unless the host chose one).
  */
-export const withLimits = (config: Config, options: false | NewsroomLimitsOptions = {}): Config => {
+export const withLimits = (
+  config: Config,
+  options: false | NewsroomLimitsOptions = {},
+  scope: LimitsScope = allNewsroom,
+): Config => {
   if (options === false) {
     return config
   }
@@ -39,17 +53,22 @@ export const withLimits = (config: Config, options: false | NewsroomLimitsOption
     ...config,
     collections: maxLimit
       ? config.collections?.map((collection) =>
-          managed.has(collection.slug) ? withReadLimit(collection, maxLimit) : collection,
+          scope.slugs.has(collection.slug) ? withReadLimit(collection, maxLimit) : collection,
         )
       : config.collections,
     graphQL: {
       ...config.graphQL,
-      ...(graphQL ? { maxComplexity: graphQL.maxComplexity } : {}),
-      validationRules: (args) => [
-        ...(hostRules ? hostRules(args) : []),
-        ...(graphQL ? [graphQLCostRule(graphQL)] : []),
-        ...(maxLimit ? [graphQLLimitRule(maxLimit, args.variableValues)] : []),
-      ],
+      ...(graphQL && scope.everywhere ? { maxComplexity: graphQL.maxComplexity } : {}),
+      validationRules: (args) => {
+        const scoped = scope.everywhere
+          ? (rule: ValidationRule) => rule
+          : scopedToNewsroom(args, scope.slugs)
+        return [
+          ...(hostRules ? hostRules(args) : []),
+          ...(graphQL ? [scoped(graphQLCostRule(graphQL))] : []),
+          ...(maxLimit ? [scoped(graphQLLimitRule(maxLimit, args.variableValues))] : []),
+        ]
+      },
     },
   }
 }

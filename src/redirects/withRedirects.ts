@@ -6,6 +6,7 @@ import { anyone } from '../access/anyone'
 import { isEditor } from '../access/roles'
 import { collectionSlugs } from '../collectionSlugs'
 import { perLanguage, translated } from '../translations/translate'
+import { addRelationTarget } from '../utilities/addRelationTarget'
 
 export const REDIRECTS_SLUG = 'redirects'
 
@@ -14,9 +15,29 @@ export const REDIRECTS_SLUG = 'redirects'
  * an editor changes a live story's slug, and the site answers the old URL with a 301. A record
  * references the story rather than its new URL, so A→B then B→C sends A straight to C. Readers
  * may read them (old URLs are public); only editors change them.
+ *
+ * A site that already runs plugin-redirects keeps its collection and its rules: its `to`
+ * reference may point at stories too, and the stories' redirects are written there.
  */
-export const withRedirects = (config: Config): Config =>
-  redirectsPlugin({
+export const withRedirects = (config: Config): Config => {
+  if (config.collections?.some((collection) => collection.slug === REDIRECTS_SLUG)) {
+    return {
+      ...config,
+      collections: config.collections.map((collection) =>
+        collection.slug === REDIRECTS_SLUG
+          ? {
+              ...collection,
+              fields: addRelationTarget(
+                collection.fields,
+                'to.reference',
+                collectionSlugs.articles,
+              ),
+            }
+          : collection,
+      ),
+    }
+  }
+  return redirectsPlugin({
     collections: [collectionSlugs.articles],
     overrides: {
       access: { create: isEditor, delete: isEditor, read: anyone, update: isEditor },
@@ -28,3 +49,4 @@ export const withRedirects = (config: Config): Config =>
     },
     redirectTypes: ['301'],
   })(config)
+}

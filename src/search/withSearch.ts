@@ -1,4 +1,4 @@
-import type { Config, Field } from 'payload'
+import type { CollectionConfig, Config, Field } from 'payload'
 
 import { searchPlugin } from '@payloadcms/plugin-search'
 
@@ -6,6 +6,8 @@ import { anyone } from '../access/anyone'
 import { isEditor, isStaffField } from '../access/roles'
 import { collectionSlugs } from '../collectionSlugs'
 import { perLanguage, translated } from '../translations/translate'
+import { addRelationTarget } from '../utilities/addRelationTarget'
+import { withMissingFields } from '../utilities/withMissingFields'
 
 export const SEARCH_SLUG = 'search'
 
@@ -27,13 +29,7 @@ const resultFields: Field[] = [
   },
 ]
 
-/**
- * Payload's search plugin over our stories. Its hooks keep one record per live story: written
- * on publish and on every live edit, removed on unpublish and delete; drafts (a new story, or a
- * draft of a live one) never reach it, so readers may read it all. Nobody writes it over the
- * API; editors may remove a record (the next publish writes it again).
- */
-export const withSearch = (config: Config): Config =>
+const newsroomSearch = () =>
   searchPlugin({
     beforeSync: ({ originalDoc, searchDoc }) => ({
       ...searchDoc,
@@ -47,7 +43,9 @@ export const withSearch = (config: Config): Config =>
     deleteDrafts: true,
     searchOverrides: {
       access: { create: () => false, delete: isEditor, read: anyone, update: () => false },
-      admin: { group: perLanguage('adminGroup') },
+      // No "Reindex" button: nobody may create records here, so it could only fail. Stories
+      // are indexed on publish and on every live edit.
+      admin: { components: {}, group: perLanguage('adminGroup') },
       defaultSort: '-publishedAt',
       fields: ({ defaultFields }) => [
         // The ranking is the newsroom's business, not the reader's.
@@ -60,4 +58,38 @@ export const withSearch = (config: Config): Config =>
       ],
     },
     syncDrafts: false,
-  })(config)
+  })
+
+/** The site's own search collection, made by its plugin-search: stories join its results. */
+const joinSiteSearch = (siteSearch: CollectionConfig): CollectionConfig =>
+  withMissingFields(
+    {
+      ...siteSearch,
+      fields: addRelationTarget(siteSearch.fields, 'doc', collectionSlugs.articles),
+    },
+    resultFields,
+  )
+
+/**
+ * Payload's search plugin over our stories. Its hooks keep one record per live story: written
+ * on publish and on every live edit, removed on unpublish and delete; drafts (a new story, or a
+ * draft of a live one) never reach it, so readers may read it all. Nobody writes it over the
+ * API; editors may remove a record (the next publish writes it again).
+ *
+ * A site that already runs plugin-search keeps its collection and its rules: the stories'
+ * hooks write into it, and its `doc` relationship may point at stories too.
+ */
+export const withSearch = (config: Config): Config => {
+  const siteSearch = config.collections?.find((collection) => collection.slug === SEARCH_SLUG)
+  if (!siteSearch) {
+    return newsroomSearch()(config)
+  }
+  const others = (config.collections ?? []).filter((collection) => collection !== siteSearch)
+  const applied = newsroomSearch()({ ...config, collections: others })
+  return {
+    ...applied,
+    collections: (applied.collections ?? []).map((collection) =>
+      collection.slug === SEARCH_SLUG ? joinSiteSearch(siteSearch) : collection,
+    ),
+  }
+}

@@ -1,4 +1,8 @@
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+
 import type { DeliveryImage, DeliveryImageSize } from '../../delivery/types'
+
+import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 
 import { isPopulated, numberOrNull, recordOf, textOrNull } from '../../delivery/readers'
 
@@ -19,6 +23,18 @@ export const shapeImageSizes = (sizes: unknown): DeliveryImageSize[] =>
     })
     .sort((a, b) => a.width - b.width)
 
+/**
+ * A media caption as plain text: the newsroom's is a text field, but a site's own `media` may
+ * keep its caption as rich text (Payload's website template does), which readers still get.
+ */
+const captionText = (value: unknown): null | string => {
+  if (value && typeof value === 'object' && 'root' in value) {
+    const text = convertLexicalToPlaintext({ data: value as SerializedEditorState }).trim()
+    return text === '' ? null : text
+  }
+  return textOrNull(value)
+}
+
 /** A media document, populated, as readers get it: text, stored sizes and focal point. */
 export const shapeImage = (value: unknown): DeliveryImage | null => {
   if (!isPopulated(value)) {
@@ -29,7 +45,7 @@ export const shapeImage = (value: unknown): DeliveryImage | null => {
   return {
     id: value.id,
     alt: textOrNull(value.alt),
-    caption: textOrNull(value.caption),
+    caption: captionText(value.caption),
     credit: textOrNull(value.credit),
     focalPoint: focalX !== null && focalY !== null ? { x: focalX, y: focalY } : null,
     height: numberOrNull(value.height),
