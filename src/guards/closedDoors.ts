@@ -1,4 +1,4 @@
-import type { CollectionConfig, Endpoint } from 'payload'
+import type { CollectionConfig, Endpoint, GlobalConfig } from 'payload'
 
 const notFound = (message: string) => () =>
   Response.json({ errors: [{ message: `Not Found: ${message}` }] }, { status: 404 })
@@ -27,4 +27,17 @@ export const closedDoors = (collection: CollectionConfig): Endpoint[] => {
     })
   }
   return doors
+}
+
+/** The same for a global without versions: Payload mounts its versions doors all the same. */
+export const closedGlobalDoors = (global: GlobalConfig): Endpoint[] => {
+  if (global.versions) {
+    return []
+  }
+  const handler = notFound(`the ${global.slug} global keeps no versions.`)
+  return [
+    { handler, method: 'get', path: '/versions' },
+    { handler, method: 'get', path: '/versions/:id' },
+    { handler, method: 'post', path: '/versions/:id' },
+  ]
 }

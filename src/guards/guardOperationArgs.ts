@@ -23,6 +23,11 @@ type OperationArgs = QueryArgs & {
 export type InputGuardOptions = {
   /** The deepest nesting accepted in a write's data or a query's `where`. */
   maxDepth: number
+  /**
+   * Whether a write's body is checked against the fields (the newsroom's collections); off for
+   * Payload's own, whose writes come from Payload itself, where ids and queries are checked only.
+   */
+  writes?: boolean
 }
 
 const WRITES = new Set(['create', 'update'])
@@ -157,11 +162,11 @@ const checkQuery = (
  * written when it throws; valid input passes unchanged.
  */
 export const guardOperationArgs =
-  ({ maxDepth }: InputGuardOptions): CollectionBeforeOperationHook =>
+  ({ maxDepth, writes = true }: InputGuardOptions): CollectionBeforeOperationHook =>
   async ({ args, collection, operation, req }) => {
     const operationArgs = args as OperationArgs
     checkIds(operationArgs, operation, collection, req)
-    if (WRITES.has(operation) || ACCOUNT_OPERATIONS.has(operation)) {
+    if (writes && (WRITES.has(operation) || ACCOUNT_OPERATIONS.has(operation))) {
       await checkData(operationArgs.data, operation, collection, req, maxDepth)
     }
     if (!ACCOUNT_OPERATIONS.has(operation)) {

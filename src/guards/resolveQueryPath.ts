@@ -12,6 +12,8 @@ export type QueryTarget =
   | { collection: string; kind: 'id' }
   | { field: FlattenedField; kind: 'field' }
   | { collections: string[]; kind: 'reference'; part: 'relationTo' | 'value' | 'whole' }
+  /** A path that goes on past a join field: no adapter can follow it (SQL fails on it). */
+  | { join: string; kind: 'throughJoin' }
   | null
 
 const ARRAY_INDEX = /^\d+$/
@@ -77,6 +79,8 @@ export const resolveQueryPath = (
       case 'blocks':
         fields = blocksOf(field, payload).flatMap((block) => block.flattenedFields)
         break
+      case 'join':
+        return { join: segments.slice(0, index + 1).join('.'), kind: 'throughJoin' }
       case 'relationship':
       case 'upload': {
         const related =

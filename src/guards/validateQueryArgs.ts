@@ -6,6 +6,7 @@ import { collectionOf } from './collectionOf'
 import { shown } from './inputErrors'
 import { isPlainObject } from './isPlainObject'
 import { whereProblems } from './validateWhere'
+import { whereSizeProblems } from './whereSize'
 
 /** The paging, population and shaping arguments a read (or bulk write) takes. */
 export type QueryArgs = {
@@ -89,8 +90,12 @@ export const queryArgProblems = (
 ): InputProblem[] => {
   const problems: InputProblem[] = [
     ...pagingProblems(args, (key) => key),
-    ...whereProblems(payload, collection, args.where),
+    ...whereSizeProblems(args.where),
   ]
+  // A where too large is not looked into further: its size is the problem.
+  if (!problems.some(({ path }) => path.startsWith('where'))) {
+    problems.push(...whereProblems(payload, collection, args.where))
+  }
   if (isGiven(args.depth)) {
     const depth = countProblem(args.depth, 0)
     if (depth) {
@@ -150,7 +155,9 @@ const joinsProblems = (payload: Payload, collection: string, joins: unknown): In
       continue
     }
     problems.push(...pagingProblems(join, name))
-    if (target) {
+    const tooLarge = whereSizeProblems(join.where, name('where'))
+    problems.push(...tooLarge)
+    if (target && !tooLarge.length) {
       problems.push(...whereProblems(payload, target, join.where, name('where')))
     }
     if (join.sort !== undefined) {

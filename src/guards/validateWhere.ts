@@ -88,7 +88,7 @@ const referenceProblem = (
 /** Why `value` cannot be compared, with `operator`, to what the path names; null if it can. */
 const comparisonProblem = (
   payload: Payload,
-  target: Exclude<QueryTarget, null>,
+  target: Exclude<QueryTarget, { kind: 'throughJoin' } | null>,
   operator: string,
   values: unknown[],
 ): null | string => {
@@ -187,6 +187,13 @@ export const whereProblems = (
       continue
     }
     const target = resolveQueryPath(payload, collection, key)
+    if (target?.kind === 'throughJoin') {
+      problems.push({
+        message: `cannot be queried: ${target.join} is a join field, which a query cannot follow`,
+        path,
+      })
+      continue
+    }
     for (const [operator, value] of Object.entries(condition)) {
       const operatorPath = `${path}[${operator}]`
       if (!validOperatorSet.has(operator as never)) {

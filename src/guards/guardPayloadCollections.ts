@@ -1,0 +1,79 @@
+import type { CollectionBeforeOperationHook, Endpoint, Payload } from 'payload'
+
+import { closedDoors, closedGlobalDoors } from './closedDoors'
+import { guardOperationArgs } from './guardOperationArgs'
+
+/** Marks the hook, so a second init (tests, hot reload) does not add it twice. */
+const GUARD = Symbol.for('newsroom.payloadCollectionGuard')
+
+type Marked = CollectionBeforeOperationHook & { [GUARD]?: true }
+
+/** Marks the 404 doors added here, for the same reason. */
+const CLOSED = 'newsroomClosedDoor'
+
+const withClosedDoors = (endpoints: Endpoint[], closed: Endpoint[]): Endpoint[] =>
+  endpoints.some((endpoint) => endpoint.custom?.[CLOSED])
+    ? endpoints
+    : [...closed.map((door) => ({ ...door, custom: { [CLOSED]: true } })), ...endpoints]
+
+/**
+ * The collections Payload adds itself once plugins have run (`payload-preferences`,
+ * `payload-locked-documents`, `payload-jobs`, `payload-migrations`, …) get the newsroom's
+ * checks of ids and queries too, at init, as no plugin can reach them before: a `where` value
+ * that is not a date or an id, `page=99999999999999999999` or `near` on a non-point field
+ * reached the database there and answered 500. Their writes come from Payload itself and are
+ * left alone. Like the newsroom's, they and every global without versions answer their versions
+ * doors with a 404 rather than a query on tables that do not exist (a 500).
+ */
+export const guardPayloadCollections = (payload: Payload, { maxDepth }: { maxDepth: number }) => {
+  const guard: Marked = guardOperationArgs({ maxDepth, writes: false })
+  guard[GUARD] = true
+  for (const { config } of Object.values(payload.collections)) {
+    const hooks = (config.hooks.beforeOperation ?? []) as Marked[]
+    if (config.slug.startsWith('payload-') && !hooks.some((hook) => hook[GUARD])) {
+      config.hooks.beforeOperation = [guard, ...hooks]
+      if (config.endpoints) {
+        config.endpoints = withClosedDoors(config.endpoints, closedDoors(config))
+      }
+    }
+  }
+  for (const global of payload.globals.config) {
+    if (global.endpoints) {
+      global.endpoints = withClosedDoors(global.endpoints, closedGlobalDoors(global))
+    }
+  }
+  answerUnscheduledJobs(payload)
+}
+
+/**
+ * `GET /api/payload-jobs/handle-schedules` answers a 500 ("no tasks or workflows with schedules
+ * are defined") when nothing is scheduled: a door that has nothing behind it is a 404.
+ */
+const answerUnscheduledJobs = (payload: Payload) => {
+  const jobs = payload.collections['payload-jobs']?.config
+  if (!jobs || !Array.isArray(jobs.endpoints) || payload.config.jobs?.scheduling) {
+    return
+  }
+  jobs.endpoints = jobs.endpoints.map((endpoint): Endpoint => {
+    if (endpoint.path !== '/handle-schedules' || endpoint.custom?.newsroom) {
+      return endpoint
+    }
+    return {
+      ...endpoint,
+      custom: { ...endpoint.custom, newsroom: true },
+      handler: async (req) => {
+        const answer = await endpoint.handler(req)
+        return answer.status >= 500
+          ? Response.json(
+              {
+                errors: [
+                  { message: 'Not Found: no jobs are scheduled, so there are none to handle.' },
+                ],
+              },
+              { status: 404 },
+            )
+          : answer
+      },
+    }
+  })
+}
