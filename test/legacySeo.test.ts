@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import { carryOverLegacySeoMongo, carryOverLegacySeoSql } from '../src/seo/legacySeo'
+import {
+  carryOverLegacySeoMongo,
+  carryOverLegacySeoSql,
+  LEGACY_SEO_DONE,
+} from '../src/seo/legacySeo'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 
 /**
@@ -119,6 +123,9 @@ beforeAll(async () => {
   await storeOld(ids.both, OLD.both)
   await storeOld(ids.descriptionOnly, OLD.descriptionOnly)
   await storeOld(ids.editorSet, OLD.editorSet)
+  // A database from the previous release never ran the carry-over; this one did at start-up
+  // (on MongoDB), before the old values were written above.
+  await ctx.payload.kv.delete(LEGACY_SEO_DONE)
 })
 
 afterAll(async () => {
@@ -162,5 +169,22 @@ describe('carrying the old seo fields over to meta', () => {
     }
     expect(await Promise.all(Object.values(ids).map(metaOf))).toEqual(before)
     expect(await counts()).toEqual({ descriptions: 3, titles: 2 })
+  })
+
+  it('on MongoDB, stops scanning the articles once it has run', async () => {
+    if (!isMongo()) {
+      // SQL databases carry the group over in a migration, which runs once by construction.
+      expect(await ctx.payload.kv.get(LEGACY_SEO_DONE)).toBeNull()
+      return
+    }
+    expect(await ctx.payload.kv.get(LEGACY_SEO_DONE)).not.toBeNull()
+    // Old values written after the carry-over ran are not looked for: no scan on later starts.
+    await storeOld(ids.none, { title: 'Written after' })
+    expect(await carryOver()).toEqual({ documents: 0, versions: 0 })
+    const { Types } = await import('mongoose')
+    const raw = await db.collections.articles.collection.findOne({
+      _id: new Types.ObjectId(String(ids.none)),
+    })
+    expect(raw.seo).toEqual({ title: 'Written after' })
   })
 })

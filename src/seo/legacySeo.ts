@@ -61,6 +61,9 @@ const mongoUpdate = (doc: Record<string, unknown>, path: '' | 'version.') => {
   }
 }
 
+/** The key-value store's record that the carry-over has run on this database. */
+export const LEGACY_SEO_DONE = 'newsroom:carried-over:legacy-seo'
+
 /** Counts of documents carried over, for the start-up log and tests. */
 export type LegacySeoResult = { documents: number; versions: number }
 
@@ -75,6 +78,11 @@ export const carryOverLegacySeoMongo = async (payload: Payload): Promise<LegacyS
   if (db.name !== 'mongoose') {
     return result
   }
+  // Each start would otherwise scan every article and version for the old group: once done,
+  // Payload's key-value store remembers it.
+  if (await payload.kv.get(LEGACY_SEO_DONE)) {
+    return result
+  }
   const targets = [
     { key: 'documents', model: db.collections?.[collectionSlugs.articles], path: '' },
     { key: 'versions', model: db.versions?.[collectionSlugs.articles], path: 'version.' },
@@ -87,6 +95,7 @@ export const carryOverLegacySeoMongo = async (payload: Payload): Promise<LegacyS
       result[key] += 1
     }
   }
+  await payload.kv.set(LEGACY_SEO_DONE, { at: new Date().toISOString() })
   if (result.documents + result.versions > 0) {
     payload.logger.info(
       `Carried the old SEO fields of ${result.documents} articles and ${result.versions} versions over to meta.`,
