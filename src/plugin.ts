@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config, Field, Plugin } from 'payload'
+import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import { seoPlugin } from '@payloadcms/plugin-seo'
 
@@ -13,7 +13,7 @@ import { quotesCollection } from '../collections/Quotes'
 import { relatedStoriesCollection } from '../collections/RelatedStories'
 import { sectionsCollection } from '../collections/Sections'
 import { topicsCollection } from '../collections/Topics'
-import { userFields, userHooks, usersCollection } from '../collections/Users'
+import { siteCanManageRoles, userFields, userHooks, usersCollection } from '../collections/Users'
 import { cacheSettingsCustom } from './cache/cacheSettings'
 import { collectionSlugs } from './collectionSlugs'
 import { deliveryStateGlobal } from './delivery/deliveryStateGlobal'
@@ -35,31 +35,9 @@ import { siteSettingsCustom } from './siteSettings'
 import { withTranslations } from './translations'
 import { translated } from './translations/translate'
 import { applyCollectionOverride } from './utilities/applyCollectionOverride'
-import { dataFieldNames } from './utilities/dataFieldNames'
+import { withMissingFields } from './utilities/withMissingFields'
 
 const DEFAULT_MAX_RELATED_COVERAGE = 6
-
-/** An app that already has the collection keeps it; the plugin only adds the fields it needs. */
-const withMissingFields = (
-  collection: CollectionConfig,
-  fields: Field[],
-  hooks: CollectionConfig['hooks'] = {},
-): CollectionConfig => {
-  const present = dataFieldNames(collection.fields)
-  const missing = fields.filter((field) => !('name' in field) || !present.has(field.name))
-  const ownHooks = collection.hooks ?? {}
-  const addedHooks = Object.fromEntries(
-    Object.entries(hooks).map(([name, list]) => [
-      name,
-      [...((ownHooks as Record<string, unknown[]>)[name] ?? []), ...(list as unknown[])],
-    ]),
-  )
-  return {
-    ...collection,
-    fields: [...collection.fields, ...missing],
-    hooks: { ...ownHooks, ...addedHooks },
-  }
-}
 
 /**
  * plugin-seo appends its `meta` group after a collection's fields; a story's editor finds it in
@@ -90,9 +68,16 @@ export const newsroomPlugin =
     const existing = incomingConfig.collections ?? []
     const hasCollection = (slug: string) => existing.some((collection) => collection.slug === slug)
 
+    const rolesOf = pluginOptions.roles?.of
     const appCollections = existing.map((collection) => {
       if (collection.slug === collectionSlugs.users) {
-        return withMissingFields(collection, userFields(), userHooks())
+        // The site's own users: newsroom roles join them, its own rules stay (see `hardening`).
+        const canManageRoles = siteCanManageRoles(collection, pluginOptions.roles?.canManage)
+        return withMissingFields(
+          collection,
+          userFields({ canManageRoles, rolesOf, siteOwned: true }),
+          userHooks({ accounts: pluginOptions.hardening?.accounts === true, canManageRoles }),
+        )
       }
       if (collection.slug === collectionSlugs.media) {
         return withMissingFields(collection, mediaFields())
@@ -118,7 +103,12 @@ export const newsroomPlugin =
       applyCollectionOverride(topicsCollection(), overrides.topics),
       ...(hasCollection(collectionSlugs.users)
         ? []
-        : [applyCollectionOverride(usersCollection(), overrides.users)]),
+        : [
+            applyCollectionOverride(
+              usersCollection({ canManageRoles: pluginOptions.roles?.canManage, rolesOf }),
+              overrides.users,
+            ),
+          ]),
       ...(hasCollection(collectionSlugs.media)
         ? []
         : [applyCollectionOverride(mediaCollection(), overrides.media)]),
@@ -152,11 +142,14 @@ export const newsroomPlugin =
         ...factCheckSettingsCustom(pluginOptions.factChecks),
       },
       // Kept when disabled, like the collections, so the schema does not change.
-      globals: [...(incomingConfig.globals ?? []), deliveryStateGlobal(), frontPageGlobal()],
+      // plugin-seo may have added SEO fields to the site's globals: keep its version of them.
+      globals: [...(withSeo.globals ?? []), deliveryStateGlobal(), frontPageGlobal()],
       jobs: pluginOptions.disabled
         ? incomingConfig.jobs
         : withScheduledPublishing(incomingConfig.jobs, pluginOptions.jobs),
       onInit: async (payload) => {
+        // The site's start-up comes first, as it did before the plugin joined.
+        await incomingConfig.onInit?.(payload)
         if (!pluginOptions.disabled) {
           guardJobCancellation(payload)
           // Every instance runs the job runner: each due job must go to exactly one of them.
@@ -170,7 +163,6 @@ export const newsroomPlugin =
           // MongoDB has no migrations: the old `seo` values move to `meta` here, once.
           await carryOverLegacySeoMongo(payload)
         }
-        await incomingConfig.onInit?.(payload)
       },
     }
     // Payload's official plugins, kept when disabled like the collections (the schema stays).
@@ -180,10 +172,12 @@ export const newsroomPlugin =
     // Once every collection is in place (Payload's SEO fields and endpoints, the delivery API,
     // the redirects and search collections), one pass over those the plugin builds, extends or
     // adds: bad input is a 4xx that writes nothing, and timestamps are the server's.
+    // Redirects and search are the newsroom's only when it added them: a site that already ran
+    // those plugins keeps its own rules for their collections.
     const managedSlugs = new Set<string>([
       ...Object.values(collectionSlugs),
-      REDIRECTS_SLUG,
-      SEARCH_SLUG,
+      ...(hasCollection(REDIRECTS_SLUG) ? [] : [REDIRECTS_SLUG]),
+      ...(hasCollection(SEARCH_SLUG) ? [] : [SEARCH_SLUG]),
     ])
     const guard = withInputGuards(pluginOptions)
     const withOfficial: Config = {
@@ -193,5 +187,17 @@ export const newsroomPlugin =
       ),
     }
     // Caps on what one REST or GraphQL request may ask of the server.
-    return pluginOptions.disabled ? withOfficial : withLimits(withOfficial, pluginOptions.limits)
+    return pluginOptions.disabled
+      ? withOfficial
+      : withLimits(withOfficial, pluginOptions.limits, {
+          everywhere: pluginOptions.hardening?.graphQL === true,
+          // The site's own users and media keep their own limits (none unless it set some).
+          slugs: new Set(
+            [...managedSlugs].filter(
+              (slug) =>
+                !(slug === collectionSlugs.users || slug === collectionSlugs.media) ||
+                !hasCollection(slug),
+            ),
+          ),
+        })
   }
