@@ -1,6 +1,10 @@
+import { GraphQLError } from 'graphql'
+
+import { graphQLDocumentProblem } from './graphQLDocument'
 import { errorResponse, thrownClientError } from './errorResponse'
 import { readJsonBody } from './readJsonBody'
 import { withErrorShape } from './withErrorShape'
+import { withRequestId } from './withRequestId'
 
 type GraphQLHandler = (request: Request) => Promise<Response>
 
@@ -25,13 +29,14 @@ const bodyProblem = (value: unknown): null | string => {
   ) {
     return '"operationName" must be a string.'
   }
-  return null
+  return graphQLDocumentProblem(value.query, (value.variables ?? {}) as Record<string, unknown>)
 }
 
 /**
  * Wraps Payload's GraphQL route handler (`GRAPHQL_POST(config)`): Payload parses a JSON body
  * itself and, when it is not JSON, throws past its error handling ("Invalid JSON" as a 500).
- * A JSON body that is not a GraphQL request is a 400 here too, before anything runs.
+ * A JSON body that is not a GraphQL request is a 400 here too, before anything runs, and so is
+ * a document over the length and token limits or with a fragment cycle (graphQLDocument.ts).
  */
 export const guardGraphQLHandler =
   (handler: GraphQLHandler): GraphQLHandler =>
@@ -47,8 +52,13 @@ export const guardGraphQLHandler =
       }
     }
     try {
-      return await withErrorShape(await handler(request))
+      return await withRequestId(await withErrorShape(await handler(request)), request)
     } catch (error) {
+      // Thrown from a validation rule past graphql-http (Payload's complexity rule reads each
+      // directive's arguments and throws on `@include(if: "x")`): the document's fault.
+      if (error instanceof GraphQLError || (error as Error)?.name === 'GraphQLError') {
+        return errorResponse((error as Error).message)
+      }
       const answer = thrownClientError(error)
       if (answer) {
         return answer

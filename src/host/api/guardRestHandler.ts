@@ -1,6 +1,8 @@
 import { errorResponse, thrownClientError } from './errorResponse'
 import { readJsonBody } from './readJsonBody'
+import { refuseBadMultipart } from './readMultipartBody'
 import { withErrorShape } from './withErrorShape'
+import { withRequestId } from './withRequestId'
 
 type RouteHandler<Context> = (request: Request, context: Context) => Promise<Response>
 
@@ -73,12 +75,24 @@ const refuseNul = (request: Request): null | Response => {
 export const guardRestHandler =
   <Context>(handler: RouteHandler<Context>): RouteHandler<Context> =>
   async (request, context) => {
-    const refused = refuseNul(request) ?? (await refuseBadJsonBody(request))
+    const refused =
+      refuseNul(request) ??
+      (await refuseBadJsonBody(request)) ??
+      (await refuseBadMultipart(request))
     if (refused) {
       return refused
     }
     try {
-      return await withErrorShape(await handler(request, context))
+      const response = await handler(request, context)
+      // Payload answers 501 for a collection or global with no REST endpoints at all
+      // (`payload-migrations`): there is no such door, which is a 404.
+      if (response.status === 501) {
+        return errorResponse(
+          `Not Found: ${request.method} ${new URL(request.url).pathname} is not a door of this API.`,
+          404,
+        )
+      }
+      return await withRequestId(await withErrorShape(response), request)
     } catch (error) {
       const answer = thrownClientError(error)
       if (answer) {

@@ -13,6 +13,7 @@ import { graphQLMediaType } from './graphQLMediaType'
 import { beforeExpress, type RawHandler } from './beforeExpress'
 import { healthRoutes } from './health'
 import { originGuard } from './originGuard'
+import { errorBoundary, rawRequestBoundary, requestBoundary } from './requestBoundary'
 import { logRawAnswer, requestLogger } from './requestLogger'
 import { rawSecurityHeaders, securityHeadersMiddleware } from './securityHeaders'
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './settings'
@@ -82,6 +83,8 @@ export const startServer = async ({
       routes: { admin: paths.admin, graphQLPlayground: `${paths.api}${paths.graphQLPlayground}` },
     }),
   )
+  // A method nothing answers or a path that cannot be decoded: a 4xx naming it, before any route.
+  app.use(requestBoundary)
   app.use(healthRoutes({ isShuttingDown: () => closing !== undefined, payload }))
   app.use(bodyLimit(settings))
   app.use(originGuard(settings))
@@ -90,12 +93,17 @@ export const startServer = async ({
     app.use(route)
   }
   app.use(fallback)
+  app.use(errorBoundary)
 
   // Page cache hits and the delivery fast path answer on node's own request, before express
   // and its middleware; they carry the same security headers.
   const listener =
     first.length > 0
-      ? beforeExpress([rawSecurityHeaders(settings), ...first], app, logRawAnswer)
+      ? beforeExpress(
+          [rawSecurityHeaders(settings), rawRequestBoundary, ...first],
+          app,
+          logRawAnswer,
+        )
       : app
   // Responses not yet sent, so a shutdown can tell their clients to close the connection.
   const unsent = new Set<http.ServerResponse>()

@@ -66,6 +66,8 @@ export const requestLogger =
     const started = performance.now()
     const requestId = req.get('x-request-id') ?? randomUUID()
     res.setHeader('x-request-id', requestId)
+    // On the request too, so the route handlers behind Next can name it in a 500.
+    req.headers['x-request-id'] = requestId
     let logged = false
     const log = () => {
       if (logged) {
