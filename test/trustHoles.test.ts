@@ -175,6 +175,14 @@ describe('an email change needs the current password and ends other sessions', (
       }),
     ).rejects.toMatchObject({ status: 400 })
     expect((await storedAccount(account.id))?.email).toBe(account.email)
+    // With it, GraphQL changes the address (the admin's forms go through REST, tested below).
+    const email = newEmail()
+    const changed = await rest.graphql(
+      `mutation ($id: ${idType(account.id)}!, $email: String!, $current: String!) { updateUser(id: $id, data: { email: $email, currentPassword: $current }) { email } }`,
+      { token, variables: { current: TEST_PASSWORD, email, id: account.id } },
+    )
+    expect(changed.body.errors).toBeUndefined()
+    expect((await storedAccount(account.id))?.email).toBe(email)
   })
 
   it('with the current password it changes, and every other session ends', async () => {
