@@ -94,9 +94,12 @@ export const computePrecedentChain: FieldHook<NewsroomCase> = async ({ data, fin
       citation: record.citation,
       decidedAt: record.decidedAt,
       id: record.id,
+      // Only cases in this chain: a reader's chain names no case the reader may not read.
       overrules: (record.overrules ?? [])
         .map(relationId)
-        .filter((id): id is Id => id !== undefined && !sameId(id, record.id)),
+        .filter(
+          (id): id is Id => id !== undefined && !sameId(id, record.id) && seen.has(String(id)),
+        ),
       slug: record.slug,
       status: record.status,
     }))
