@@ -174,7 +174,7 @@ export const es: NewsroomTranslations = {
     roleWriter: 'Redactor',
     rolesSiteDescription: 'Lo que esta persona puede hacer en la redacción. Ninguno: nada allí.',
     stageCopyDesk: 'Corrección de estilo',
-    stageDrafting: 'Redacción',
+    stageDrafting: 'En redacción',
     stageEditing: 'Edición',
     stagePitch: 'Propuesta',
     stagePublished: 'Publicada',
