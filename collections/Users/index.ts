@@ -92,7 +92,6 @@ export const userHooks = ({
   accounts,
   canManageRoles,
 }: UserHooksOptions): NonNullable<CollectionConfig['hooks']> => ({
-
   afterChange: accounts ? [endOtherSessions] : [],
   afterError: accounts ? [hideAccountLock] : [],
   beforeOperation: [
