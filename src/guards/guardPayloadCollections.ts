@@ -1,7 +1,9 @@
 import type { CollectionBeforeOperationHook, Endpoint, Payload } from 'payload'
 
+import { answerInputErrors } from './answerInputErrors'
 import { closedDoors, closedGlobalDoors } from './closedDoors'
 import { guardOperationArgs } from './guardOperationArgs'
+import { guardReindexBody } from './guardReindexBody'
 
 /** Marks the hook, so a second init (tests, hot reload) does not add it twice. */
 const GUARD = Symbol.for('newsroom.payloadCollectionGuard')
@@ -23,7 +25,8 @@ const withClosedDoors = (endpoints: Endpoint[], closed: Endpoint[]): Endpoint[] 
  * that is not a date or an id, `page=99999999999999999999` or `near` on a non-point field
  * reached the database there and answered 500. Their writes come from Payload itself and are
  * left alone. Like the newsroom's, they and every global without versions answer their versions
- * doors with a 404 rather than a query on tables that do not exist (a 500).
+ * doors with a 404 rather than a query on tables that do not exist (a 500), and the search
+ * plugin's reindex door checks its body first (guardReindexBody).
  */
 export const guardPayloadCollections = (payload: Payload, { maxDepth }: { maxDepth: number }) => {
   const guard: Marked = guardOperationArgs({ maxDepth, writes: false })
@@ -32,9 +35,22 @@ export const guardPayloadCollections = (payload: Payload, { maxDepth }: { maxDep
     const hooks = (config.hooks.beforeOperation ?? []) as Marked[]
     if (config.slug.startsWith('payload-') && !hooks.some((hook) => hook[GUARD])) {
       config.hooks.beforeOperation = [guard, ...hooks]
+      // `?where=x` is parsed as JSON by Payload's handler, before any operation hook.
+      config.hooks.afterError = [...(config.hooks.afterError ?? []), answerInputErrors]
       if (config.endpoints) {
         config.endpoints = withClosedDoors(config.endpoints, closedDoors(config))
       }
+    }
+  }
+  for (const { config } of Object.values(payload.collections)) {
+    if (Array.isArray(config.endpoints)) {
+      config.endpoints = config.endpoints.map((endpoint) =>
+        endpoint.path === '/reindex' &&
+        endpoint.method === 'post' &&
+        !endpoint.custom?.newsroomReindexGuard
+          ? guardReindexBody(endpoint)
+          : endpoint,
+      )
     }
   }
   for (const global of payload.globals.config) {

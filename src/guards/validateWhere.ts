@@ -203,6 +203,15 @@ export const whereProblems = (
         })
         continue
       }
+      // The SQL adapters have no `all` (Payload 3.90: "adapter.operators[queryOperator] is not a
+      // function", a 500); MongoDB has.
+      if (operator === 'all' && payload.db.name !== 'mongoose') {
+        problems.push({
+          message: 'is not supported on this database: use in, or several equals under and',
+          path: operatorPath,
+        })
+        continue
+      }
       if (operator === 'exists') {
         if (typeof value !== 'boolean' && !BOOLEAN_STRINGS.has(String(value))) {
           problems.push({

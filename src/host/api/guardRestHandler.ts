@@ -4,6 +4,8 @@ import { refuseBadMultipart } from './readMultipartBody'
 import { withErrorShape } from './withErrorShape'
 import { withRequestId } from './withRequestId'
 
+import type { SanitizedConfig } from 'payload'
+
 type RouteHandler<Context> = (request: Request, context: Context) => Promise<Response>
 
 const OVERRIDE_HEADERS = ['x-http-method-override', 'x-payload-http-method-override']
@@ -66,6 +68,34 @@ const refuseNul = (request: Request): null | Response => {
 }
 
 /**
+ * A write to an endpoint no collection or global owns (the SEO plugin's generate-* doors): they
+ * read their body with `req.json()` whatever its type, and an empty, multipart or text body
+ * threw a SyntaxError that Payload answered as a 500. Such a body must be JSON.
+ */
+const refuseNonJsonOnRootEndpoint = async (
+  request: Request,
+  config: SanitizedConfig,
+): Promise<null | Response> => {
+  if (!WRITES.has(request.method)) {
+    return null
+  }
+  const { pathname } = new URL(request.url)
+  const [first] = pathname.slice(config.routes.api.length).split('/').filter(Boolean)
+  const owned = first === 'globals' || config.collections.some(({ slug }) => slug === first)
+  if (!first || owned) {
+    return null
+  }
+  try {
+    JSON.parse(await request.clone().text())
+    return null
+  } catch (error) {
+    return errorResponse(
+      `This endpoint takes a JSON body, sent as application/json: ${(error as Error).message.slice(0, 200)}`,
+    )
+  }
+}
+
+/**
  * Wraps one of Payload's REST route handlers (`REST_GET(config)`, …) so that malformed
  * requests the handler cannot answer itself get a 400 in Payload's error shape instead of a
  * 500 or a write: a JSON body that is not a JSON object, and any client error thrown past
@@ -73,12 +103,16 @@ const refuseNul = (request: Request): null | Response => {
  * is the handler's answer.
  */
 export const guardRestHandler =
-  <Context>(handler: RouteHandler<Context>): RouteHandler<Context> =>
+  <Context>(
+    handler: RouteHandler<Context>,
+    config?: Promise<SanitizedConfig> | SanitizedConfig,
+  ): RouteHandler<Context> =>
   async (request, context) => {
     const refused =
       refuseNul(request) ??
       (await refuseBadJsonBody(request)) ??
-      (await refuseBadMultipart(request))
+      (await refuseBadMultipart(request)) ??
+      (config ? await refuseNonJsonOnRootEndpoint(request, await config) : null)
     if (refused) {
       return refused
     }

@@ -12,9 +12,9 @@ import {
 
 import { guardRestHandler } from '../../../../host/api/guardRestHandler'
 
-export const GET = guardRestHandler(REST_GET(config))
-export const POST = guardRestHandler(REST_POST(config))
-export const DELETE = guardRestHandler(REST_DELETE(config))
-export const PATCH = guardRestHandler(REST_PATCH(config))
-export const PUT = guardRestHandler(REST_PUT(config))
+export const GET = guardRestHandler(REST_GET(config), config)
+export const POST = guardRestHandler(REST_POST(config), config)
+export const DELETE = guardRestHandler(REST_DELETE(config), config)
+export const PATCH = guardRestHandler(REST_PATCH(config), config)
+export const PUT = guardRestHandler(REST_PUT(config), config)
 export const OPTIONS = guardRestHandler(REST_OPTIONS(config))
