@@ -10,6 +10,13 @@ const GUARD = Symbol.for('newsroom.payloadCollectionGuard')
 
 type Marked = CollectionBeforeOperationHook & { [GUARD]?: true }
 
+/**
+ * Payload's collections a signed-in client writes through REST (the admin's preferences and
+ * document locks): their bodies are checked against their fields too, as a bad `createdAt` or
+ * `id` reached PostgreSQL's insert (a 500). The others are written by Payload alone.
+ */
+const CLIENT_WRITTEN = new Set(['payload-locked-documents', 'payload-preferences'])
+
 /** Marks the 404 doors added here, for the same reason. */
 const CLOSED = 'newsroomClosedDoor'
 
@@ -23,17 +30,19 @@ const withClosedDoors = (endpoints: Endpoint[], closed: Endpoint[]): Endpoint[] 
  * `payload-locked-documents`, `payload-jobs`, `payload-migrations`, …) get the newsroom's
  * checks of ids and queries too, at init, as no plugin can reach them before: a `where` value
  * that is not a date or an id, `page=99999999999999999999` or `near` on a non-point field
- * reached the database there and answered 500. Their writes come from Payload itself and are
- * left alone. Like the newsroom's, they and every global without versions answer their versions
+ * reached the database there and answered 500. Of their writes, only those a client makes
+ * (preferences, locks) are checked: the rest come from Payload itself. Like the newsroom's, they and every global without versions answer their versions
  * doors with a 404 rather than a query on tables that do not exist (a 500), and the search
  * plugin's reindex door checks its body first (guardReindexBody).
  */
 export const guardPayloadCollections = (payload: Payload, { maxDepth }: { maxDepth: number }) => {
-  const guard: Marked = guardOperationArgs({ maxDepth, writes: false })
-  guard[GUARD] = true
+  const readGuard: Marked = guardOperationArgs({ maxDepth, writes: false })
+  const writeGuard: Marked = guardOperationArgs({ maxDepth })
+  readGuard[GUARD] = writeGuard[GUARD] = true
   for (const { config } of Object.values(payload.collections)) {
     const hooks = (config.hooks.beforeOperation ?? []) as Marked[]
     if (config.slug.startsWith('payload-') && !hooks.some((hook) => hook[GUARD])) {
+      const guard = CLIENT_WRITTEN.has(config.slug) ? writeGuard : readGuard
       config.hooks.beforeOperation = [guard, ...hooks]
       // `?where=x` is parsed as JSON by Payload's handler, before any operation hook.
       config.hooks.afterError = [...(config.hooks.afterError ?? []), answerInputErrors]

@@ -41,6 +41,15 @@ const bodyProblem = (value: unknown): null | string => {
 export const guardGraphQLHandler =
   (handler: GraphQLHandler): GraphQLHandler =>
   async (request) => {
+    // graphql-http takes JSON alone, but Payload first parses a multipart body itself and then
+    // answered it with an empty 500: any other body is a 415 here.
+    const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
+    if (request.body && type && !/^application\/(.+\+)?json$/.test(type)) {
+      return errorResponse(
+        `A GraphQL request is sent as application/json, not ${JSON.stringify(type.slice(0, 80))}.`,
+        415,
+      )
+    }
     const body = await readJsonBody(request)
     if (body) {
       const problem =
