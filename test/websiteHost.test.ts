@@ -204,14 +204,22 @@ if (DATABASE_URI?.startsWith('postgres') && !SITE_DATABASE_URI && process.env.CI
       if (!SITE_DATABASE_URI) {
         throw new Error(`${SITE_DATABASE_VARIABLE} is required under CI=true (.ci/run sets it)`)
       }
-      const { stdout } = await timed('npm pack', () =>
-        run('npm', ['pack', '--json', '--pack-destination', work], {
+      // pack:plugin builds dist/package (the published package.json) and packs that folder.
+      const args = ['run', 'pack:plugin', '--', '--json', '--pack-destination', work]
+      const { stdout } = await timed('npm run pack:plugin', () =>
+        run('npm', args, {
           cwd: ROOT,
           env: cleanEnv(),
           timeoutMs: 300_000,
         }),
       )
       const [packed] = JSON.parse(stdout.slice(stdout.search(/^\[/m)))
+      // Every entry point the exports map names, or the site fails later with a puzzling error.
+      const files: string[] = packed.files.map((file: { path: string }) => file.path)
+      const targets = Object.values(
+        rootPackage.exports as Record<string, { import: string; types: string }>,
+      ).flatMap(({ import: code, types }) => [code, types])
+      expect(targets.filter((target) => !files.includes(target.replace(/^\.\//, '')))).toEqual([])
       state.tarball = path.join(work, packed.filename)
       expect(fs.existsSync(state.tarball)).toBe(true)
       finished.add('pack')
