@@ -154,3 +154,29 @@ it('an editor writes, links and publishes a story the API then serves as arrange
   expect(await page.locator('.quote-checks li').count()).toBe(1)
   await page.screenshot({ fullPage: true, path: `${SHOTS}/4-sources.png` })
 }, 300_000)
+
+it('an editor whose language is Spanish reads the articles list in Spanish', async () => {
+  // Payload keeps an editor's language (Account → Language) in its `lng` cookie.
+  const context = await suite.browser.newContext({
+    locale: 'es-ES',
+    viewport: { height: 1000, width: 1400 },
+  })
+  await context.addCookies([{ name: 'payload-lng', url: suite.app.baseUrl, value: 'es' }])
+  const spanish = await context.newPage()
+  spanish.setDefaultTimeout(90_000)
+  await spanish.goto(`${suite.app.baseUrl}/admin/login`)
+  await spanish.fill('input[name="email"]', 'editor@newsroom.test')
+  await spanish.fill('input[name="password"]', 'newsroom-demo')
+  await spanish.click('button[type="submit"]')
+  await spanish.waitForURL(/\/admin$/)
+
+  await spanish.goto(`${suite.app.baseUrl}/admin/collections/articles`)
+  await spanish.locator('h1', { hasText: 'Artículos' }).waitFor()
+  // The newsroom's own labels and options, and Payload's, in the editor's language.
+  await spanish.locator('#heading-headline', { hasText: 'Titular' }).waitFor()
+  await spanish.locator('#heading-stage', { hasText: 'Etapa' }).waitFor()
+  await spanish.locator('.table td', { hasText: 'Publicada' }).first().waitFor()
+  await spanish.locator('.nav-group', { hasText: 'Redacción' }).first().waitFor()
+  await spanish.screenshot({ fullPage: true, path: `${SHOTS}/5-articles-es.png` })
+  await context.close()
+}, 300_000)

@@ -1,8 +1,9 @@
-import type { I18n } from '@payloadcms/translations'
+import type { AcceptedLanguages, I18n, I18nClient } from '@payloadcms/translations'
 import type { Config, Field, SanitizedConfig } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { initI18n } from '@payloadcms/translations'
+import { createClientConfig } from 'payload'
 
 import { collectionSlugs } from '../src/collectionSlugs'
 import { FRONT_PAGE_SLUG } from '../src/globals/FrontPage'
@@ -135,13 +136,56 @@ describe('labels', () => {
     const frontPage = ctx.config.globals.find((global) => global.slug === FRONT_PAGE_SLUG)!
     const all = [
       { value: frontPage.label, where: 'front page name' },
-      { value: frontPage.admin.description, where: 'front page description' },
       ...texts(frontPage.fields, FRONT_PAGE_SLUG),
     ]
+    // Per language, not a function: the browser gets a global's description as it is.
+    expect(frontPage.admin.description).toEqual({
+      en: translations.en.newsroom.frontPageDescription,
+      es: translations.es.newsroom.frontPageDescription,
+    })
     for (const { value, where } of all) {
       const { en, es } = resolve(where, value)
       expect([where, es]).not.toEqual([where, en])
     }
+  })
+
+  it('the config the admin sends to the browser holds no function, and reads in Spanish', async () => {
+    const functions = (value: unknown, path: string): string[] => {
+      if (typeof value === 'function') {
+        return [path]
+      }
+      if (value === null || typeof value !== 'object') {
+        return []
+      }
+      return Object.entries(value).flatMap(([key, inner]) => functions(inner, `${path}.${key}`))
+    }
+    const clientConfig = async (language: AcceptedLanguages) =>
+      createClientConfig({
+        config: ctx.config,
+        i18n: (await initI18n({
+          config: ctx.config.i18n,
+          context: 'client',
+          language,
+        })) as I18nClient,
+        importMap: {},
+        // The whole config, as a signed-in editor's browser gets it.
+        user: true,
+      })
+    for (const language of ['en', 'es'] as const) {
+      const client = await clientConfig(language)
+      // A function there cannot reach a client component: the admin's pages answer 500.
+      const newsroom = [
+        ...client.collections.filter((entry) =>
+          TRANSLATED_COLLECTIONS.includes(entry.slug as never),
+        ),
+        ...client.globals,
+      ]
+      expect(newsroom.flatMap((entry) => functions(entry, entry.slug))).toEqual([])
+    }
+    const client = await clientConfig('es')
+    const articles = client.collections.find((entry) => entry.slug === 'articles')!
+    expect(articles.labels).toEqual({ plural: 'Artículos', singular: 'Artículo' })
+    expect(client.globals.find((entry) => entry.slug === FRONT_PAGE_SLUG)?.label).toBe('Portada')
   })
 
   it('the sidebar group is named in both languages', () => {

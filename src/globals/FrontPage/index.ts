@@ -17,7 +17,9 @@ export const frontPageGlobal = (): GlobalConfig => ({
   slug: FRONT_PAGE_SLUG,
   access: { read: isStaff, readVersions: isStaff, update: isEditor },
   admin: {
-    description: translated('frontPageDescription'),
+    // A record, not a function: Payload 3.90 resolves a collection's description function for
+    // the admin but hands a global's to the browser as is, which breaks every admin page.
+    description: perLanguage('frontPageDescription'),
     group: perLanguage('adminGroup'),
   },
   fields: [
