@@ -606,6 +606,8 @@ console.log(JSON.stringify(names))`,
         await page.screenshot({ fullPage: true, path: path.join(SHOTS, '3-related.png') })
       } catch (error) {
         await page.screenshot({ fullPage: true, path: path.join(SHOTS, 'failure.png') })
+        // What the server said while the page failed: the browser shows only an error digest.
+        fs.writeFileSync(path.join(SHOTS, 'failure-server.log'), host.output())
         throw error
       } finally {
         await context.close()
