@@ -37,8 +37,23 @@ type Answer = { body: string; headers: http.IncomingHttpHeaders; status: number 
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 })
 
-/** Sends exactly what it is given: any method, any path bytes, any body. */
-const send = (request: Omit<FuzzRequest, 'door'>, token?: string): Promise<Answer> =>
+/**
+ * Sends exactly what it is given: any method, any path bytes, any body. A kept-alive connection
+ * the server closed as idle just as it was reused fails before any answer (ECONNRESET on a
+ * reused socket, as node's documentation describes): that request is sent once more.
+ */
+const send = async (request: Omit<FuzzRequest, 'door'>, token?: string): Promise<Answer> => {
+  try {
+    return await sendOnce(request, token)
+  } catch (error) {
+    if ((error as { reused?: boolean }).reused) {
+      return sendOnce(request, token)
+    }
+    throw error
+  }
+}
+
+const sendOnce = (request: Omit<FuzzRequest, 'door'>, token?: string): Promise<Answer> =>
   new Promise((resolve, reject) => {
     const url = new URL(app.baseUrl)
     const client = http.request(
@@ -69,7 +84,13 @@ const send = (request: Omit<FuzzRequest, 'door'>, token?: string): Promise<Answe
         res.on('error', reject)
       },
     )
-    client.on('error', reject)
+    client.on('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        Object.assign(error, {
+          reused: client.reusedSocket && error.code === 'ECONNRESET',
+        }),
+      ),
+    )
     client.end(request.body)
   })
 
