@@ -7,8 +7,11 @@ import type { NewsroomTranslationKey, NewsroomTranslationKeys } from './types'
 import { en } from './en'
 import { es } from './es'
 
-/** Payload types `t` by its own keys; the newsroom's live in their own namespace. */
-type AnyT = TFunction<any>
+/**
+ * Any `t` Payload hands over, whatever keys it is typed with (Payload's own, by default): the
+ * newsroom's keys live in their own namespace.
+ */
+type AnyT = TFunction<never>
 
 export const NAMESPACE = 'newsroom'
 
