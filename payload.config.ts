@@ -63,8 +63,8 @@ export default buildConfig({
       // Varnish in front (varnish/newsroom.vcl) is purged by key on every change it shows.
       cache: purgeUrls().length > 0 ? { onPurge: varnishPurge(purgeUrls()) } : undefined,
       // Every collection here is the newsroom's: its GraphQL limits (and Payload's complexity
-      // cap lowered to 500) cover Payload's own collections too.
-      hardening: { graphQL: true },
+      // cap lowered to 500) and its input checks cover Payload's own collections too.
+      hardening: { graphQL: true, payloadCollections: true },
       // A cron expression with seconds; tests run the queue every second.
       jobs: { cron: process.env.NEWSROOM_JOBS_CRON || undefined },
       overrides: {

@@ -155,10 +155,14 @@ export const newsroomPlugin =
           // Every instance runs the job runner: each due job must go to exactly one of them.
           claimJobsAtomically(payload)
         }
-        answerMissingPreference(payload)
-        guardPayloadCollections(payload, {
-          maxDepth: pluginOptions.maxInputDepth ?? DEFAULT_MAX_INPUT_DEPTH,
-        })
+        if (pluginOptions.hardening?.payloadCollections === true) {
+          // Opt-in: Payload's own collections and endpoints are no plugin's to configure, so
+          // the checks are added to them at start (see `hardening.payloadCollections`).
+          answerMissingPreference(payload)
+          guardPayloadCollections(payload, {
+            maxDepth: pluginOptions.maxInputDepth ?? DEFAULT_MAX_INPUT_DEPTH,
+          })
+        }
         if (pluginOptions.seo !== false) {
           // MongoDB has no migrations: the old `seo` values move to `meta` here, once.
           await carryOverLegacySeoMongo(payload)

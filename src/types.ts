@@ -214,6 +214,15 @@ export type NewsroomHardeningOptions = {
    * @default false
    */
   graphQL?: boolean
+  /**
+   * The newsroom's input checks on Payload's own collections and endpoints too (preferences,
+   * document locks, jobs, versions of what keeps none, the search plugin's reindex): in Payload
+   * 3.90 some bad input there reaches the database and answers 500. Payload adds those
+   * collections after every plugin has run, so the checks are added to them when Payload
+   * starts, not through config: opt in knowing that.
+   * @default false
+   */
+  payloadCollections?: boolean
 }
 
 export type NewsroomPluginOptions = {

@@ -346,7 +346,11 @@ describe('the limits as plugin options', () => {
 
   it('sets the defaults: a read hook on every collection and GraphQL rules', () => {
     const config = applied({})
-    expect(config.graphQL?.maxComplexity).toBe(DEFAULT_LIMITS.graphQL.maxComplexity)
+    // Payload's complexity cap is the whole site's: lowered only when the site opts in.
+    expect(config.graphQL?.maxComplexity).toBeUndefined()
+    expect(applied({ hardening: { graphQL: true } }).graphQL?.maxComplexity).toBe(
+      DEFAULT_LIMITS.graphQL.maxComplexity,
+    )
     expect(typeof config.graphQL?.validationRules).toBe('function')
     for (const collection of config.collections ?? []) {
       expect(collection.hooks?.beforeOperation?.length).toBeGreaterThan(0)
