@@ -16,9 +16,9 @@ import { topicsCollection } from '../collections/Topics'
 import { siteCanManageRoles, userFields, userHooks, usersCollection } from '../collections/Users'
 import { cacheSettingsCustom } from './cache/cacheSettings'
 import { collectionSlugs } from './collectionSlugs'
-import { deliveryStateGlobal } from './delivery/deliveryStateGlobal'
+import { DELIVERY_STATE_SLUG, deliveryStateGlobal } from './delivery/deliveryStateGlobal'
 import { factCheckSettingsCustom, resolveFactCheckSettings } from './factChecks'
-import { frontPageGlobal } from './globals/FrontPage'
+import { FRONT_PAGE_SLUG, frontPageGlobal } from './globals/FrontPage'
 import { withDelivery } from './delivery/withDelivery'
 import { answerMissingPreference } from './guards/answerMissingPreference'
 import { guardPayloadCollections } from './guards/guardPayloadCollections'
@@ -33,6 +33,7 @@ import { carryOverLegacySeoMongo } from './seo/legacySeo'
 import { seoPluginConfig } from './seo/seoOptions'
 import { siteSettingsCustom } from './siteSettings'
 import { withTranslations } from './translations'
+import { withoutNewsroomGlobals } from './typescript/withoutNewsroomGlobals'
 import { translated } from './translations/translate'
 import { applyCollectionOverride } from './utilities/applyCollectionOverride'
 import { withMissingFields } from './utilities/withMissingFields'
@@ -144,6 +145,13 @@ export const newsroomPlugin =
       // Kept when disabled, like the collections, so the schema does not change.
       // plugin-seo may have added SEO fields to the site's globals: keep its version of them.
       globals: [...(withSeo.globals ?? []), deliveryStateGlobal(), frontPageGlobal()],
+      typescript: {
+        ...incomingConfig.typescript,
+        schema: [
+          ...(incomingConfig.typescript?.schema ?? []),
+          withoutNewsroomGlobals([DELIVERY_STATE_SLUG, FRONT_PAGE_SLUG]),
+        ],
+      },
       jobs: pluginOptions.disabled
         ? incomingConfig.jobs
         : withScheduledPublishing(incomingConfig.jobs, pluginOptions.jobs),

@@ -103,8 +103,8 @@ describe('the newsroom on an existing site, in its config', () => {
     const redirects = config.collections.find((collection) => collection.slug === 'redirects')!
     const to = fieldNamed(redirects.fields, 'to')
     expect(fieldNamed(to.fields, 'reference').relationTo).toEqual(['posts', 'articles'])
-    // The site's own rules for its redirects stay (plugin-redirects' default: signed-in users).
-    expect(redirects.admin?.group).not.toBe('Newsroom')
+    // The site's own redirects collection is not moved into the newsroom's group.
+    expect(JSON.stringify(redirects.admin?.group ?? null)).not.toContain('Newsroom')
 
     const search = config.collections.find((collection) => collection.slug === 'search')!
     expect(fieldNamed(search.fields, 'doc').relationTo).toEqual(['posts', 'articles'])
@@ -127,6 +127,23 @@ describe('the newsroom on an existing site, in its config', () => {
     expect(config.globals.map((global) => global.slug)).toEqual(
       expect.arrayContaining(['header', 'front-page']),
     )
+  })
+
+  it("leaves the newsroom's globals out of the site's generated GlobalSlug", () => {
+    const step = config.typescript.schema?.at(-1)
+    const jsonSchema = {
+      properties: {
+        globals: {
+          properties: { 'front-page': {}, header: {} },
+          required: ['header', 'front-page'],
+        },
+        globalsSelect: { properties: { 'front-page': {}, header: {} } },
+      },
+    }
+    const result = step?.({ jsonSchema } as never) as typeof jsonSchema
+    expect(Object.keys(result.properties.globals.properties)).toEqual(['header'])
+    expect(result.properties.globals.required).toEqual(['header'])
+    expect(Object.keys(result.properties.globalsSelect.properties)).toEqual(['header'])
   })
 
   it('shows no search "Reindex" button where nobody may create search records', () => {

@@ -126,14 +126,8 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {
-    'newsroom-delivery-state': NewsroomDeliveryState;
-    'front-page': FrontPage;
-  };
-  globalsSelect: {
-    'newsroom-delivery-state': NewsroomDeliveryStateSelect<false> | NewsroomDeliveryStateSelect<true>;
-    'front-page': FrontPageSelect<false> | FrontPageSelect<true>;
-  };
+  globals: {};
+  globalsSelect: {};
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -175,35 +169,17 @@ export interface UserAuthOperations {
 export interface Article {
   id: number;
   headline: string;
-  /**
-   * The subheadline: one or two sentences under the headline.
-   */
   dek?: string | null;
-  /**
-   * Part of the URL. Generated from the headline when left empty.
-   */
   slug?: string | null;
-  /**
-   * Who wrote it, in the order shown on the page.
-   */
   bylines?:
     | {
-        /**
-         * The staff member or contributor: their author page.
-         */
         person?: (number | null) | Person;
         author?: (number | null) | User;
-        /**
-         * Free-text credit, for contributors without an account.
-         */
         credit?: string | null;
         name?: string | null;
         id?: string | null;
       }[]
     | null;
-  /**
-   * Where the story was reported from, e.g. "WASHINGTON".
-   */
   dateline?: string | null;
   hero?: {
     image?: (number | null) | Media;
@@ -225,13 +201,7 @@ export interface Article {
     };
     [k: string]: unknown;
   } | null;
-  /**
-   * The quoted statements this story uses.
-   */
   quotes?: (number | Quote)[] | null;
-  /**
-   * For each linked quote: its verification, and whether its words still appear verbatim in the body or a pull quote.
-   */
   quoteChecks?:
     | {
         [k: string]: unknown;
@@ -241,24 +211,12 @@ export interface Article {
     | number
     | boolean
     | null;
-  /**
-   * The legal cases this story explains or cites.
-   */
   cases?: (number | Case)[] | null;
-  /**
-   * Shown under the story in this order (drag to reorder); at most 6.
-   */
   relatedCoverage?: (number | RelatedStory)[] | null;
-  /**
-   * When this story checks a claim: the claim, and how true it was found to be.
-   */
   factCheck?: {
     claim?: (number | null) | Claim;
     rating?: ('accurate' | 'mostly-accurate' | 'half-accurate' | 'mostly-inaccurate' | 'inaccurate') | null;
   };
-  /**
-   * Appended after publication and shown to readers.
-   */
   corrections?:
     | {
         type: 'correction' | 'clarification' | 'update';
@@ -275,33 +233,12 @@ export interface Article {
      */
     image?: (number | null) | Media;
   };
-  /**
-   * Where the story is on the desk; separate from draft and published.
-   */
   stage: 'pitch' | 'drafting' | 'editing' | 'copy-desk' | 'ready' | 'published';
-  /**
-   * Internal: never shown to readers or partners.
-   */
   editorialNotes?: string | null;
-  /**
-   * The desk the story runs under.
-   */
   section?: (number | null) | Section;
-  /**
-   * What the story is about.
-   */
   topics?: (number | Topic)[] | null;
-  /**
-   * The date readers see. Set on first publish when left empty.
-   */
   publishedAt?: string | null;
-  /**
-   * Set by the server on first publish; never moves.
-   */
   firstPublishedAt?: string | null;
-  /**
-   * Set by the server each time a story already out is published again: the "Updated" date readers see.
-   */
   revisedAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -313,40 +250,22 @@ export interface Article {
  */
 export interface Person {
   id: number;
-  /**
-   * Shown in a published story (byline, quote, case or claim): only editors may change this person.
-   */
   inLiveStory?: boolean | null;
   name: string;
-  /**
-   * Part of the URL. Generated from the name when left empty.
-   */
   slug?: string | null;
   kind: 'staff' | 'contributor' | 'source';
-  /**
-   * The staff account of this person.
-   */
   user?: (number | null) | User;
-  /**
-   * Titles and organizations over time, latest first; a quote keeps the title it was printed with.
-   */
   positions?:
     | {
         title?: string | null;
         organization?: string | null;
         from?: string | null;
-        /**
-         * Empty while the position is held.
-         */
         to?: string | null;
         id?: string | null;
       }[]
     | null;
   currentTitle?: string | null;
   currentOrganization?: string | null;
-  /**
-   * A sentence or two, for readers.
-   */
   bio?: string | null;
   photo?: (number | null) | Media;
   links?:
@@ -356,13 +275,7 @@ export interface Person {
         id?: string | null;
       }[]
     | null;
-  /**
-   * Internal (contact details, how to reach them): never shown to readers.
-   */
   notes?: string | null;
-  /**
-   * What they said, in the quotes collection.
-   */
   quotes?: {
     docs?: (number | Quote)[];
     hasNextPage?: boolean;
@@ -379,7 +292,7 @@ export interface User {
   id: number;
   name: string;
   /**
-   * Needed to change your own password (at least 12 characters).
+   * Needed to change your own email or password (passwords have at least 12 characters).
    */
   currentPassword?: string | null;
   roles: ('admin' | 'editor' | 'writer')[];
@@ -409,15 +322,9 @@ export interface User {
  */
 export interface Media {
   id: number;
-  /**
-   * Describes the image for readers who cannot see it.
-   */
   alt: string;
   caption?: string | null;
   credit?: string | null;
-  /**
-   * Shown in a published story: only editors may change this record.
-   */
   inLiveStory?: boolean | null;
   prefix?: string | null;
   _objectKey?: string | null;
@@ -465,49 +372,25 @@ export interface Media {
  */
 export interface Quote {
   id: number;
-  /**
-   * Shown in a published story: only editors may change this record.
-   */
   inLiveStory?: boolean | null;
   label?: string | null;
-  /**
-   * Verbatim, without the surrounding quotation marks.
-   */
   text: string;
-  /**
-   * Pick the person; name, title and organization are filled in as they stood when it was said, and kept as printed.
-   */
   speaker: {
     person?: (number | null) | Person;
     name: string;
     title?: string | null;
     organization?: string | null;
   };
-  /**
-   * How the statement was obtained.
-   */
   medium: 'interview' | 'told-another-outlet' | 'written-decision' | 'letter' | 'statement' | 'speech';
-  /**
-   * The outlet it was told to, when not us (e.g. "The Arizona Republic").
-   */
   sourceOutlet?: string | null;
   saidAt?: string | null;
-  /**
-   * Where the statement was published, if anywhere.
-   */
   sourceUrl?: string | null;
   verification: {
     status: 'unverified' | 'verified' | 'disputed';
     verifiedBy?: (number | null) | User;
     verifiedAt?: string | null;
-    /**
-     * Internal: never shown to readers or partners.
-     */
     notes?: string | null;
   };
-  /**
-   * Stories that use this quote.
-   */
   articles?: {
     docs?: (number | Article)[];
     hasNextPage?: boolean;
@@ -522,41 +405,17 @@ export interface Quote {
  */
 export interface Case {
   id: number;
-  /**
-   * Shown in a published story: only editors may change this record.
-   */
   inLiveStory?: boolean | null;
   label?: string | null;
-  /**
-   * As the case is known, e.g. "Matter of A-R-C-G-".
-   */
   caption: string;
-  /**
-   * Part of the URL. Generated from the caption when left empty.
-   */
   slug?: string | null;
-  /**
-   * e.g. "26 I&N Dec. 388 (BIA 2014)"
-   */
   citation?: string | null;
-  /**
-   * e.g. "Board of Immigration Appeals", "Attorney General".
-   */
   decidedBy?: string | null;
   decidedAt?: string | null;
   country?: string | null;
   issue?: string | null;
-  /**
-   * As printed; the person goes under Parties.
-   */
   claimant?: string | null;
-  /**
-   * As printed; the person goes under Parties.
-   */
   counsel?: string | null;
-  /**
-   * The people involved, where known: each links to their page, and their page lists the case.
-   */
   parties?:
     | {
         role: 'claimant' | 'counsel' | 'judge' | 'other';
@@ -564,38 +423,17 @@ export interface Case {
         id?: string | null;
       }[]
     | null;
-  /**
-   * What the case decided, in a sentence or two.
-   */
   holding?: string | null;
   status: 'good-law' | 'overruled' | 'vacated' | 'superseded' | 'pending';
-  /**
-   * Keep the status as set here, even when another case overrules this one (e.g. the overruling decision was itself vacated).
-   */
   statusSetByEditor?: boolean | null;
-  /**
-   * How the status came about, for readers.
-   */
   statusNote?: string | null;
-  /**
-   * Earlier cases this decision builds on.
-   */
   follows?: (number | Case)[] | null;
-  /**
-   * Earlier cases this decision overrules or vacates.
-   */
   overrules?: (number | Case)[] | null;
-  /**
-   * Later cases that overrule this one.
-   */
   overruledBy?: {
     docs?: (number | Case)[];
     hasNextPage?: boolean;
     totalDocs?: number;
   };
-  /**
-   * The line of precedent this case sits in, oldest first.
-   */
   precedentChain?:
     | {
         [k: string]: unknown;
@@ -612,9 +450,6 @@ export interface Case {
         id?: string | null;
       }[]
     | null;
-  /**
-   * Stories that cite this case.
-   */
   citedIn?: {
     docs?: (number | Article)[];
     hasNextPage?: boolean;
@@ -632,36 +467,19 @@ export interface Case {
   createdAt: string;
 }
 /**
- * Links shown under a story: one of our articles, or a story elsewhere.
- *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "related-stories".
  */
 export interface RelatedStory {
   id: number;
-  /**
-   * Shown in a published story: only editors may change this record.
-   */
   inLiveStory?: boolean | null;
-  /**
-   * Left empty for one of our articles, it takes that article’s headline.
-   */
   headline: string;
   dek?: string | null;
-  /**
-   * Our own story…
-   */
   article?: (number | null) | Article;
-  /**
-   * …or a story elsewhere (http or https).
-   */
   url?: string | null;
   outlet?: string | null;
   publishedAt?: string | null;
   thumbnail?: (number | null) | Media;
-  /**
-   * Stories that list this under related coverage.
-   */
   listedIn?: {
     docs?: (number | Article)[];
     hasNextPage?: boolean;
@@ -676,38 +494,14 @@ export interface RelatedStory {
  */
 export interface Claim {
   id: number;
-  /**
-   * Shown in a published story: only editors may change this record.
-   */
   inLiveStory?: boolean | null;
   label?: string | null;
-  /**
-   * What was claimed, as briefly and fairly as it can be put.
-   */
   text: string;
-  /**
-   * Who made the claim.
-   */
   claimant?: (number | null) | Person;
-  /**
-   * When it was first claimed.
-   */
   claimedAt?: string | null;
-  /**
-   * Where it was claimed (e.g. "remarks at the White House").
-   */
   appearance?: string | null;
-  /**
-   * A link to where the claim can be seen or read.
-   */
   sourceUrl?: string | null;
-  /**
-   * Internal: never shown to readers or partners.
-   */
   notes?: string | null;
-  /**
-   * Fact-checks that rate this claim.
-   */
   checkedIn?: {
     docs?: (number | Article)[];
     hasNextPage?: boolean;
@@ -717,48 +511,30 @@ export interface Claim {
   createdAt: string;
 }
 /**
- * The desks a story belongs to; each has a page and an RSS feed on the site.
- *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "sections".
  */
 export interface Section {
   id: number;
   name: string;
-  /**
-   * Part of the URL. Generated from the name when left empty.
-   */
   slug?: string | null;
-  /**
-   * Shown at the top of its page on the site.
-   */
   description?: string | null;
   updatedAt: string;
   createdAt: string;
 }
 /**
- * What stories are about; each topic has a page and an RSS feed on the site.
- *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "topics".
  */
 export interface Topic {
   id: number;
   name: string;
-  /**
-   * Part of the URL. Generated from the name when left empty.
-   */
   slug?: string | null;
-  /**
-   * Shown at the top of its page on the site.
-   */
   description?: string | null;
   updatedAt: string;
   createdAt: string;
 }
 /**
- * Old URLs of our stories and where they now answer (301).
- *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "redirects".
  */
@@ -1424,56 +1200,6 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "newsroom-delivery-state".
- */
-export interface NewsroomDeliveryState {
-  id: number;
-  generation?: string | null;
-  updatedAt?: string | null;
-  createdAt?: string | null;
-}
-/**
- * The lead story and the stories under it, in this order; the latest published stories follow. A story not published yet is skipped until it is.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "front-page".
- */
-export interface FrontPage {
-  id: number;
-  /**
-   * The story at the top of the front page.
-   */
-  lead?: (number | null) | Article;
-  /**
-   * Shown under the lead, in this order (drag to reorder).
-   */
-  slots?: (number | Article)[] | null;
-  updatedAt?: string | null;
-  createdAt?: string | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "newsroom-delivery-state_select".
- */
-export interface NewsroomDeliveryStateSelect<T extends boolean = true> {
-  generation?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  globalType?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "front-page_select".
- */
-export interface FrontPageSelect<T extends boolean = true> {
-  lead?: T;
-  slots?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  globalType?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1504,12 +1230,53 @@ export interface TaskSchedulePublish {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-delivery-state".
+ */
+export interface NewsroomDeliveryState {
+  id: number;
+  generation?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-delivery-state_select".
+ */
+export interface NewsroomDeliveryStateSelect<T extends boolean = true> {
+  generation?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * The lead story and the stories under it, in this order; the latest published stories follow. A story not published yet is skipped until it is.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "front-page".
+ */
+export interface FrontPage {
+  id: number;
+  lead?: (number | null) | Article;
+  slots?: (number | Article)[] | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "front-page_select".
+ */
+export interface FrontPageSelect<T extends boolean = true> {
+  lead?: T;
+  slots?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "PullQuoteBlock".
  */
 export interface PullQuoteBlock {
-  /**
-   * Shown with the speaker and their title, as recorded on the quote.
-   */
   quote: number | Quote;
   id?: string | null;
   blockName?: string | null;
@@ -1521,9 +1288,6 @@ export interface PullQuoteBlock {
  */
 export interface CaseCitationBlock {
   case: number | Case;
-  /**
-   * Optional: the words the story uses for the case, kept as written. Leave empty to print the caption and citation.
-   */
   mention?: string | null;
   id?: string | null;
   blockName?: string | null;

@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import type { FrontPage } from '../payload-types'
+
 import { collectionSlugs, FRONT_PAGE_SLUG, relationId, relationIds } from 'payload-plugin-newsroom'
 
 import { publishedArticles } from './feeds/publishedArticles'
@@ -25,7 +27,11 @@ const populate = { [collectionSlugs.sections]: { name: true, slug: true } } as c
  * or deleted story in a slot is skipped, and takes its place again once it is published.
  */
 export const frontPageStories = async (payload: Payload) => {
-  const curated = await payload.findGlobal({ depth: 0, slug: FRONT_PAGE_SLUG as 'front-page' })
+  // The newsroom's globals stay out of a site's `GlobalSlug` (see withoutNewsroomGlobals).
+  const curated = (await payload.findGlobal({
+    depth: 0,
+    slug: FRONT_PAGE_SLUG as never,
+  })) as unknown as FrontPage
   const chosen = [relationId(curated.lead), ...relationIds(curated.slots)]
     .filter((id): id is number | string => id !== undefined)
     .filter((id, index, all) => all.findIndex((other) => String(other) === String(id)) === index)
