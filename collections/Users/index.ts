@@ -3,7 +3,7 @@ import type { Access, CollectionConfig, Field, FieldAccess } from 'payload'
 import type { NewsroomRolesOptions } from '../../src/types'
 import type { CanManageRoles } from './access/canManageRoles'
 
-import { hasRole, isAdmin, isAdminOrSelf, isStaff, roles } from '../../src/access/roles'
+import { hasRole, isAdmin, isAdminOrSelf, isStaff } from '../../src/access/roles'
 import { sameId } from '../../src/utilities/ids'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { defaultCanManageRoles } from './access/canManageRoles'
@@ -14,6 +14,7 @@ import { guardRoleChanges } from './hooks/guardRoleChanges'
 import { CURRENT_PASSWORD, MIN_PASSWORD_LENGTH, passwordRules } from './hooks/passwordRules'
 import { hideAccountLock, uniformLoginFailures } from './hooks/uniformLoginFailures'
 import { withRolesOf } from './hooks/withRolesOf'
+import { translated } from '../../src/translations/translate'
 
 /** An address is for its owner and the admins, not for every colleague. */
 const adminOrSelfField: FieldAccess = ({ doc, req: { user } }) =>
@@ -42,33 +43,42 @@ export const userFields = ({
     name: 'roles',
     type: 'select',
     access: { create: mayManageRoles, update: mayManageRoles },
-    admin: siteOwned
-      ? { description: 'What this person may do in the newsroom. None: nothing there.' }
-      : undefined,
+    admin: siteOwned ? { description: translated('rolesSiteDescription') } : undefined,
     ...(siteOwned ? {} : { defaultValue: ['writer'] }),
     hasMany: true,
     hooks: {
       afterRead: rolesOf ? [withRolesOf(rolesOf)] : [],
       beforeChange: [firstUserIsAdmin],
     },
-    options: roles.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
+    label: translated('roles'),
+    options: [
+      { label: translated('roleAdmin'), value: 'admin' },
+      { label: translated('roleEditor'), value: 'editor' },
+      { label: translated('roleWriter'), value: 'writer' },
+    ],
     required: !siteOwned,
     saveToJWT: true,
   }
   if (siteOwned) {
     // The site's own users keep their email field and the rules the site gave it.
-    return [{ name: 'name', type: 'text' }, rolesField]
+    return [{ name: 'name', type: 'text', label: translated('name') }, rolesField]
   }
   return [
-    { name: 'name', type: 'text', required: true },
+    { name: 'name', type: 'text', label: translated('name'), required: true },
     // Merged by Payload into the email field of `auth`: only the address's access changes.
-    { name: 'email', type: 'email', access: { read: adminOrSelfField }, required: true },
+    {
+      name: 'email',
+      type: 'email',
+      access: { read: adminOrSelfField },
+      label: translated('email'),
+      required: true,
+    },
     {
       name: CURRENT_PASSWORD,
       type: 'text',
       admin: {
         condition: (_data, _siblingData, { user }) => Boolean(user),
-        description: `Needed to change your own email or password (passwords have at least ${MIN_PASSWORD_LENGTH} characters).`,
+        description: translated('currentPasswordDescription', { min: MIN_PASSWORD_LENGTH }),
       },
       virtual: true,
     },
@@ -115,6 +125,7 @@ export const usersCollection = ({
   rolesOf,
 }: UsersCollectionOptions = {}): CollectionConfig => ({
   slug: collectionSlugs.users,
+  labels: { plural: translated('userPlural'), singular: translated('userSingular') },
   access: {
     admin: ({ req: { user } }) => Boolean(user),
     create: isAdmin,

@@ -5,6 +5,7 @@ import type { Id } from '../../../src/documents'
 import { ValidationError } from 'payload'
 
 import { passwordMatches } from '../../../src/auth/passwordHash'
+import { translate } from '../../../src/translations/translate'
 import { sameId } from '../../../src/utilities/ids'
 
 /** An account as stored, hidden fields (hash, salt, lock) included. */
@@ -57,17 +58,14 @@ export const passwordRules: CollectionBeforeOperationHook = async ({
     throw new ValidationError({ collection: collection.slug, errors: [{ message, path }], req })
   }
   if (newPassword && (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH)) {
-    fail('password', `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`)
+    fail('password', translate(req.t, 'passwordTooShort', { min: MIN_PASSWORD_LENGTH }))
   }
   if (operation !== 'update' || !req.user) {
     return args
   }
   if (id === undefined) {
     if (!overrideAccess) {
-      fail(
-        newPassword ? 'password' : 'email',
-        'Change an email or password one account at a time, not by a query.',
-      )
+      fail(newPassword ? 'password' : 'email', translate(req.t, 'accountChangeByQuery'))
     }
     return args
   }
@@ -87,8 +85,8 @@ export const passwordRules: CollectionBeforeOperationHook = async ({
     fail(
       CURRENT_PASSWORD,
       newPassword
-        ? 'Enter your current password to set a new one.'
-        : 'Enter your current password to change your email.',
+        ? translate(req.t, 'currentPasswordRequired')
+        : translate(req.t, 'currentPasswordForEmail'),
     )
   }
   return args
