@@ -37,7 +37,11 @@ const withClosedDoors = (endpoints: Endpoint[], closed: Endpoint[]): Endpoint[] 
  */
 export const guardPayloadCollections = (payload: Payload, { maxDepth }: { maxDepth: number }) => {
   const readGuard: Marked = guardOperationArgs({ maxDepth, writes: false })
-  const writeGuard: Marked = guardOperationArgs({ maxDepth })
+  const bodyGuard = guardOperationArgs({ maxDepth })
+  // A client's body (REST, GraphQL) is checked; Payload's own writes through the Local API (the
+  // admin's list view saving its columns as `user: id`) are Payload's shape, not a client's.
+  const writeGuard: Marked = (hookArgs) =>
+    hookArgs.req.payloadAPI === 'local' ? readGuard(hookArgs) : bodyGuard(hookArgs)
   readGuard[GUARD] = writeGuard[GUARD] = true
   for (const { config } of Object.values(payload.collections)) {
     const hooks = (config.hooks.beforeOperation ?? []) as Marked[]
