@@ -291,9 +291,6 @@ export interface Person {
 export interface User {
   id: number;
   name: string;
-  /**
-   * Needed to change your own email or password (passwords have at least 12 characters).
-   */
   currentPassword?: string | null;
   roles: ('admin' | 'editor' | 'writer')[];
   updatedAt: string;
