@@ -38,6 +38,34 @@ const refuseBadJsonBody = async (request: Request): Promise<null | Response> => 
       value === null ? 'null' : Array.isArray(value) ? 'a list' : `a JSON ${typeof value}`
     return errorResponse(`The request body must be a JSON object, not ${kind}.`)
   }
+  const dotted = new URL(request.url).pathname.includes('/payload-preferences/')
+    ? unstorableKey(value)
+    : null
+  if (dotted !== null) {
+    return errorResponse(
+      `A preference may not hold a key with "." or starting with "$" ("${dotted.slice(0, 40)}").`,
+    )
+  }
+  return null
+}
+
+/**
+ * The preferences door stores its body as it comes (the whole body when it has no `value`), and
+ * MongoDB refuses a key holding "." or starting with "$" with a 500: the first such key, if any.
+ */
+const unstorableKey = (value: unknown, depth = 0): null | string => {
+  if (depth > 100 || typeof value !== 'object' || value === null) {
+    return null
+  }
+  for (const [key, child] of Object.entries(value)) {
+    if (key.includes('.') || key.startsWith('$')) {
+      return key
+    }
+    const found = unstorableKey(child, depth + 1)
+    if (found !== null) {
+      return found
+    }
+  }
   return null
 }
 
