@@ -85,6 +85,14 @@ const referenceProblem = (
   return null
 }
 
+/** Operators that order values: choices have no order. */
+const ORDER_OPERATORS = new Set([
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+])
+
 /** Why `value` cannot be compared, with `operator`, to what the path names; null if it can. */
 const comparisonProblem = (
   payload: Payload,
@@ -135,6 +143,21 @@ const comparisonProblem = (
       }
       const bad = values.find((value) => !isNothing(value) && !isNumeric(value))
       return bad === undefined ? null : `${shown(bad)} is not a number`
+    }
+    case 'radio':
+    case 'select': {
+      // Stored as an enum on PostgreSQL: another value, an order or a text match fails there.
+      if (operator === 'exists') {
+        return null
+      }
+      if (ORDER_OPERATORS.has(operator) || TEXT_OPERATORS.has(operator)) {
+        return `cannot compare choices with ${operator}`
+      }
+      const allowed = new Set(
+        field.options.map((option) => String(typeof option === 'string' ? option : option.value)),
+      )
+      const bad = values.find((value) => !isNothing(value) && !allowed.has(String(value)))
+      return bad === undefined ? null : `${shown(bad)} is not one of its choices`
     }
     case 'json':
     case 'point':
