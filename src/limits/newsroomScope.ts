@@ -14,9 +14,16 @@ import { formatNames, toWords } from 'payload'
  * The GraphQL names of the newsroom's collections and globals (`Article`, `Articles`): Payload
  * names every root field after them (`countArticles`, `createArticle`, `versionsArticles`).
  */
+const namesOf = new WeakMap<object, string[]>()
+
+/** Worked out once per Payload instance, not on every GraphQL request. */
 const newsroomNames = (req: PayloadRequest | undefined, slugs: ReadonlySet<string>): string[] => {
   if (!req?.payload) {
     return []
+  }
+  const known = namesOf.get(req.payload)
+  if (known) {
+    return known
   }
   const names: string[] = []
   for (const slug of slugs) {
@@ -34,7 +41,9 @@ const newsroomNames = (req: PayloadRequest | undefined, slugs: ReadonlySet<strin
       : fromSlug.plural
     names.push(singular, singular === plural ? `all${singular}` : plural)
   }
-  return names.filter(Boolean)
+  const found = names.filter(Boolean)
+  namesOf.set(req.payload, found)
+  return found
 }
 
 /** The names of an operation's root fields, through fragments spread at its root. */
