@@ -12,12 +12,14 @@ import { captureLogLines, captureRequestLog } from './helpers/requestLog'
  * Only those: a suite run before this one in the same process has its own copy of the log
  * module, whose gathered request lines can be written meanwhile.
  */
-const captureStdout = async (act: () => Promise<void>) =>
-  (await captureLogLines(act, { flushAtEnd: false })).filter((entry) => entry.n !== undefined)
+const captureStdout = async (
+  act: () => Promise<void>,
+  until?: (entries: Record<string, unknown>[]) => boolean,
+) => (await captureLogLines(act, { flush: false, until })).filter((entry) => entry.n !== undefined)
 
-const busyFor = (ms: number) => {
-  const until = performance.now() + ms
-  while (performance.now() < until) {
+/** Holds the event loop until the millisecond clock has passed `time`. */
+const busyUntilPast = (time: number) => {
+  while (Date.now() <= time) {
     // The clock must move on while nothing else runs.
   }
 }
@@ -30,7 +32,7 @@ describe('lines made later', () => {
       before = Date.now()
       logLater('info', { n: 1 }, 'first')
       after = Date.now()
-      busyFor(5)
+      busyUntilPast(after)
       logLine('warn', { msg: 'second', n: 2 })
       logLater('info', { n: 3 }, 'third')
       flushLog()
@@ -46,11 +48,12 @@ describe('lines made later', () => {
     expect(Date.parse(String(lines[1].time))).toBeGreaterThan(Date.parse(String(lines[0].time)))
   })
 
-  it('are written within the flush interval with no other line or flush to push them out', async () => {
-    const lines = await captureStdout(async () => {
-      logLater('info', { n: 1 }, 'alone')
-      await new Promise((resolve) => setTimeout(resolve, 100))
-    })
+  it("are written by the log's own timer with no other line or flush to push them out", async () => {
+    // Nothing here writes the log out: the line is seen only if the log's own timer writes it.
+    const lines = await captureStdout(
+      async () => logLater('info', { n: 1 }, 'alone'),
+      (entries) => entries.some((entry) => entry.n === 1),
+    )
     expect(lines).toMatchObject([{ msg: 'alone', n: 1 }])
   })
 })
@@ -60,12 +63,20 @@ describe('answers made before express', () => {
   let url: string
   let closedSlow: Promise<void>
   let slowClosed: () => void
+  let arrivedSlow: Promise<void>
+  let slowArrived: () => void
+  /** Told when the stand-in for express has closed its response. */
+  let expressClosed: () => void = () => undefined
 
   beforeAll(async () => {
     closedSlow = new Promise((resolve) => {
       slowClosed = resolve
     })
+    arrivedSlow = new Promise((resolve) => {
+      slowArrived = resolve
+    })
     const app: http.RequestListener = (_req, res) => {
+      res.once('close', () => expressClosed())
       res.statusCode = 404
       res.end('express')
     }
@@ -79,6 +90,7 @@ describe('answers made before express', () => {
             } else if (req.url === '/slow') {
               // Never answers: the client gives up first.
               res.once('close', () => slowClosed())
+              slowArrived()
             } else {
               next()
             }
@@ -98,10 +110,13 @@ describe('answers made before express', () => {
   })
 
   it('logs a hit once, with the request id it came with and none made up', async () => {
-    const entries = await captureRequestLog(async () => {
-      await (await fetch(`${url}/hit`)).text()
-      await (await fetch(`${url}/hit`, { headers: { 'x-request-id': 'edge-7' } })).text()
-    })
+    const entries = await captureRequestLog(
+      async () => {
+        await (await fetch(`${url}/hit`)).text()
+        await (await fetch(`${url}/hit`, { headers: { 'x-request-id': 'edge-7' } })).text()
+      },
+      { lines: 2 },
+    )
     expect(entries).toHaveLength(2)
     expect(entries[0]).toMatchObject({ method: 'GET', path: '/hit', status: 200 })
     expect(entries[0].requestId).toBeUndefined()
@@ -110,22 +125,34 @@ describe('answers made before express', () => {
   })
 
   it('logs a request the client left before its answer as a 499', async () => {
-    const entries = await captureRequestLog(async () => {
-      const controller = new AbortController()
-      const request = fetch(`${url}/slow`, { signal: controller.signal }).catch(() => undefined)
-      await new Promise((resolve) => setTimeout(resolve, 100))
-      controller.abort()
-      await request
-      await closedSlow
-    })
+    const entries = await captureRequestLog(
+      async () => {
+        const controller = new AbortController()
+        const request = fetch(`${url}/slow`, { signal: controller.signal }).catch(() => undefined)
+        // Left once the server holds it, so that it is the server that sees the client go.
+        await arrivedSlow
+        controller.abort()
+        await request
+        await closedSlow
+      },
+      { lines: 1 },
+    )
     expect(entries).toMatchObject([{ path: '/slow', status: 499 }])
   })
 
   it('leaves what it passes on to express for express to log', async () => {
-    const entries = await captureRequestLog(async () => {
-      const response = await fetch(`${url}/elsewhere`)
-      expect(await response.text()).toBe('express')
-    })
+    const entries = await captureRequestLog(
+      async () => {
+        const closed = new Promise<void>((resolve) => {
+          expressClosed = resolve
+        })
+        const response = await fetch(`${url}/elsewhere`)
+        expect(await response.text()).toBe('express')
+        // Any line for it would be logged by the time its response has closed on the server.
+        await closed
+      },
+      { lines: 0 },
+    )
     expect(entries).toEqual([])
   })
 })

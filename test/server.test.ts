@@ -5,14 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { type NewsroomServer, startServer } from '../src/host/server/createServer'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 import { captureRequestLog } from './helpers/requestLog'
+import { waitFor } from './helpers/waitFor'
 
 let ctx: TestPayload
 let server: NewsroomServer
 
-/** Stands in for Next: a route that takes a while, so shutdown has something in flight. */
+/** The requests to /slow the server holds, each answered when the test says so. */
+const heldSlow: (() => void)[] = []
+
+/** Stands in for Next: a route that answers only when let go, so shutdown has something in flight. */
 const slowFallback: RequestHandler = (req, res) => {
   if (req.path === '/slow') {
-    setTimeout(() => res.status(200).send('finished'), 400)
+    heldSlow.push(() => res.status(200).send('finished'))
     return
   }
   res.status(404).send('not found')
@@ -49,10 +53,13 @@ describe('health endpoints', () => {
 
 describe('request log', () => {
   it('writes one JSON line per request with method, path, status and duration', async () => {
-    const entries = await captureRequestLog(async () => {
-      await (await fetch(`${server.url}/healthz`)).text()
-      await (await fetch(`${server.url}/nowhere?x=1`)).text()
-    })
+    const entries = await captureRequestLog(
+      async () => {
+        await (await fetch(`${server.url}/healthz`)).text()
+        await (await fetch(`${server.url}/nowhere?x=1`)).text()
+      },
+      { lines: 2 },
+    )
     expect(entries).toHaveLength(2)
     expect(entries[0]).toMatchObject({
       level: 'info',
@@ -72,8 +79,11 @@ describe('request log', () => {
 describe('graceful shutdown', () => {
   it('lets an in-flight request finish, refuses new ones, then closes the database', async () => {
     const inFlight = fetch(`${server.url}/slow`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    const letGo = await waitFor(() => heldSlow.shift(), { what: 'the server to hold /slow' })
     const stopping = server.shutdown()
+    // In flight while the server stops: answered only once the listener has closed.
+    await waitFor(() => !server.server.listening, { what: 'the listener to close' })
+    letGo()
 
     const response = await inFlight
     expect(response.status).toBe(200)
@@ -81,6 +91,9 @@ describe('graceful shutdown', () => {
 
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow()
     await stopping
+    // A closed connection refuses the query, or on MongoDB queues it unanswered (mongoose holds
+    // queries for a connection to come back), so no answer within a bound counts as closed too:
+    // a negative check, the one place here a time stands for "never".
     await expect(
       Promise.race([
         ctx.payload.count({ collection: 'users' }),

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 
 import { freshDatabaseUri } from './database'
+import { waitFor as pollFor } from './waitFor'
 import { freePort } from '../../src/host/utilities/freePort'
 
 export type RunningApp = {
@@ -63,14 +64,13 @@ export const superviseServer = async (
       .map((line) => JSON.parse(line) as Record<string, unknown>)
 
   const waitFor = async (check: () => boolean, what: string, timeoutMs = 20_000) => {
-    const deadline = Date.now() + timeoutMs
-    while (!check()) {
-      if (Date.now() > deadline) {
-        throw new Error(
-          `timed out waiting for ${what} (exit code ${child.exitCode}); output so far:\n${output}`,
-        )
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200))
+    try {
+      await pollFor(check, { intervalMs: 200, timeoutMs, what })
+    } catch (error) {
+      // The server's own output is what tells why it never got there.
+      throw new Error(
+        `${(error as Error).message} (exit code ${child.exitCode}); output so far:\n${output}`,
+      )
     }
   }
 

@@ -1,20 +1,35 @@
 import { jest } from '@jest/globals'
 
 import { flushLog } from '../../src/host/server/log'
+import { waitFor } from './waitFor'
 
 /** A request line as the server writes it (requestLogger and logRawAnswer). */
 export type RequestLogEntry = Record<string, unknown> & { msg: 'request' }
 
+type LogEntry = Record<string, unknown>
+
+const parse = (chunks: string[]): LogEntry[] =>
+  chunks
+    .join('')
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as LogEntry)
+
 /**
- * The JSON lines this process writes to stdout while `act` runs, parsed. Lines are gathered and
- * written up to 20 ms later (src/host/server/log.ts): what earlier lines left gathered is written
- * out before listening starts. With `flushAtEnd`, what `act` gathered is written out before it
- * stops; without, only what the log wrote by itself is seen.
+ * The JSON lines this process writes to stdout while `act` runs and until `until` holds of them,
+ * parsed. Lines are gathered and written up to 20 ms later (src/host/server/log.ts): what earlier
+ * lines left gathered is written out before listening starts. With `flush`, each look for `until`
+ * writes out what is gathered; without, only what the log wrote by itself is seen. With no
+ * `until`, listening stops when `act` does.
  */
 export const captureLogLines = async (
   act: () => Promise<void>,
-  { flushAtEnd }: { flushAtEnd: boolean },
-): Promise<Record<string, unknown>[]> => {
+  {
+    flush,
+    until,
+    what = 'the log lines awaited',
+  }: { flush: boolean; until?: (entries: LogEntry[]) => boolean; what?: string },
+): Promise<LogEntry[]> => {
   flushLog()
   const chunks: string[] = []
   const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
@@ -23,23 +38,37 @@ export const captureLogLines = async (
   })
   try {
     await act()
-    if (flushAtEnd) {
-      // A line is made when the response closes, which can trail the client by a tick.
-      await new Promise((resolve) => setTimeout(resolve, 50))
-      flushLog()
+    if (until) {
+      await waitFor(
+        () => {
+          if (flush) flushLog()
+          const entries = parse(chunks)
+          return until(entries) && entries
+        },
+        { what, timeoutMs: 5000, intervalMs: 10 },
+      )
     }
   } finally {
     spy.mockRestore()
   }
-  return chunks
-    .join('')
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
+  return parse(chunks)
 }
 
-/** The request lines this process writes to stdout while `act` runs, parsed. */
-export const captureRequestLog = async (act: () => Promise<void>): Promise<RequestLogEntry[]> =>
-  (await captureLogLines(act, { flushAtEnd: true })).filter(
-    (entry): entry is RequestLogEntry => entry.msg === 'request',
-  )
+const isRequest = (entry: LogEntry): entry is RequestLogEntry => entry.msg === 'request'
+
+/**
+ * The request lines this process writes to stdout while `act` runs, parsed, once `lines` of them
+ * are written: a line is made when the response closes, which can trail the client by a tick.
+ * With `lines` 0 nothing is awaited, so `act` itself waits for whatever would have logged one.
+ */
+export const captureRequestLog = async (
+  act: () => Promise<void>,
+  { lines }: { lines: number },
+): Promise<RequestLogEntry[]> =>
+  (
+    await captureLogLines(act, {
+      flush: true,
+      until: (entries) => entries.filter(isRequest).length >= lines,
+      what: `${lines} request lines`,
+    })
+  ).filter(isRequest)
