@@ -10,7 +10,7 @@ import sharp from 'sharp'
 
 import type { DeliveryArticle } from '../src/delivery/types'
 
-import { changeFeedFor, createChangeFeed } from '../src/cache/changeFeed'
+import { createChangeFeed } from '../src/cache/changeFeed'
 import { createDeliveryCache } from '../src/delivery/deliveryCache'
 import { DELIVERY_STATE_SLUG } from '../src/delivery/deliveryStateGlobal'
 import { deliveryRouter } from '../src/host/server/deliveryRouter'
@@ -28,7 +28,9 @@ import { paragraphsToLexical } from '../src/utilities/lexical'
 import { resolveSiteSettings } from '../src/siteSettings'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 import { createRestClient, type RestClient } from './helpers/rest'
+import { settleWrites } from './helpers/settleWrites'
 import { signIn } from './helpers/users'
+import { waitFor } from './helpers/waitFor'
 
 const SLUG = 'sessions-overturns-asylum-precedent-for-women-fleeing-domestic-violence'
 const DELIVERY_URL = `/api/articles/delivery/${SLUG}`
@@ -392,15 +394,7 @@ describe('invalidation across instances sharing the database', () => {
   // committed (on PostgreSQL a lost log entry is appended again, a moment later): a test that
   // plays another instance starts once none has been waiting for three-quarters of a second.
   beforeEach(async () => {
-    const feed = changeFeedFor(ctx.payload)
-    const deadline = Date.now() + 10_000
-    let quietSince = Date.now()
-    while (Date.now() - quietSince < 750 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50))
-      if (feed.pendingWrites() > 0) {
-        quietSince = Date.now()
-      }
-    }
+    await settleWrites(ctx.payload)
   })
 
   /** A write made by another instance: the generation moves, this process is not told. */
@@ -460,20 +454,23 @@ describe('invalidation across instances sharing the database', () => {
     )
   })
 
-  it('serves a change made elsewhere within a second, on the real clock', async () => {
+  // How soon is the clock-stepped tests' matter above (a read at most every interval); how fast
+  // the reads and answers are belongs to `npm run bench`.
+  it('serves a change made elsewhere on the real clock, by requests alone', async () => {
     const cache = createDeliveryCache({ payload: ctx.payload })
     const first = await cache.get(SLUG, 'json')
     const kasinga = JSON.parse(String(first?.body)).cases[0]
 
-    await remoteUpdate('cases', kasinga.id, { holding: `Updated holding ${unique()}` })
-    const changedAt = Date.now()
-    let current = first
-    while (current?.etag === first?.etag && Date.now() - changedAt < 2000) {
-      await new Promise((resolve) => setTimeout(resolve, 20))
-      current = await cache.get(SLUG, 'json')
-    }
-    expect(current?.etag).not.toBe(first?.etag)
-    expect(Date.now() - changedAt).toBeLessThan(1000)
+    const holding = `Updated holding ${unique()}`
+    await remoteUpdate('cases', kasinga.id, { holding })
+    const current = await waitFor(
+      async () => {
+        const answer = await cache.get(SLUG, 'json')
+        return answer?.etag !== first?.etag && answer
+      },
+      { what: 'the delivery cache to serve the case changed elsewhere' },
+    )
+    expect(JSON.parse(String(current.body)).cases[0].holding).toBe(holding)
   })
 
   it('drops a 404 it remembered once the article is published elsewhere', async () => {
