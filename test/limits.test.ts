@@ -28,7 +28,7 @@ let token: string
 
 const url = (path: string) => `${app.baseUrl}${path}`
 
-type RawAnswer = { body: string; elapsedMs: number; sentBytes: number; status: number }
+type RawAnswer = { body: string; sentBytes: number; status: number }
 
 /**
  * Sends a body in 64 KB pieces, each after the previous was flushed, and stops sending as soon
@@ -52,7 +52,6 @@ const sendInPieces = (
   },
 ): Promise<RawAnswer> =>
   new Promise((resolve, reject) => {
-    const started = Date.now()
     let sentBytes = 0
     let answered = false
     let waited = false
@@ -68,14 +67,7 @@ const sendInPieces = (
       answered = true
       let text = ''
       response.on('data', (chunk) => (text += chunk))
-      response.on('end', () =>
-        resolve({
-          body: text,
-          elapsedMs: Date.now() - started,
-          sentBytes,
-          status: response.statusCode ?? 0,
-        }),
-      )
+      response.on('end', () => resolve({ body: text, sentBytes, status: response.statusCode ?? 0 }))
       response.on('error', reject)
     })
     // Once the server answers and closes, a write still in flight may fail: that is the point.
@@ -95,7 +87,8 @@ const sendInPieces = (
       }
       const piece = body.subarray(sentBytes, sentBytes + 64 * 1024)
       sentBytes += piece.length
-      request.write(piece, () => setTimeout(sendNext, 5))
+      // The next piece once this one is flushed: the server reads them as they come.
+      request.write(piece, () => setImmediate(sendNext))
     }
     if (expectAnswerAfter === 0) {
       request.flushHeaders()
@@ -122,32 +115,42 @@ const storedArticles = async (slug: string): Promise<number> => {
   return (await response.json()).totalDocs
 }
 
-/** Writes raw bytes on a socket, a few at a time, until the server answers or hangs up. */
-const trickle = (first: string, drip: string): Promise<{ elapsedMs: number; text: string }> =>
+/** How many trickling connections have closed so far: tells which of two closed first. */
+let closings = 0
+
+/**
+ * Writes raw bytes on a socket, a few every 200 ms (the slow client is the scenario), until the
+ * server answers or hangs up. `written` is told once `first` is on its way. `closedAs` counts
+ * the closes of all trickles so far.
+ */
+const trickle = (
+  first: string,
+  drip: string,
+  { written }: { written?: () => void } = {},
+): Promise<{ closedAs: number; text: string }> =>
   new Promise((resolve) => {
-    const started = Date.now()
     const port = Number(new URL(app.baseUrl).port)
-    const socket = net.connect(port, '127.0.0.1', () => socket.write(first))
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(first, () => written?.()))
     const timer = setInterval(() => socket.writable && socket.write(drip), 200)
     let text = ''
     socket.on('data', (chunk) => (text += chunk))
     socket.on('error', () => undefined)
     socket.on('close', () => {
       clearInterval(timer)
-      resolve({ elapsedMs: Date.now() - started, text })
+      closings += 1
+      resolve({ closedAs: closings, text })
     })
     // Past this the server did not cut it: give up, and let the assertion say so.
     setTimeout(() => socket.destroy(), 20_000).unref()
   })
 
 const graphql = async (query: string, variables?: object) => {
-  const started = Date.now()
   const response = await fetch(url('/api/graphql'), {
     body: JSON.stringify({ query, variables }),
     headers: { 'content-type': 'application/json' },
     method: 'POST',
   })
-  return { body: await response.json(), elapsedMs: Date.now() - started, status: response.status }
+  return { body: await response.json(), status: response.status }
 }
 
 const messages = (body: { errors?: { message: string }[] }): string =>
@@ -168,7 +171,7 @@ beforeAll(async () => {
     method: 'POST',
   })
   token = (await login.json()).token
-  // Compile the API routes once (development), so timings below measure the refusals.
+  // Compile the API routes once (development), so no test below waits on the compile.
   await graphql('{ Articles(limit: 1) { docs { headline } } }')
 }, 180_000)
 
@@ -212,32 +215,41 @@ describe('request bodies', () => {
 })
 
 describe('timeouts', () => {
+  /** Whole headers, then a body that would take minutes at a byte a drip. */
+  const tricklingBody = (slug: string) =>
+    [
+      'POST /api/articles HTTP/1.1',
+      `Host: 127.0.0.1`,
+      `Authorization: JWT ${token}`,
+      'Content-Type: application/json',
+      'Content-Length: 100000',
+      '',
+      `{"headline":"Trickled","slug":"${slug}","editorialNotes":"`,
+    ].join('\r\n')
+
+  // The server cutting it at all is the point: the client keeps dripping for 20 s, so a server
+  // that waited for the whole body would send no 408. The headers were whole, so only the
+  // request timeout applies. How long the cut takes is the settings' matter, not asserted here.
   it('answers a body that trickles in with a 408 at the request timeout, and stores nothing', async () => {
-    const { elapsedMs, text } = await trickle(
-      [
-        'POST /api/articles HTTP/1.1',
-        `Host: 127.0.0.1`,
-        `Authorization: JWT ${token}`,
-        'Content-Type: application/json',
-        'Content-Length: 100000',
-        '',
-        '{"headline":"Trickled","slug":"trickled","editorialNotes":"',
-      ].join('\r\n'),
-      'a',
-    )
+    const { text } = await trickle(tricklingBody('trickled'), 'a')
     expect(text).toMatch(/^HTTP\/1\.1 408/)
-    expect(elapsedMs).toBeGreaterThanOrEqual(2500)
-    expect(elapsedMs).toBeLessThan(8000)
     expect(await storedArticles('trickled')).toBe(0)
   }, 30_000)
 
-  it('answers headers that never end with a 408 at the headers timeout', async () => {
-    const { elapsedMs, text } = await trickle(
-      'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n',
-      'X-Slow: 1\r\n',
-    )
-    expect(text).toMatch(/^HTTP\/1\.1 408/)
-    expect(elapsedMs).toBeLessThan(5000)
+  // Against a trickling body sent first: headers that never end are cut before it, so it is the
+  // shorter headers timeout that cut them, not the request timeout (both answer 408).
+  it('answers headers that never end with a 408 at the headers timeout, before the request timeout', async () => {
+    let bodyWritten: () => void = () => undefined
+    const bodyUnderWay = new Promise<void>((resolve) => {
+      bodyWritten = resolve
+    })
+    const body = trickle(tricklingBody('trickled-beside-headers'), 'a', { written: bodyWritten })
+    await bodyUnderWay
+    const headers = await trickle('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n', 'X-Slow: 1\r\n')
+    expect(headers.text).toMatch(/^HTTP\/1\.1 408/)
+    const bodyAnswer = await body
+    expect(bodyAnswer.text).toMatch(/^HTTP\/1\.1 408/)
+    expect(headers.closedAs).toBeLessThan(bodyAnswer.closedAs)
   }, 30_000)
 })
 
@@ -409,11 +421,11 @@ describe('the limits as plugin options', () => {
         { length: 30 },
         (_, i) => `fragment F${i} on Item { ...F${i + 1} ...F${i + 1} }`,
       ).join(' ')
-      const started = Date.now()
+      // 2^30 copies of F30: a rule that walked every copy would not finish within the test's
+      // timeout on any machine. How fast the rule is belongs to `npm run bench`.
       expect(problems(`{ item { ...F0 } } ${levels} fragment F30 on Item { a: id }`)).toContain(
         'maxAliases',
       )
-      expect(Date.now() - started).toBeLessThan(1000)
     })
 
     it('measures depth, leaves introspection out of it, and counts top-level fields', () => {
