@@ -21,6 +21,37 @@ const COMMIT_POLL_MS = 25
 /** A change that has not shown up by then was rolled back. */
 const COMMIT_WAIT_MS = 10_000
 
+/** Why a read asked for after `payload.destroy()` fails, instead of the adapter's TypeError. */
+const STOPPED = 'the change feed stopped: its Payload instance was destroyed (payload.destroy())'
+
+// Payload has no shutdown event, and a feed left running after `payload.destroy()` kept reading
+// the log through the destroyed adapter (drizzle empties its tables: "Cannot read properties of
+// undefined (reading 'id')"), logging the failure ten seconds later into whatever ran next. So
+// the instance's `destroy` is wrapped, once, to stop its feeds first. On a Symbol.for key: Next
+// bundles its own copy of this module, and both copies' feeds must stop.
+const STOP_ON_DESTROY = Symbol.for('newsroom.cache.stopOnDestroy')
+
+type Stoppable = Payload & { [STOP_ON_DESTROY]?: Set<() => Promise<void>> }
+
+const stopOnDestroy = (payload: Payload, stop: () => Promise<void>) => {
+  const holder = payload as Stoppable
+  if (typeof payload.destroy !== 'function') {
+    return
+  }
+  let stoppers = holder[STOP_ON_DESTROY]
+  if (!stoppers) {
+    const registered = new Set<() => Promise<void>>()
+    stoppers = registered
+    holder[STOP_ON_DESTROY] = registered
+    const destroy = payload.destroy.bind(payload)
+    payload.destroy = async () => {
+      await Promise.all([...registered].map((each) => each()))
+      await destroy()
+    }
+  }
+  stoppers.add(stop)
+}
+
 /** What changed since the last look: some keys, or more than the log remembers. */
 export type Change = { all: true } | { all: false; keys: string[] }
 
@@ -100,6 +131,9 @@ export const createChangeFeed = ({
   let checkedAt = Number.NEGATIVE_INFINITY
   let reading: Promise<void> | undefined
   let watching: ReturnType<typeof setTimeout> | undefined
+  /** Appends of lost changes under way, which must end before the database goes. */
+  const appending = new Set<Promise<unknown>>()
+  let stopped = false
 
   const purgeDownstream = (keys: string[]) => {
     const { onPurge } = cacheSettings(payload.config)
@@ -119,6 +153,9 @@ export const createChangeFeed = ({
   }
 
   const read = async () => {
+    if (stopped) {
+      throw new Error(STOPPED)
+    }
     const startedAt = now()
     // Only a change whose transaction was over before this read began can be missing from it
     // for good; one that commits while the read runs is simply not in its snapshot yet.
@@ -148,14 +185,18 @@ export const createChangeFeed = ({
         pending.delete(id)
         // Not awaited: the append may wait on another writer's lock, and readers wait on this
         // read. The watch below picks the new entry up like any other.
-        bumpGeneration({ keys: entry.keys, payload }).then(
+        const append = bumpGeneration({ keys: entry.keys, payload }).then(
           (again) => {
-            pending.set(again, { ...entry, settled: () => true })
-            watch()
+            if (!stopped) {
+              pending.set(again, { ...entry, settled: () => true })
+              watch()
+            }
           },
           (error: unknown) =>
             payload.logger.error({ err: error, msg: 'appending a lost change failed' }),
         )
+        appending.add(append)
+        void append.finally(() => appending.delete(append))
       }
     }
     if (committed.length > 0) {
@@ -173,7 +214,7 @@ export const createChangeFeed = ({
   }
 
   const watch = () => {
-    if (watching || pending.size === 0) {
+    if (stopped || watching || pending.size === 0) {
       return
     }
     watching = setTimeout(() => {
@@ -193,6 +234,26 @@ export const createChangeFeed = ({
     }, COMMIT_POLL_MS)
     watching.unref()
   }
+
+  /**
+   * Run by `payload.destroy()` before the database closes: one last look for the writes still
+   * waited for, so a change another writer's append overwrote is appended again for the other
+   * instances; then no more reads, and what is under way ends while the database is there.
+   */
+  const stop = async () => {
+    if (pending.size > 0 && !stopped) {
+      await refresh().catch((error: unknown) =>
+        payload.logger.error({ err: error, msg: 'reading the change log failed' }),
+      )
+    }
+    stopped = true
+    clearTimeout(watching)
+    watching = undefined
+    pending.clear()
+    // Their outcome is their callers' to handle: here only their end is awaited.
+    await Promise.allSettled([reading, ...appending])
+  }
+  stopOnDestroy(payload, stop)
 
   return {
     checkIntervalMs,
@@ -226,6 +287,10 @@ export const createChangeFeed = ({
       return undefined
     },
     wrote: (entryId, keys, settled = () => true) => {
+      if (stopped) {
+        // A write that committed as the instance shut down: the log has it for the others.
+        return
+      }
       pending.set(entryId, { keys, settled, until: now() + COMMIT_WAIT_MS })
       // The next read must look again: the write may not have committed when it was announced.
       checkedAt = Number.NEGATIVE_INFINITY
