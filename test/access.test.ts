@@ -4,8 +4,10 @@ import { getPayload } from 'payload'
 
 import { failingFields } from './helpers/errors'
 import { startTestPayload, type TestPayload } from './helpers/payload'
+import { clockPast } from './helpers/clock'
 import { createRestClient, type RestClient } from './helpers/rest'
 import { signIn } from './helpers/users'
+import { waitFor } from './helpers/waitFor'
 
 /**
  * Who may do what, through every door: REST, `?draft=true`, `where[_status]`, versions,
@@ -344,7 +346,8 @@ describe('editors', () => {
     expect(unpublished.status).toBe(200)
     expect((await rest.get(`/api/articles/${article.id}`)).status).toBe(404)
 
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    // Let the clock move so a re-stamp would show.
+    await clockPast(first)
     const again = await rest.patch(`/api/articles/${article.id}`, {
       body: { _status: 'published' },
       ...asEditor(),
@@ -364,7 +367,8 @@ describe('editors', () => {
 
   it('append corrections with a server timestamp; they are public and move the modified date', async () => {
     const before = await stored(ids.live)
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    // Let the clock move so that the new stamps can be later than the last.
+    await clockPast(before.updatedAt)
     const { body, status } = await rest.patch(`/api/articles/${ids.live}`, {
       body: {
         _status: 'published',
@@ -502,24 +506,33 @@ describe('scheduled publishing', () => {
 
   it('an article an editor scheduled goes live on its own at the time, and not before', async () => {
     const article = await createArticle({ headline: 'Six a.m. story' })
-    await schedule(article.id, editorId, 1500)
-    await new Promise((resolve) => setTimeout(resolve, 600))
-    expect((await rest.get(`/api/articles/${article.id}`)).status).toBe(404)
-    const deadline = Date.now() + 10_000
-    let status = 404
-    while (status !== 200 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 250))
-      status = (await rest.get(`/api/articles/${article.id}`)).status
-    }
-    expect(status).toBe(200)
-    expect(typeof (await stored(article.id)).firstPublishedAt).toBe('string')
+    const job = await schedule(article.id, editorId, 1500)
+    await waitFor(async () => (await rest.get(`/api/articles/${article.id}`)).status === 200, {
+      timeoutMs: 15_000,
+      what: 'the scheduled article to go live',
+    })
+    // Not before: it was first published at or after the time it was scheduled for.
+    const { firstPublishedAt } = await stored(article.id)
+    expect(typeof firstPublishedAt).toBe('string')
+    expect(Date.parse(firstPublishedAt as string)).toBeGreaterThanOrEqual(
+      Date.parse(String(job.waitUntil)),
+    )
   })
 
   it('a publish a writer scheduled does not go live', async () => {
     const article = await createArticle({ headline: 'Writer tried to schedule' })
-    await schedule(article.id, writerId, 100)
-    // Long enough for the runner to take the job (it runs every second) and refuse it.
-    await new Promise((resolve) => setTimeout(resolve, 2500))
+    const job = await schedule(article.id, writerId, 100)
+    // The runner has taken the job once it was tried (or, had it run through, deleted it).
+    await waitFor(
+      async () => {
+        const { docs } = await ctx.payload.find({
+          collection: 'payload-jobs',
+          where: { id: { equals: job.id } },
+        })
+        return docs.length === 0 || (Number(docs[0].totalTried) > 0 && !docs[0].processing)
+      },
+      { timeoutMs: 15_000, what: "the runner to try the writer's scheduled publish" },
+    )
     expect((await stored(article.id))._status).toBe('draft')
   })
 })

@@ -5,6 +5,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 
 import { startTestPayload, type TestPayload } from './helpers/payload'
+import { clockPast } from './helpers/clock'
 import { createRestClient, type RestClient } from './helpers/rest'
 import { signIn } from './helpers/users'
 
@@ -116,7 +117,7 @@ describe('articles', () => {
     expect(publishedAt).toBe(firstPublishedAt)
 
     // Let the clock move so a re-stamp would show.
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    await clockPast(firstPublishedAt)
     const edited = await rest.patch(`/api/articles/${created.id}`, {
       body: { dek: 'Updated with the agency response.' },
       token,
