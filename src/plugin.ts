@@ -24,8 +24,9 @@ import { answerMissingPreference } from './guards/answerMissingPreference'
 import { guardPayloadCollections } from './guards/guardPayloadCollections'
 import { DEFAULT_MAX_INPUT_DEPTH, withInputGuards } from './guards/withInputGuards'
 import { withServerTimestamps } from './hooks/ignoreClientTimestamps'
-import { claimJobsAtomically } from './jobs/claimJobs'
-import { guardJobCancellation, withScheduledPublishing } from './jobs/scheduledPublishing'
+import { claimNewsroomJobsAtomically } from './workarounds/jobClaimedByTwoRunners'
+import { guardScheduleCancellation } from './workarounds/scheduleCancelSkipsAccess'
+import { withScheduledPublishing } from './jobs/scheduledPublishing'
 import { withLimits } from './limits/withLimits'
 import { REDIRECTS_SLUG, withRedirects } from './redirects/withRedirects'
 import { SEARCH_SLUG, withSearch } from './search/withSearch'
@@ -159,9 +160,9 @@ export const newsroomPlugin =
         // The site's start-up comes first, as it did before the plugin joined.
         await incomingConfig.onInit?.(payload)
         if (!pluginOptions.disabled) {
-          guardJobCancellation(payload)
+          guardScheduleCancellation(payload)
           // Every instance runs the job runner: each due job must go to exactly one of them.
-          claimJobsAtomically(payload)
+          claimNewsroomJobsAtomically(payload)
         }
         if (pluginOptions.hardening?.payloadCollections === true) {
           // Opt-in: Payload's own collections and endpoints are no plugin's to configure, so

@@ -51,6 +51,18 @@ const siteConfig = (started: string[]): Omit<Config, 'db'> => {
   return {
     collections: [posts, users],
     globals: [{ slug: 'header', fields: [{ name: 'tagline', type: 'text' }] }],
+    // A job of the site's own, queued and run by Payload's queue as the newsroom's are.
+    jobs: {
+      tasks: [
+        {
+          slug: 'sendDigest',
+          handler: () => {
+            digestsSent.push(new Date().toISOString())
+            return { output: {} }
+          },
+        },
+      ],
+    },
     onInit: () => {
       started.push('site')
     },
@@ -71,6 +83,9 @@ const withNewsroom = (
   ...config,
   plugins: [...(config.plugins ?? []), newsroomPlugin(options)],
 })
+
+/** When the site's own job ran. */
+const digestsSent: string[] = []
 
 const fieldNamed = (fields: unknown[], name: string): any =>
   (fields as { name?: string }[]).find((field) => field.name === name)
@@ -323,5 +338,32 @@ describe('the newsroom joining a running site', () => {
     )
     const limited = await rest.graphql(`{ ${articleAliases.join(' ')} }`)
     expect(JSON.stringify(limited.body.errors)).toContain('alias')
+  })
+
+  it("leaves the site's own jobs to the site: its users cancel them, its queue runs them", async () => {
+    // A member of the site's staff with no newsroom role: a story's schedule is not theirs to
+    // cancel, the site's own job is.
+    const member = await payload.create({
+      collection: 'users',
+      data: { email: `member-${randomUUID().slice(0, 8)}@site.test`, password: ownerPassword },
+    } as never)
+    const queueDigest = () =>
+      payload.jobs.queue({ input: {}, task: 'sendDigest' } as never) as Promise<{ id: number }>
+    const queued = await queueDigest()
+    await payload.delete({
+      collection: 'payload-jobs',
+      id: queued.id,
+      user: { ...member, collection: 'users' },
+    })
+    const left = await payload.find({
+      collection: 'payload-jobs',
+      where: { id: { equals: queued.id } },
+    })
+    expect(left.docs).toHaveLength(0)
+
+    const sent = digestsSent.length
+    await queueDigest()
+    await payload.jobs.run()
+    expect(digestsSent.length).toBe(sent + 1)
   })
 })

@@ -1,8 +1,6 @@
-import type { CollectionBeforeDeleteHook, Config, Payload, PayloadRequest } from 'payload'
+import type { Config, Payload, PayloadRequest } from 'payload'
 
 import type { NewsroomJobsOptions } from '../types'
-
-import { Forbidden } from 'payload'
 
 import { canPublish } from '../access/roles'
 
@@ -34,29 +32,6 @@ const isThisProcessRunner = (payload: Payload): boolean => {
 
 /** Scheduling is publishing: only those who may publish run, queue or cancel jobs. */
 const editorsOnly = ({ req }: { req: PayloadRequest }) => canPublish(req)
-
-/**
- * The admin's schedule drawer cancels a scheduled publish by deleting its job through the Local
- * API, which skips access: a writer could cancel an editor's schedule. A job is deleted by a
- * person only if that person may publish (the runner and the server act without a user).
- */
-const refuseCancellingByWriters: CollectionBeforeDeleteHook = ({ req }) => {
-  if (req.user && !canPublish(req)) {
-    throw new Forbidden(req.t)
-  }
-}
-
-/**
- * Added once Payload has built its jobs collection: given through `jobsCollectionOverrides`,
- * any hook makes Payload warn that job hooks need `runHooks`, which would route every job
- * update through validation (and fails on FerretDB). Deletes by people run the hook either way.
- */
-export const guardJobCancellation = (payload: Payload): void => {
-  const jobs = payload.collections['payload-jobs']?.config
-  if (jobs && !jobs.hooks.beforeDelete?.includes(refuseCancellingByWriters)) {
-    jobs.hooks.beforeDelete = [...(jobs.hooks.beforeDelete ?? []), refuseCancellingByWriters]
-  }
-}
 
 /**
  * Runs due scheduled publishes and unpublishes inside every server that loads the config

@@ -3,7 +3,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import type { NewsroomArticle } from '../../../src/documents'
 
 import { collectionSlugs } from '../../../src/collectionSlugs'
-import { executeSql, sqlLiteral, sqlTable } from '../../../src/utilities/sqlText'
+import { collectionTable, drizzleFor } from '../../../src/utilities/drizzleTables'
 import { BEFORE, referencesOf, type References } from './markLiveRecords'
 import { DRAFT_SAVE } from './rememberDraftSave'
 
@@ -40,16 +40,19 @@ export const lockShownRecords: CollectionBeforeChangeHook<NewsroomArticle> = asy
     ? (req.context[`${BEFORE}:${String(originalDoc.id)}`] as References | undefined)
     : undefined
   const lists = [referencesOf(data as NewsroomArticle), referencesOf(originalDoc), before]
+  // Loaded here, not at the top: drizzle-orm comes with the SQL adapters, not with MongoDB's.
+  const { inArray } = await import('drizzle-orm')
+  const transaction = await drizzleFor(req.payload, req)
   for (const collection of LOCK_ORDER) {
-    const ids = [
-      ...new Set(lists.flatMap((list) => list?.[collection] ?? []).map((id) => sqlLiteral(id))),
-    ].sort()
+    const ids = [...new Set(lists.flatMap((list) => list?.[collection] ?? []))]
     if (ids.length > 0) {
-      await executeSql(
-        req.payload,
-        req,
-        `SELECT "id" FROM ${sqlTable(req.payload, collection)} WHERE "id" IN (${ids.join(', ')}) ORDER BY "id" FOR UPDATE`,
-      )
+      const table = collectionTable(req.payload, collection)
+      await transaction
+        .select({ id: table.id })
+        .from(table)
+        .where(inArray(table.id, ids))
+        .orderBy(table.id)
+        .for('update')
     }
   }
   return data
