@@ -26,7 +26,6 @@ afterAll(async () => {
 
 describe('writes made of other writes', () => {
   it('saves an admin preference, twice (create, then update), at once', async () => {
-    const started = Date.now()
     for (const columns of [['headline'], ['headline', 'stage']]) {
       const saved = await rest.post('/api/payload-preferences/collection-articles', {
         body: { value: { columns } },
@@ -36,8 +35,7 @@ describe('writes made of other writes', () => {
     }
     const read = await rest.get('/api/payload-preferences/collection-articles', { token })
     expect(read.body.value).toEqual({ columns: ['headline', 'stage'] })
-    // Not a speed check: a write queued behind itself gave up after 30 s.
-    expect(Date.now() - started).toBeLessThan(20_000)
+    // A write queued behind itself gave up after 30 s with a 500: the 200s above are the check.
   })
 
   it('upserts through the adapter while other writes go on', async () => {
