@@ -25,6 +25,7 @@ import { guardPayloadCollections } from './guards/guardPayloadCollections'
 import { DEFAULT_MAX_INPUT_DEPTH, withInputGuards } from './guards/withInputGuards'
 import { withServerTimestamps } from './hooks/ignoreClientTimestamps'
 import { claimNewsroomJobsAtomically } from './workarounds/jobClaimedByTwoRunners'
+import { guardLocksOnNewsroomRecords } from './workarounds/lockInAnothersName'
 import { guardScheduleCancellation } from './workarounds/scheduleCancelSkipsAccess'
 import { withScheduledPublishing } from './jobs/scheduledPublishing'
 import { withLimits } from './limits/withLimits'
@@ -161,6 +162,7 @@ export const newsroomPlugin =
         await incomingConfig.onInit?.(payload)
         if (!pluginOptions.disabled) {
           guardScheduleCancellation(payload)
+          guardLocksOnNewsroomRecords(payload)
           // Every instance runs the job runner: each due job must go to exactly one of them.
           claimNewsroomJobsAtomically(payload)
         }
