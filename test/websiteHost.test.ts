@@ -23,6 +23,7 @@ import {
   versionsInTree,
 } from './helpers/hostApp'
 import { doc, paragraph } from './helpers/lexical'
+import { databasePass, servicesAvailable } from './helpers/requiredService'
 
 /**
  * Issue 21: the plugin joins a site that already runs Payload, without taking it over. The site
@@ -81,15 +82,20 @@ describe('the website fixture', () => {
 })
 
 // `.ci/run` runs `npm test` on SQLite, PostgreSQL and MongoDB; the site runs on PostgreSQL only,
-// so its tests exist on that pass alone (a plain `if`, so the others do not list them as skipped),
-// in a database of its own that `.ci/run` makes.
-const DATABASE_URI = process.env.DATABASE_URI
+// so its tests exist on that pass alone (a plain `if`, so the others do not list them as skipped;
+// one line says why they did not run), in a database of its own that `.ci/run` makes.
 const SITE_DATABASE_URI = process.env[SITE_DATABASE_VARIABLE]
-if (DATABASE_URI?.startsWith('postgres') && !SITE_DATABASE_URI && process.env.CI !== 'true') {
-  console.log(
-    `websiteHost: the website host was not run: ${SITE_DATABASE_VARIABLE} (a PostgreSQL database of its own) is not set`,
+if (
+  servicesAvailable(
+    'websiteHost.test',
+    databasePass('postgres', 'the website template is a PostgreSQL site'),
+    {
+      available: Boolean(SITE_DATABASE_URI),
+      howToGet: `set it to an empty PostgreSQL database of the site's own, or run .ci/run`,
+      missing: `${SITE_DATABASE_VARIABLE} is not set`,
+    },
   )
-} else if (DATABASE_URI?.startsWith('postgres')) {
+) {
   describe('an existing website-template site adding the packed plugin', () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-website-'))
     const siteDir = path.join(work, 'site')

@@ -11,6 +11,8 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
+import type { RequiredService } from './requiredService'
+
 const weedBinary = path.join(process.cwd(), '.cache', 'bin', 'weed')
 
 export type S3Server = {
@@ -47,9 +49,21 @@ const waitForS3 = async (endpoint: string, child: ChildProcess | undefined, log:
 }
 
 /**
+ * Whether `s3Server` can give a suite a server: CI's (NEWSROOM_TEST_S3_ENDPOINT), or SeaweedFS
+ * built into .cache/bin/weed, which it starts itself. No npm package provides one.
+ */
+export const s3Service = (): RequiredService => ({
+  available: Boolean(process.env.NEWSROOM_TEST_S3_ENDPOINT) || fs.existsSync(weedBinary),
+  howToGet:
+    'set NEWSROOM_TEST_S3_ENDPOINT to an S3 API, or build SeaweedFS with ' +
+    '`bash .ci/seaweedfs.sh build` (needs Go), or run .ci/run',
+  missing: 'no S3 server (NEWSROOM_TEST_S3_ENDPOINT is unset and .cache/bin/weed is not built)',
+})
+
+/**
  * The S3 server the suite stores media in: CI's SeaweedFS (NEWSROOM_TEST_S3_ENDPOINT, started
  * by .ci/run), or locally one started here from .cache/bin/weed (`.ci/seaweedfs.sh build`).
- * Never a silent skip: without either, the suite fails and says what to do.
+ * Suites ask `s3Service` first (describeWithService); here a missing server is still an error.
  */
 export const s3Server = async (): Promise<S3Server> => {
   const given = process.env.NEWSROOM_TEST_S3_ENDPOINT
