@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 
 import { databaseKind } from '../src/host/database/database'
+import { holdsFor } from './helpers/holdsFor'
 import { ensureProductionBuild, type ProductionApp, startProductionApp } from './helpers/production'
 import { startTestPayload, type TestPayload } from './helpers/payload'
+import { waitFor } from './helpers/waitFor'
 
 /**
  * Every instance runs the plugin's job runner. Two production instances on one database, both
@@ -81,27 +83,45 @@ afterAll(async () => {
 
 describe(`scheduled publishing with two instances on one database (${kind})`, () => {
   it('publishes each scheduled story exactly once, with one published version', async () => {
-    const deadline = Date.now() + 60_000
-    let published = 0
-    while (Date.now() < deadline) {
-      published = (
+    const published = async () =>
+      (
         await ctx.payload.count({
           collection: 'articles',
           where: { and: [{ id: { in: articleIds } }, { _status: { equals: 'published' } }] },
         })
       ).totalDocs
-      const open = (
-        await ctx.payload.count({
-          collection: 'payload-jobs',
-          where: { completedAt: { exists: false } },
+    const publishedVersionCount = async () =>
+      (
+        await ctx.payload.countVersions({
+          collection: 'articles',
+          where: {
+            and: [{ parent: { in: articleIds } }, { 'version._status': { equals: 'published' } }],
+          },
         })
       ).totalDocs
-      if (published === SCHEDULED && open === 0) break
-      await new Promise((resolve) => setTimeout(resolve, 500))
-    }
-    expect(published).toBe(SCHEDULED)
-    // Both runners keep looking for a while: a late second run would show here.
-    await new Promise((resolve) => setTimeout(resolve, 3000))
+    await waitFor(
+      async () => {
+        const open = (
+          await ctx.payload.count({
+            collection: 'payload-jobs',
+            where: { completedAt: { exists: false } },
+          })
+        ).totalDocs
+        return open === 0 && (await published()) === SCHEDULED
+      },
+      { intervalMs: 500, timeoutMs: 60_000, what: 'every scheduled story published, no job open' },
+    )
+    // Both runners keep looking every second: a late second run would publish another version.
+    // Nothing announces that none will come, so three of their rounds are watched.
+    // A late run ends the watch at once; the count per story below then says which it was.
+    const versionsWhenDone = await publishedVersionCount()
+    const lateRun = await holdsFor(
+      async () => (await publishedVersionCount()) === versionsWhenDone,
+      { intervalMs: 250, ms: 3000, what: 'the count of published versions' },
+    ).then(
+      () => undefined,
+      (error: unknown) => error,
+    )
 
     const publishedVersions: Record<string, number> = {}
     for (const id of articleIds) {
@@ -115,6 +135,7 @@ describe(`scheduled publishing with two instances on one database (${kind})`, ()
     }
     const twice = Object.entries(publishedVersions).filter(([, count]) => count !== 1)
     expect(twice).toEqual([])
+    expect(lateRun).toBeUndefined()
 
     // Payload deletes a job once it completes: what is left failed, or is still running.
     const left = await ctx.payload.find({

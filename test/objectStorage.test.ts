@@ -1,12 +1,12 @@
 import type { S3Client } from '@aws-sdk/client-s3'
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
-import { databaseKind } from '../src/host/database/database'
 import { freePort } from '../src/host/utilities/freePort'
 import { freshDatabaseUri } from './helpers/database'
 import { ensureProductionBuild, type ProductionApp, startProductionApp } from './helpers/production'
+import { databasePass, describeWithService } from './helpers/requiredService'
 import {
   createBucket,
   getObjectBytes,
@@ -15,8 +15,10 @@ import {
   s3Env,
   type S3Server,
   s3Server,
+  s3Service,
 } from './helpers/s3'
 import { createStaff, httpJson } from './helpers/staffHttp'
+import { waitFor } from './helpers/waitFor'
 
 /**
  * Two production instances on one PostgreSQL and one bucket, as a newsroom runs behind a load
@@ -25,7 +27,11 @@ import { createStaff, httpJson } from './helpers/staffHttp'
  * FerretDB has no transactions, so a kill there can leave a record whose upload never reached
  * the bucket; on MongoDB run a replica set (see README, "Media in object storage").
  */
-const onPostgres = databaseKind(process.env.DATABASE_URI) === 'postgres'
+const describeHere = describeWithService(
+  'objectStorage.test',
+  databasePass('postgres', 'the crash guarantee rests on its transactions'),
+  s3Service(),
+)
 
 const ROUNDS = 5
 const SWEPT = 'swept media objects without a record'
@@ -73,17 +79,7 @@ const keysOf = (doc: MediaDoc) => {
     .map((name) => (folder ? `${folder}/${name}` : name))
 }
 
-const waitUntil = async (check: () => Promise<boolean>, what: string, timeoutMs = 10_000) => {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
-
-;(onPostgres ? describe : describe.skip)('media in object storage, two instances', () => {
+describeHere('media in object storage, two instances', () => {
   let server: S3Server
   let client: S3Client
   let bucket: string
@@ -201,13 +197,14 @@ const waitUntil = async (check: () => Promise<boolean>, what: string, timeoutMs 
     })
     expect(article.status).toBe(201)
 
-    let delivered: { article: { hero: { image: { url: string } } } } | undefined
-    await waitUntil(async () => {
-      const answer = await httpJson(`${b.baseUrl}/api/articles/delivery/${slug}`)
-      delivered = answer.status === 200 ? answer.body : undefined
-      return Boolean(delivered)
-    }, 'the story on B')
-    const heroUrl = new URL(delivered!.article.hero.image.url, b.baseUrl)
+    const delivered: { article: { hero: { image: { url: string } } } } = await waitFor(
+      async () => {
+        const answer = await httpJson(`${b.baseUrl}/api/articles/delivery/${slug}`)
+        return answer.status === 200 ? answer.body : undefined
+      },
+      { intervalMs: 100, what: 'the story on B' },
+    )
+    const heroUrl = new URL(delivered.article.hero.image.url, b.baseUrl)
     const hero = await fetch(heroUrl)
     expect(hero.status).toBe(200)
     expect(hero.headers.get('content-type')).toBe('image/jpeg')
@@ -234,10 +231,9 @@ const waitUntil = async (check: () => Promise<boolean>, what: string, timeoutMs 
     })
     expect(deleted.status).toBe(200)
     // The objects go right after the delete commits (never before: see deleteOnceCommitted).
-    await waitUntil(
+    await waitFor(
       async () => (await listKeys(client, bucket)).every((key) => !keys.includes(key)),
-      'the deleted media objects to leave the bucket',
-      5_000,
+      { intervalMs: 100, timeoutMs: 5_000, what: 'the deleted media objects to leave the bucket' },
     )
     expect((await fetch(new URL(created.body.doc.url, a.baseUrl))).status).toBe(404)
     // Nothing else went with them.
@@ -265,7 +261,14 @@ const waitUntil = async (check: () => Promise<boolean>, what: string, timeoutMs 
           }
         }
       })
-      await new Promise((resolve) => setTimeout(resolve, 800 + Math.random() * 1200))
+      // The kill lands while uploads are under way: once a chance number of this round's have
+      // been acknowledged (the four workers are by then at different points of theirs).
+      const before = acknowledged
+      const wanted = 1 + Math.floor(Math.random() * 3)
+      await waitFor(() => acknowledged - before >= wanted, {
+        timeoutMs: 60_000,
+        what: `${wanted} uploads acknowledged in round ${round}`,
+      })
       process.kill(a.pid, 'SIGKILL')
       await a.exited
       stop = true
