@@ -31,6 +31,7 @@ import { withScheduledPublishing } from './jobs/scheduledPublishing'
 import { withLimits } from './limits/withLimits'
 import { REDIRECTS_SLUG, withRedirects } from './redirects/withRedirects'
 import { SEARCH_SLUG, withSearch } from './search/withSearch'
+import { carryOverBodyImagesMongo } from './migrations/carryOverBodyImages'
 import { carryOverLegacySeoMongo } from './seo/legacySeo'
 import { seoPluginConfig } from './seo/seoOptions'
 import { siteSettingsCustom } from './siteSettings'
@@ -173,6 +174,10 @@ export const newsroomPlugin =
           guardPayloadCollections(payload, {
             maxDepth: pluginOptions.maxInputDepth ?? DEFAULT_MAX_INPUT_DEPTH,
           })
+        }
+        if (!pluginOptions.disabled) {
+          // MongoDB has no migrations: stories saved before `bodyImages` get it here, once.
+          await carryOverBodyImagesMongo(payload)
         }
         if (pluginOptions.seo !== false) {
           // MongoDB has no migrations: the old `seo` values move to `meta` here, once.

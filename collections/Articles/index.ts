@@ -29,6 +29,7 @@ import {
 import { redirectChangedSlug, rememberLiveSlug } from './hooks/redirectChangedSlug'
 import { refuseDisputedQuotes } from './hooks/refuseDisputedQuotes'
 import { rememberDraftSave } from './hooks/rememberDraftSave'
+import { syncBodyImages } from './hooks/syncBodyImages'
 import { syncSourcesFromBody } from './hooks/syncSourcesFromBody'
 import { validateRelatedCoverage } from './validations/validateRelatedCoverage'
 
@@ -83,6 +84,7 @@ export const articlesCollection = ({
       guardPublishing,
       guardCorrections,
       syncSourcesFromBody,
+      syncBodyImages,
       refuseDisputedQuotes,
       rememberLiveReferences,
       rememberLiveSlug,
@@ -163,6 +165,16 @@ export const articlesCollection = ({
               type: 'richText',
               editor: articleBodyEditor(),
               label: translated('body'),
+            },
+            {
+              // Set by the server from the body (syncBodyImages), for the images' live flags.
+              name: 'bodyImages',
+              type: 'relationship',
+              access: { create: () => false, update: () => false },
+              admin: { hidden: true },
+              hasMany: true,
+              label: translated('bodyImages'),
+              relationTo: collectionSlugs.media,
             },
           ],
         },

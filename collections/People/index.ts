@@ -8,6 +8,7 @@ import { isEditor, isStaff, isStaffField } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { perLanguage, translated } from '../../src/translations/translate'
 import { currentPosition } from './hooks/currentPosition'
+import { markPhotos, releasePhoto } from './hooks/markPhotos'
 
 export const personKinds = [
   { label: translated('personKindStaff'), value: 'staff' },
@@ -37,6 +38,7 @@ export const peopleCollection = (): CollectionConfig => ({
   defaultSort: 'name',
   // GraphQL: `Person`, `People` (Payload would otherwise guess from the slug).
   graphQL: { pluralName: 'People', singularName: 'Person' },
+  hooks: { afterChange: [markPhotos], afterDelete: [releasePhoto] },
   labels: { plural: translated('personPlural'), singular: translated('personSingular') },
   fields: [
     inLiveStoryField({

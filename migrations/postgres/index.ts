@@ -3,11 +3,13 @@ import * as migration_20261128_055946_delivery_state from './20261128_055946_del
 import * as migration_20261128_091440_value_tables_parent_index from './20261128_091440_value_tables_parent_index';
 import * as migration_20261201_193631_live_story_records from './20261201_193631_live_story_records';
 import * as migration_20261201_223154_media_object_storage from './20261201_223154_media_object_storage';
-import * as migration_20261201_235900_people_and_claims from './20261201_235900_people_and_claims';
 import * as migration_20261201_223226_taxonomy_records from './20261201_223226_taxonomy_records';
 import * as migration_20261201_223804_front_page from './20261201_223804_front_page';
 import * as migration_20261201_224955_redirects_search from './20261201_224955_redirects_search';
 import * as migration_20261201_225008_site_metadata from './20261201_225008_site_metadata';
+import * as migration_20261201_235800_body_images from './20261201_235800_body_images';
+import * as migration_20261201_235900_people_and_claims from './20261201_235900_people_and_claims';
+import * as migration_20261207_070000_body_images_carry_over from './20261207_070000_body_images_carry_over';
 
 export const migrations = [
   {
@@ -33,7 +35,7 @@ export const migrations = [
   {
     up: migration_20261201_223154_media_object_storage.up,
     down: migration_20261201_223154_media_object_storage.down,
-    name: '20261201_223154_media_object_storage'
+    name: '20261201_223154_media_object_storage',
   },
   {
     up: migration_20261201_223226_taxonomy_records.up,
@@ -48,16 +50,26 @@ export const migrations = [
   {
     up: migration_20261201_224955_redirects_search.up,
     down: migration_20261201_224955_redirects_search.down,
-    name: '20261201_224955_redirects_search'
+    name: '20261201_224955_redirects_search',
   },
   {
     up: migration_20261201_225008_site_metadata.up,
     down: migration_20261201_225008_site_metadata.down,
-    name: '20261201_225008_site_metadata'
+    name: '20261201_225008_site_metadata',
+  },
+  {
+    up: migration_20261201_235800_body_images.up,
+    down: migration_20261201_235800_body_images.down,
+    name: '20261201_235800_body_images',
   },
   {
     up: migration_20261201_235900_people_and_claims.up,
     down: migration_20261201_235900_people_and_claims.down,
-    name: '20261201_235900_people_and_claims'
+    name: '20261201_235900_people_and_claims',
   },
+  {
+    up: migration_20261207_070000_body_images_carry_over.up,
+    down: migration_20261207_070000_body_images_carry_over.down,
+    name: '20261207_070000_body_images_carry_over',
+  }
 ];

@@ -199,6 +199,7 @@ export const en = {
     bioDescription: 'A sentence or two, for readers.',
     bodyImageCaptionDescription: "This story's caption; empty shows the image's own.",
     bodyImageCreditDescription: "This story's credit; empty shows the image's own.",
+    bodyImages: 'Images in the body',
     bylinePersonDescription: 'The staff member or contributor: their author page.',
     bylinesDescription: 'Who wrote it, in the order shown on the page.',
     captionDescription: 'As the case is known, e.g. "Matter of A-R-C-G-".',

@@ -197,6 +197,7 @@ export const es: NewsroomTranslations = {
     bioDescription: 'Una o dos frases, para los lectores.',
     bodyImageCaptionDescription: 'El pie de foto de esta nota; vacío, se muestra el de la imagen.',
     bodyImageCreditDescription: 'El crédito de esta nota; vacío, se muestra el de la imagen.',
+    bodyImages: 'Imágenes del cuerpo',
     bylinePersonDescription: 'El miembro de la plantilla o colaborador: su página de autor.',
     bylinesDescription: 'Quién la escribió, en el orden en que aparece en la página.',
     captionDescription: 'Como se conoce el caso, p. ej., «Matter of A-R-C-G-».',

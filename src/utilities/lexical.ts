@@ -112,6 +112,21 @@ export const bodyReferences = (state: unknown): { cases: Id[]; quotes: Id[] } =>
   return { cases, quotes }
 }
 
+/** The media a story's body shows: its upload nodes' images, in order, each once. */
+export const bodyImageIds = (state: unknown, mediaSlug: string): Id[] => {
+  const ids = new Map<string, Id>()
+  const visit = (node: BlockNode & { relationTo?: string; value?: unknown }) => {
+    if (node.type === 'upload' && node.relationTo === mediaSlug) {
+      const id = relationId(node.value)
+      if (id !== undefined) ids.set(String(id), id)
+    }
+    node.children?.forEach((child) => visit(child as BlockNode))
+  }
+  const root = (state as { root?: BlockNode } | null | undefined)?.root
+  if (root) visit(root)
+  return [...ids.values()]
+}
+
 /** Typographic quotes, dashes and spacing vary between drafts; the words must not. */
 export const normalizeForQuoteCheck = (text: string): string =>
   text

@@ -13,6 +13,7 @@ import { IN_LIVE_STORY } from '../../../fields/inLiveStory'
 import { markLivePeople, peopleNamedBy } from '../../People/hooks/markLivePeople'
 import { collectionSlugs } from '../../../src/collectionSlugs'
 import { relationId, relationIds } from '../../../src/utilities/ids'
+import { bodyImageIds } from '../../../src/utilities/lexical'
 import { DRAFT_SAVE } from './rememberDraftSave'
 import { readLiveArticle } from './liveArticle'
 
@@ -27,8 +28,9 @@ type ShownCollection =
 const shownThrough: Record<ShownCollection, string[]> = {
   [collectionSlugs.cases]: ['cases'],
   [collectionSlugs.claims]: ['factCheck.claim'],
-  // The hero, and the share image search engines and social networks show.
-  [collectionSlugs.media]: ['hero.image', 'meta.image'],
+  // The hero, the images in the body, and the share image search engines and social networks
+  // show. (A live person's photo is live too: see `livePhotos`.)
+  [collectionSlugs.media]: ['hero.image', 'meta.image', 'bodyImages'],
   [collectionSlugs.quotes]: ['quotes'],
   [collectionSlugs.relatedStories]: ['relatedCoverage'],
 }
@@ -38,11 +40,19 @@ export type References = Record<ShownCollection | typeof collectionSlugs.people,
 
 export const referencesOf = (article: Partial<NewsroomArticle> | null | undefined): References => {
   const shown = article as {
+    bodyImages?: unknown
     factCheck?: { claim?: unknown }
     hero?: { image?: unknown }
     meta?: { image?: unknown }
   } | null
-  const images = [relationId(shown?.hero?.image), relationId(shown?.meta?.image)]
+  const images = [
+    relationId(shown?.hero?.image),
+    relationId(shown?.meta?.image),
+    ...relationIds(shown?.bodyImages),
+    // A story read back with `select` has no body, and one being saved may not have its
+    // `bodyImages` yet: either gives the images.
+    ...bodyImageIds(article?.body, collectionSlugs.media),
+  ]
   return {
     [collectionSlugs.cases]: relationIds(article?.cases),
     [collectionSlugs.claims]: relationIds([shown?.factCheck?.claim]),
@@ -104,6 +114,9 @@ const markRecords = async (req: PayloadRequest, references: References) => {
     const shown = new Set(
       docs.flatMap((doc) => referencesOf(doc as NewsroomArticle)[collection]).map(String),
     )
+    if (collection === collectionSlugs.media) {
+      for (const id of await livePhotos(req, ids)) shown.add(String(id))
+    }
     const live = ids.filter((id) => shown.has(String(id)))
     const released = ids.filter((id) => !shown.has(String(id)))
     const mark = async (value: boolean, marked: Id[]) => {
@@ -125,8 +138,28 @@ const markRecords = async (req: PayloadRequest, references: References) => {
     await mark(false, released)
   }
   // Quotes, cases and claims whose flag changed above have checked their people already.
-  await markLivePeople(req, references[collectionSlugs.people])
+  if (references[collectionSlugs.people].length > 0) {
+    await markLivePeople(req, references[collectionSlugs.people])
+  }
 }
+
+/** Of these images, those that are the photo of a person readers see. */
+const livePhotos = async (req: PayloadRequest, ids: Id[]): Promise<Id[]> => {
+  const { docs } = await req.payload.find({
+    collection: collectionSlugs.people,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    select: { photo: true },
+    where: { and: [{ [IN_LIVE_STORY]: { equals: true } }, { photo: { in: ids } }] },
+  })
+  return relationIds(docs.map((person) => (person as { photo?: unknown }).photo))
+}
+
+/** Sets each image's flag to whether readers see it now: in a live story, or a live person's photo. */
+export const markLiveMedia = (req: PayloadRequest, ids: Id[]): Promise<void> =>
+  markRecords(req, { ...referencesOf(null), [collectionSlugs.media]: ids })
 
 const merged = (...lists: References[]): References => ({
   [collectionSlugs.cases]: lists.flatMap((list) => list[collectionSlugs.cases]),
