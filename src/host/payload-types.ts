@@ -201,6 +201,7 @@ export interface Article {
     };
     [k: string]: unknown;
   } | null;
+  bodyImages?: (number | Media)[] | null;
   quotes?: (number | Quote)[] | null;
   quoteChecks?:
     | {
@@ -802,6 +803,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         credit?: T;
       };
   body?: T;
+  bodyImages?: T;
   quotes?: T;
   quoteChecks?: T;
   cases?: T;
