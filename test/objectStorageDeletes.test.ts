@@ -1,5 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3'
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
@@ -122,5 +122,53 @@ describeHere('deleting media in object storage', () => {
       },
       { timeoutMs: 5_000, what: 'the committed delete to remove every file from the bucket' },
     )
+  })
+  /** Replaces the media item's file in an update made through `req`. */
+  const replaceFile = async (id: number | string, name: string, req: PayloadRequest) => {
+    const data = await sharp({
+      create: { background: '#775533', channels: 3, height: 500, width: 900 },
+    })
+      .jpeg()
+      .toBuffer()
+    return payload.update({
+      collection: 'media',
+      data: { alt: name },
+      file: { data, mimetype: 'image/jpeg', name: `${name}.jpg`, size: data.length },
+      id,
+      req,
+    })
+  }
+
+  it('keeps the old files of a replacement that is rolled back', async () => {
+    const media = await createMedia('replaced-then-rolled-back')
+    const keys = keysOf(media)
+    const req = await createLocalReq({}, payload)
+    await initTransaction(req)
+    const replaced = await replaceFile(media.id, 'replacement-rolled-back', req)
+    expect(keysOf(replaced)).not.toEqual(keys)
+    await keepsAll(keys, 'while the replacement is uncommitted')
+    await killTransaction(req)
+    await keepsAll(keys, 'after the replacement was rolled back')
+    const again = await payload.findByID({ collection: 'media', id: media.id })
+    expect(keysOf(again)).toEqual(keys)
+  })
+
+  it('removes the old files once the replacement has committed, and keeps the new ones', async () => {
+    const media = await createMedia('replaced-and-committed')
+    const keys = keysOf(media)
+    const req = await createLocalReq({}, payload)
+    await initTransaction(req)
+    const replaced = await replaceFile(media.id, 'replacement-committed', req)
+    const newKeys = keysOf(replaced)
+    await keepsAll(keys, 'while the replacement is uncommitted')
+    await commitTransaction(req)
+    await waitFor(
+      async () => {
+        const stored = await listKeys(client, bucket)
+        return keys.every((key) => !stored.includes(key))
+      },
+      { timeoutMs: 5_000, what: 'the committed replacement to remove the old files' },
+    )
+    expect(await listKeys(client, bucket)).toEqual(expect.arrayContaining(newKeys))
   })
 })

@@ -1,10 +1,11 @@
-import type { CollectionAfterDeleteHook, Config, Plugin } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, Plugin } from 'payload'
 
 import { s3Storage } from '@payloadcms/storage-s3'
 
 import { checkBucket } from './checkBucket'
 import { deleteOnceCommitted } from './deleteOnceCommitted'
 import { dropStorageLocation } from './dropStorageLocation'
+import { replaceOnceCommitted } from './replaceOnceCommitted'
 import { sweepOrphanObjects } from './orphanSweep'
 import type { S3Settings } from './s3Settings'
 
@@ -52,12 +53,18 @@ export const mediaStorage = ({
       if (!settings || afterDelete.length === 0) {
         return { ...collection, hooks }
       }
-      // storage-s3 appended its own hook last: the one that deletes the objects.
+      // storage-s3 appended its own hooks last: the ones that upload and delete the objects.
       const deleteObjects = afterDelete[afterDelete.length - 1] as CollectionAfterDeleteHook
+      const afterChange = collection.hooks?.afterChange ?? []
+      const uploadObjects = afterChange[afterChange.length - 1] as CollectionAfterChangeHook
       return {
         ...collection,
         hooks: {
           ...hooks,
+          afterChange: [
+            ...afterChange.slice(0, -1),
+            replaceOnceCommitted(uploadObjects, deleteObjects),
+          ],
           afterDelete: [...afterDelete.slice(0, -1), deleteOnceCommitted(deleteObjects)],
         },
       }
