@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import http from 'node:http'
 
 import { browserSuite } from './helpers/browser'
+import { type NetworkWatch, watchNetwork } from './helpers/networkIdle'
+import { waitFor } from './helpers/waitFor'
 
 /**
  * The Content-Security-Policy in a real browser, on `npm run dev` (whose policy adds only
@@ -21,7 +23,7 @@ jest.retryTimes(2, { logErrorsBeforeRetry: true })
 const suite = browserSuite(SHOTS)
 let context: BrowserContext | undefined
 
-type Watched = { page: Page; violations: string[] }
+type Watched = { network: NetworkWatch; page: Page; violations: string[] }
 
 /**
  * A page whose every CSP violation is recorded, in any frame: the console's "Refused to …"
@@ -30,6 +32,7 @@ type Watched = { page: Page; violations: string[] }
 const watchedPage = async (): Promise<Watched> => {
   await context?.close()
   context = await suite.browser.newContext({ viewport: { height: 1000, width: 1280 } })
+  const network = watchNetwork(context)
   const violations: string[] = []
   await context.exposeBinding('__reportCspViolation', (_source, text: string) => {
     violations.push(text)
@@ -50,7 +53,7 @@ const watchedPage = async (): Promise<Watched> => {
       violations.push(message.text())
     }
   })
-  return { page, violations }
+  return { network, page, violations }
 }
 
 afterEach(async () => {
@@ -58,18 +61,22 @@ afterEach(async () => {
   context = undefined
 })
 
-/** Lets late scripts, styles and frames load, so their violations are in before checking. */
-const settle = (page: Page) => page.waitForTimeout(1500)
+/**
+ * Lets late scripts, styles and frames load, so their violations are in before checking: waits
+ * until the page's network is idle (a refused load is reported as it is refused).
+ */
+const settle = ({ network }: Watched) => network.idle()
 
 describe('the site', () => {
   it('renders the front page, a story and a case without a CSP violation', async () => {
-    const { page, violations } = await watchedPage()
+    const watched = await watchedPage()
+    const { page, violations } = watched
     for (const to of ['/', `/news/${SLUG}`, '/cases/matter-of-kasinga']) {
       const response = await page.goto(`${suite.app.baseUrl}${to}`)
       expect(response?.status()).toBe(200)
       expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'self'")
       await page.locator('main').waitFor()
-      await settle(page)
+      await settle(watched)
     }
     await page.screenshot({ fullPage: true, path: `${SHOTS}/story.png` })
     expect(violations).toEqual([])
@@ -83,10 +90,9 @@ describe('the site', () => {
       image.src = 'https://elsewhere.example/pixel.png'
       document.body.append(image)
     })
-    const deadline = Date.now() + 10_000
-    while (violations.length < 2 && Date.now() < deadline) {
-      await page.waitForTimeout(100)
-    }
+    await waitFor(() => violations.length >= 2, {
+      what: 'the event and the console line for the refused image',
+    })
     // Both records: the event, and the console's line.
     expect(violations.some((text) => text.startsWith('img-src: https://elsewhere.example'))).toBe(
       true,
@@ -104,26 +110,27 @@ describe('the site', () => {
 
 describe('the admin', () => {
   it('signs in, lists articles, edits one with its live preview and opens a case, without a CSP violation', async () => {
-    const { page, violations } = await watchedPage()
+    const watched = await watchedPage()
+    const { page, violations } = watched
     await page.goto(`${suite.app.baseUrl}/admin/login`)
     await page.fill('input[name="email"]', 'admin@newsroom.test')
     await page.fill('input[name="password"]', 'newsroom-demo')
     await page.click('button[type="submit"]')
     await page.waitForURL(/\/admin$/)
-    await settle(page)
+    await settle(watched)
 
     await page.goto(`${suite.app.baseUrl}/admin/collections/articles`)
     const row = page.locator('table tbody tr a').first()
     await row.waitFor()
-    await settle(page)
+    await settle(watched)
 
     await row.click()
     await page.locator('#field-headline').waitFor()
-    await settle(page)
+    await settle(watched)
     // The live preview frames the site's own page: frame-ancestors 'self' lets it.
     await page.getByRole('button', { name: 'Live Preview' }).click()
     await page.frameLocator('.live-preview-window iframe').locator('h1').waitFor()
-    await settle(page)
+    await settle(watched)
     await page.screenshot({ path: `${SHOTS}/article.png` })
 
     // A case's precedent chain is a JSON field, shown in the code editor Payload loads from
@@ -131,7 +138,7 @@ describe('the admin', () => {
     await page.goto(`${suite.app.baseUrl}/admin/collections/cases`)
     await page.locator('table tbody tr a').first().click()
     await page.locator('#field-caption').waitFor()
-    await settle(page)
+    await settle(watched)
 
     expect(violations).toEqual([])
   }, 240_000)
@@ -147,13 +154,10 @@ describe('the admin', () => {
     try {
       const { page, violations } = await watchedPage()
       await page.goto(`http://127.0.0.1:${(outside.address() as AddressInfo).port}/`)
-      const deadline = Date.now() + 60_000
-      while (
-        !violations.some((text) => text.includes('frame-ancestors')) &&
-        Date.now() < deadline
-      ) {
-        await page.waitForTimeout(250)
-      }
+      await waitFor(() => violations.some((text) => text.includes('frame-ancestors')), {
+        timeoutMs: 60_000,
+        what: 'the frame-ancestors violation',
+      })
       expect(violations.join('\n')).toContain("frame-ancestors 'self'")
       await expect(
         page.frameLocator('iframe').locator('input[name="email"]').count(),

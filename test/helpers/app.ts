@@ -87,10 +87,17 @@ export const superviseServer = async (
     },
     waitFor,
   }
-  await waitFor(
-    () => logEntries().some((entry) => entry.msg === 'listening'),
-    'the server to listen',
-    120_000,
-  )
+  try {
+    await waitFor(
+      () => logEntries().some((entry) => entry.msg === 'listening'),
+      'the server to listen',
+      120_000,
+    )
+  } catch (error) {
+    // The suite gets no app to stop: a server left starting would hold the folder's .next (and
+    // its port) for the next suite.
+    app.signal('SIGKILL')
+    throw error
+  }
   return app
 }
