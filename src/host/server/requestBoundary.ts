@@ -14,12 +14,14 @@ type Refusal = { headers?: Record<string, string>; message: string; status: numb
 
 /**
  * What is wrong with a request before any route looks at it: a method nothing answers (Next
- * answered TRACE with a 500), or a path that is not valid percent-encoding (`/api/%ZZ`: each
- * route decodes its segments, and Next answered an HTML 400 or a 500 depending on the route).
+ * answered TRACE with a 500), a path that is not valid percent-encoding (`/api/%ZZ`: each
+ * route decodes its segments, and Next answered an HTML 400 or a 500 depending on the route),
+ * or a multipart body sent to a page.
  */
 export const requestProblem = (
   method: string | undefined,
   url: string | undefined,
+  headers: Record<string, string | string[] | undefined> = {},
 ): null | Refusal => {
   if (!method || !ANSWERED.has(method)) {
     return {
@@ -38,7 +40,32 @@ export const requestProblem = (
       status: 400,
     }
   }
+  if (isPageFormUpload(path, headers)) {
+    return {
+      message:
+        'Pages take no multipart/form-data: send uploads and form data to the API (/api/<collection>).',
+      status: 415,
+    }
+  }
   return null
+}
+
+/**
+ * A multipart body sent to a page, not to the API and not as one of the admin's server actions
+ * (those carry a `Next-Action` header): Next takes it for a form posted without JavaScript,
+ * fails to read it as one and answered 500. Nothing in the app posts such a form.
+ */
+const isPageFormUpload = (
+  path: string,
+  headers: Record<string, string | string[] | undefined>,
+): boolean => {
+  const type = String(headers['content-type'] ?? '').toLowerCase()
+  return (
+    type.startsWith('multipart/form-data') &&
+    headers['next-action'] === undefined &&
+    path !== '/api' &&
+    !path.startsWith('/api/')
+  )
 }
 
 const answer = (res: ServerResponse, { headers = {}, message, status }: Refusal) => {
@@ -55,7 +82,7 @@ const answer = (res: ServerResponse, { headers = {}, message, status }: Refusal)
 
 /** The boundary on node's request, before the page cache and the delivery fast path. */
 export const rawRequestBoundary: RawHandler = (req, res, next) => {
-  const problem = requestProblem(req.method, req.url)
+  const problem = requestProblem(req.method, req.url, req.headers)
   if (problem) {
     answer(res, problem)
     return
@@ -65,7 +92,7 @@ export const rawRequestBoundary: RawHandler = (req, res, next) => {
 
 /** The same boundary in express, for a server without raw handlers. */
 export const requestBoundary: RequestHandler = (req, res, next) => {
-  const problem = requestProblem(req.method, req.url)
+  const problem = requestProblem(req.method, req.url, req.headers)
   if (problem) {
     answer(res, problem)
     return
