@@ -18,8 +18,8 @@ export type RequiredService = {
   missing: string
 }
 
-/** `.ci/run` exports CI=true; most CI systems set CI to something. */
-const underCi = () => Boolean(process.env.CI) && process.env.CI !== 'false'
+/** `.ci/run` exports CI=true; most CI systems set CI to something, and CI=0 or false is off. */
+const underCi = () => !['', '0', 'false'].includes(process.env.CI ?? '')
 
 const DATABASE_NAMES: Record<DatabaseKind, string> = {
   mongodb: 'MongoDB',
