@@ -3,6 +3,20 @@
 const uri = process.env.DATABASE_URI ?? ''
 const sqlite = uri === '' || uri.startsWith('file:')
 
+/** Suites whose subject is the same on every database: run on the SQLite pass alone. */
+const SERVER_ONLY_SUITES = [
+  'bench',
+  'browserFallback',
+  'headers',
+  'i18n',
+  'logLines',
+  'preview',
+  'productionBuild',
+  'server',
+  'shutdown',
+  'varnish',
+]
+
 const config = {
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: {
@@ -23,6 +37,10 @@ const config = {
     // The browser suites drive the admin and the site, whose database work the API suites check
     // on every adapter: they run on the SQLite pass alone, which keeps CI within its time.
     ...(sqlite ? [] : ['\\.browser\\.test\\.ts$']),
+    // So do the suites of what no adapter takes part in: the server's headers, cookies, drain
+    // and request log, preview links, translations, the browser the suites drive, Varnish in
+    // front, the benchmark's arguments.
+    ...(sqlite ? [] : SERVER_ONLY_SUITES.map((name) => `/test/${name}\\.test\\.ts$`)),
   ],
   testTimeout: 60_000,
   transform: {
