@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { expect, it, jest } from '@jest/globals'
 
 import { browserSuite } from './helpers/browser'
+import { waitFor } from './helpers/waitFor'
 
 /**
  * An editor at the desk, in a real browser: logs in, writes a story with a case citation and a
@@ -59,6 +60,26 @@ const saveDrawer = async (name: string) => {
   }
 }
 
+type LexicalNode = { children?: LexicalNode[]; fields?: Record<string, unknown> }
+
+/** Whether a Lexical tree holds a pull quote block with its quote chosen. */
+const hasPullQuote = (node: LexicalNode | undefined): boolean =>
+  Boolean(node) &&
+  ((node?.fields?.blockType === 'pullQuote' && node.fields.quote != null) ||
+    (node?.children ?? []).some(hasPullQuote))
+
+/** The story's draft as autosave stored it, read with the editor's session. */
+const draftHoldsPullQuote = async (): Promise<boolean> => {
+  const id = /\/admin\/collections\/articles\/([^/?#]+)/.exec(page.url())?.[1]
+  if (!id || id === 'create') return false
+  const response = await page.request.get(
+    `${suite.app.baseUrl}/api/articles/${id}?draft=true&depth=0`,
+  )
+  if (!response.ok()) return false
+  const doc = (await response.json()) as { body?: { root?: LexicalNode } }
+  return hasPullQuote(doc.body?.root)
+}
+
 const suite = browserSuite(SHOTS)
 
 it('an editor writes, links and publishes a story the API then serves as arranged', async () => {
@@ -94,9 +115,13 @@ it('an editor writes, links and publishes a story the API then serves as arrange
   await choose(page.locator('[data-lexical-editor="true"] .rs__control').last(), 'Dark Ages')
   await waitForTexts(pullQuoteBlock().locator('.pull-quote-label'), PULL_QUOTE_TEXTS)
   // The block's value reaches the form state a moment after the select closes (the editor
-  // debounces its changes); leaving the editor flushes them.
+  // debounces its changes); leaving the editor flushes them, and autosave stores the form:
+  // once the stored draft holds the pull quote's quote, the form state has it.
   await page.locator('input[name="headline"]').click()
-  await page.waitForTimeout(2500)
+  await waitFor(draftHoldsPullQuote, {
+    timeoutMs: 60_000,
+    what: 'autosave to store the pull quote with its quote',
+  })
   await page.screenshot({ fullPage: true, path: `${SHOTS}/1-body.png` })
 
   await page.getByText('Related coverage', { exact: true }).first().click()
@@ -116,15 +141,19 @@ it('an editor writes, links and publishes a story the API then serves as arrange
   // from creating the related story may still be on screen, so it proves nothing).
   const url = `${suite.app.baseUrl}/api/articles?where[slug][equals]=${SLUG}&depth=1`
   let docs: any[] = []
-  const deadline = Date.now() + 60_000
-  while (docs.length === 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    docs = (await (await fetch(url)).json()).docs
-  }
-  await page.screenshot({ fullPage: true, path: `${SHOTS}/3-published.png` })
-  if (docs.length === 0) {
+  try {
+    docs = await waitFor(
+      async () => {
+        const found: any[] = (await (await fetch(url)).json()).docs
+        return found.length > 0 && found
+      },
+      { intervalMs: 500, timeoutMs: 60_000, what: 'the story to go live' },
+    )
+  } catch (error) {
     const toasts = await page.locator('.payload-toast-item').allInnerTexts()
-    throw new Error(`the story did not go live; the admin said: ${toasts.join(' | ')}`)
+    throw new Error(`${(error as Error).message}; the admin said: ${toasts.join(' | ')}`)
+  } finally {
+    await page.screenshot({ fullPage: true, path: `${SHOTS}/3-published.png` })
   }
   expect(docs).toHaveLength(1)
   const [article] = docs
