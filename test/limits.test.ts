@@ -204,6 +204,57 @@ describe('request bodies', () => {
     expect(await storedArticles('chunked-too-big')).toBe(0)
   }, 60_000)
 
+  // fetch and most clients send the whole body before they read the answer: if the server hung
+  // up after its 413, they would see "write EPIPE" and never the 413 (headers.test saw it).
+  it('lets a client that goes on sending the refused body read the 413, on a connection still open', async () => {
+    // More than the kernel's socket buffers take in at once, less than the server drains.
+    const body = articleBody('sent-whole', 15 * MB)
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      let sentAll = false
+      let answer: { status: number; text: string } | undefined
+      const settle = () => sentAll && answer && resolve(answer)
+      const request = http.request(url('/api/articles'), {
+        agent,
+        headers: {
+          authorization: `JWT ${token}`,
+          'content-length': String(body.length),
+          'content-type': 'application/json',
+        },
+        method: 'POST',
+      })
+      request.on('error', reject)
+      request.on('response', (response) => {
+        let text = ''
+        response.on('data', (chunk) => (text += chunk))
+        response.on('error', reject)
+        response.on('end', () => {
+          answer = { status: response.statusCode ?? 0, text }
+          settle()
+        })
+        // The rest of the body after the answer came: what a client mid-upload does.
+        request.end(body.subarray(64 * 1024), () => {
+          sentAll = true
+          settle()
+        })
+      })
+      request.write(body.subarray(0, 64 * 1024))
+    })
+    expect(answer.status).toBe(413)
+    expect(JSON.parse(answer.text).errors[0].message).toContain('NEWSROOM_MAX_BODY_BYTES')
+    // The same connection serves the next request.
+    const next = await new Promise<{ reusedSocket: boolean; status: number }>((resolve, reject) => {
+      const request = http.get(url('/healthz'), { agent }, (response) => {
+        response.resume()
+        resolve({ reusedSocket: request.reusedSocket, status: response.statusCode ?? 0 })
+      })
+      request.on('error', reject)
+    })
+    agent.destroy()
+    expect(next).toEqual({ reusedSocket: true, status: 200 })
+    expect(await storedArticles('sent-whole')).toBe(0)
+  }, 60_000)
+
   it('hands a chunked body within the limit on whole', async () => {
     const body = articleBody('chunked-within', 600 * 1024)
     const answer = await sendInPieces('/api/articles', { body, chunked: true })
