@@ -32,6 +32,7 @@ import { withLimits } from './limits/withLimits'
 import { REDIRECTS_SLUG, withRedirects } from './redirects/withRedirects'
 import { SEARCH_SLUG, withSearch } from './search/withSearch'
 import { carryOverBodyImagesMongo } from './migrations/carryOverBodyImages'
+import { carryOverSearchTextMongo } from './migrations/carryOverSearchText'
 import { carryOverLegacySeoMongo } from './seo/legacySeo'
 import { seoPluginConfig } from './seo/seoOptions'
 import { siteSettingsCustom } from './siteSettings'
@@ -178,6 +179,8 @@ export const newsroomPlugin =
         if (!pluginOptions.disabled) {
           // MongoDB has no migrations: stories saved before `bodyImages` get it here, once.
           await carryOverBodyImagesMongo(payload)
+          // …and stories indexed before the search text get it.
+          await carryOverSearchTextMongo(payload)
         }
         if (pluginOptions.seo !== false) {
           // MongoDB has no migrations: the old `seo` values move to `meta` here, once.

@@ -6,7 +6,9 @@ import { LISTING_PAGE_SIZE } from '../src/host/site/taxonomyListing'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 import { ensureProductionBuild, type ProductionApp, startProductionApp } from './helpers/production'
 import { createRestClient, type RestClient } from './helpers/rest'
+import { doc, paragraph } from './helpers/lexical'
 import { signIn, TEST_PASSWORD } from './helpers/users'
+import { waitFor } from './helpers/waitFor'
 
 /**
  * The reader's pages as `npm start` serves them (Next's build, the page cache in front): section
@@ -184,6 +186,78 @@ describe('the front page', () => {
   })
 })
 
+describe('navigation', () => {
+  /** The names a page's header lists as sections, in order. */
+  const headerSections = (html: string) => {
+    const nav = html.match(/<nav aria-label="Sections"[^>]*>(.*?)<\/nav>/s)?.[1] ?? ''
+    return [...nav.matchAll(/<a href="\/sections\/[^"]+">([^<]+)<\/a>/g)].map((match) => match[1])
+  }
+
+  it('leads from every page to the sections editors placed, in their order, and to search', async () => {
+    // Cached before the change: the section list's key must purge it.
+    await page('/news/court-story-1')
+    expect((await page('/news/court-story-1')).headers.get('x-cache')).toBe('HIT')
+    expect(
+      (await serverApi('POST', '/api/sections', { name: 'World', navigationPosition: 1 })).status,
+    ).toBe(201)
+    expect((await serverApi('POST', '/api/sections', { name: 'Back room' })).status).toBe(201)
+    expect(
+      (await serverApi('PATCH', `/api/sections/${ids.courts}`, { navigationPosition: 2 })).status,
+    ).toBe(200)
+
+    // (A story's 404 streams its markup in Next's payload, not as HTML: left out here.)
+    for (const path of ['/news/court-story-1', '/', '/sections/courts', '/search?q=court']) {
+      const shown = await waitFor(
+        async () => {
+          const answer = await page(path)
+          return headerSections(answer.body).length === 2 ? answer : null
+        },
+        { timeoutMs: 5000, what: `${path} to list the placed sections` },
+      )
+      expect({ path, sections: headerSections(shown.body) }).toEqual({
+        path,
+        sections: ['World', 'Courts'],
+      })
+      // A skip link to the page's main content, and a search box on every page.
+      expect(shown.body).toContain('<a class="skip-link" href="#content">Skip to content</a>')
+      expect(shown.body).toMatch(/<main id="content" tabindex="-1">/i)
+      const searchForm = shown.body.match(/<form[^>]*aria-label="Site search"[^>]*>/)?.[0] ?? ''
+      expect(searchForm).toContain('action="/search"')
+      expect(searchForm).toContain('role="search"')
+    }
+    // The header's links are the section pages themselves.
+    expect((await page('/sections/world')).status).toBe(200)
+  })
+
+  it('shows a renamed section in the header of pages already cached', async () => {
+    expect((await page('/news/court-story-2')).status).toBe(200)
+    expect((await page('/news/court-story-2')).headers.get('x-cache')).toBe('HIT')
+    const world = await serverApi('GET', '/api/sections?where[slug][equals]=world')
+    expect(
+      (await serverApi('PATCH', `/api/sections/${world.body.docs[0].id}`, { name: 'World news' }))
+        .status,
+    ).toBe(200)
+    await waitFor(
+      async () => headerSections((await page('/news/court-story-2')).body)[0] === 'World news',
+      { timeoutMs: 5000, what: 'the cached story page to show the renamed section' },
+    )
+  })
+
+  it('refuses a place in the navigation that is not a whole number from 1 to 99, naming the field', async () => {
+    for (const navigationPosition of [1.5, 0, 100, 'first']) {
+      const refused = await serverApi('POST', '/api/sections', {
+        name: `Odd desk ${String(navigationPosition)}`,
+        navigationPosition,
+      })
+      expect({ navigationPosition, status: refused.status }).toEqual({
+        navigationPosition,
+        status: 400,
+      })
+      expect(JSON.stringify(refused.body)).toContain('Place in the navigation')
+    }
+  })
+})
+
 describe('search and redirects', () => {
   it('finds published stories only on /search', async () => {
     const result = await page('/search?q=court')
@@ -191,6 +265,57 @@ describe('search and redirects', () => {
     expect(result.body).toContain(`${LISTING_PAGE_SIZE + 3} stories match`)
     expect(result.body).not.toContain('Draft court scoop')
     expect(result.body).toContain('href="/search?q=court&amp;page=2"')
+  })
+
+  it('finds a story by its body, its quotes and who said them, and shows the matching passage', async () => {
+    const quote = await serverApi('POST', '/api/quotes', {
+      speaker: { name: 'Karenina Quillfeather' },
+      text: 'The board’s reasoning does not survive a careful reading.',
+    })
+    expect(quote.status).toBe(201)
+    const story = await serverApi('POST', '/api/articles', {
+      _status: 'published',
+      body: doc(paragraph('Lawyers for the petitioner cited the zanzibarite doctrine at length.')),
+      headline: 'Appeal argued before the full bench',
+      quotes: [quote.body.doc.id],
+    })
+    expect(story.status).toBe(201)
+    const titles = (html: string) =>
+      [...html.matchAll(/<h2><a href="\/news\/[^"]+">([^<]+)<\/a><\/h2>/g)].map((m) => m[1])
+
+    const byBody = await page('/search?q=zanzibarite')
+    expect(titles(byBody.body)).toEqual(['Appeal argued before the full bench'])
+    expect(byBody.body).toContain('cited the <mark>zanzibarite</mark> doctrine')
+    expect(titles((await page('/search?q=Quillfeather')).body)).toEqual([
+      'Appeal argued before the full bench',
+    ])
+    expect(titles((await page('/search?q=careful+reading')).body)).toEqual([
+      'Appeal argued before the full bench',
+    ])
+    // A headline match ranks above a match in the text alone, though that story is newer.
+    const newer = await serverApi('POST', '/api/articles', {
+      _status: 'published',
+      body: doc(paragraph('The judge issued a bench warrant for the witness.')),
+      headline: 'Witness fails to appear',
+    })
+    expect(newer.status).toBe(201)
+    expect(titles((await page('/search?q=bench')).body)).toEqual([
+      'Appeal argued before the full bench',
+      'Witness fails to appear',
+    ])
+
+    // The quote's words change: readers find the story by the words it now shows.
+    expect(
+      (
+        await serverApi('PATCH', `/api/quotes/${quote.body.doc.id}`, {
+          text: 'The board’s reasoning is unpersuasive.',
+        })
+      ).status,
+    ).toBe(200)
+    expect(titles((await page('/search?q=unpersuasive')).body)).toEqual([
+      'Appeal argued before the full bench',
+    ])
+    expect((await page('/search?q=careful+reading')).body).toContain('No stories match')
   })
 
   it('answers a changed slug’s old URL with a 301, never the cached page', async () => {

@@ -5,6 +5,7 @@ import { isEditor } from '../../src/access/roles'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { taxonomyFields } from '../../fields/taxonomy'
 import { perLanguage, translated } from '../../src/translations/translate'
+import { wholeNumberOrEmpty } from './wholeNumberOrEmpty'
 
 /**
  * The site's desks ("National", "World"): a story belongs to one. Public taxonomy, so readers
@@ -19,12 +20,28 @@ export const sectionsCollection = (): CollectionConfig => ({
     update: isEditor,
   },
   admin: {
-    defaultColumns: ['name', 'slug', 'updatedAt'],
+    defaultColumns: ['name', 'slug', 'navigationPosition', 'updatedAt'],
     description: translated('sectionsDescription'),
     group: perLanguage('adminGroup'),
     useAsTitle: 'name',
   },
   defaultSort: 'name',
-  fields: taxonomyFields(),
+  fields: [
+    ...taxonomyFields(),
+    {
+      name: 'navigationPosition',
+      type: 'number',
+      admin: {
+        description: translated('navigationPositionDescription'),
+        position: 'sidebar',
+        step: 1,
+      },
+      index: true,
+      label: translated('navigationPosition'),
+      max: 99,
+      min: 1,
+      validate: wholeNumberOrEmpty,
+    },
+  ],
   labels: { plural: translated('sectionPlural'), singular: translated('sectionSingular') },
 })

@@ -10,6 +10,7 @@ import * as migration_20261201_225008_site_metadata from './20261201_225008_site
 import * as migration_20261201_235800_body_images from './20261201_235800_body_images';
 import * as migration_20261201_235900_people_and_claims from './20261201_235900_people_and_claims';
 import * as migration_20261207_070000_body_images_carry_over from './20261207_070000_body_images_carry_over';
+import * as migration_20261207_120713_navigation_and_search_text from './20261207_120713_navigation_and_search_text';
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261207_070000_body_images_carry_over.up,
     down: migration_20261207_070000_body_images_carry_over.down,
     name: '20261207_070000_body_images_carry_over',
-  }
+  },
+  {
+    up: migration_20261207_120713_navigation_and_search_text.up,
+    down: migration_20261207_120713_navigation_and_search_text.down,
+    name: '20261207_120713_navigation_and_search_text'
+  },
 ];

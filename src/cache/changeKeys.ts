@@ -5,6 +5,7 @@ import {
   ARTICLE_LIST_KEY,
   CASE_LIST_KEY,
   PEOPLE_LIST_KEY,
+  SECTION_LIST_KEY,
   caseCitationsKey,
   documentKey,
 } from './keys'
@@ -36,6 +37,9 @@ export const changeKeys = (collection: string, doc: Doc, previousDoc?: Doc): str
   }
   if (collection === collectionSlugs.people) {
     keys.push(PEOPLE_LIST_KEY)
+  }
+  if (collection === collectionSlugs.sections) {
+    keys.push(SECTION_LIST_KEY)
   }
   // A byline, speaker, party or claimant gained or lost: that person's pages list it or not.
   const named = new Set(

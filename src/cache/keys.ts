@@ -20,6 +20,9 @@ export const CASE_LIST_KEY = 'list:cases'
 /** Moved by every change to a person: the pages of people and authors not yet shown (404s). */
 export const PEOPLE_LIST_KEY = 'list:people'
 
+/** Moved by every change to a section: every page's header and footer list the sections. */
+export const SECTION_LIST_KEY = 'list:sections'
+
 /**
  * The articles citing a case: moved when an article starts or stops citing it, so the case's page
  * (its "our coverage" list) follows without purging every story that shows the case.

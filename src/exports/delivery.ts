@@ -35,6 +35,7 @@ export {
   ARTICLE_LIST_KEY,
   CASE_LIST_KEY,
   PEOPLE_LIST_KEY,
+  SECTION_LIST_KEY,
   caseCitationsKey,
   documentKey,
   FRONT_PAGE_KEY,

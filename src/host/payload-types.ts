@@ -517,6 +517,7 @@ export interface Section {
   name: string;
   slug?: string | null;
   description?: string | null;
+  navigationPosition?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -568,6 +569,7 @@ export interface Search {
   dek?: string | null;
   slug?: string | null;
   publishedAt?: string | null;
+  text?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -998,6 +1000,7 @@ export interface SectionsSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
   description?: T;
+  navigationPosition?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1123,6 +1126,7 @@ export interface SearchSelect<T extends boolean = true> {
   dek?: T;
   slug?: T;
   publishedAt?: T;
+  text?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -6,6 +6,8 @@ import { anyone } from '../access/anyone'
 import { isEditor, isStaffField } from '../access/roles'
 import { collectionSlugs } from '../collectionSlugs'
 import { perLanguage, translated } from '../translations/translate'
+import { withStoryTextResync } from './resyncStoryText'
+import { storySearchText } from './storySearchText'
 import { addRelationTarget } from '../utilities/addRelationTarget'
 import { withMissingFields } from '../utilities/withMissingFields'
 
@@ -27,15 +29,23 @@ const resultFields: Field[] = [
     admin: { readOnly: true },
     label: translated('publishedAt'),
   },
+  // What readers search besides the title: the story's words, quotes, cases and names.
+  {
+    name: 'text',
+    type: 'textarea',
+    admin: { hidden: true, readOnly: true },
+    label: translated('searchText'),
+  },
 ]
 
 const newsroomSearch = () =>
   searchPlugin({
-    beforeSync: ({ originalDoc, searchDoc }) => ({
+    beforeSync: async ({ originalDoc, req, searchDoc }) => ({
       ...searchDoc,
       dek: originalDoc.dek ?? null,
       publishedAt: originalDoc.publishedAt ?? null,
       slug: originalDoc.slug ?? null,
+      text: await storySearchText(originalDoc, req),
       title: originalDoc.headline ?? '',
     }),
     collections: [collectionSlugs.articles],
@@ -82,14 +92,21 @@ const joinSiteSearch = (siteSearch: CollectionConfig): CollectionConfig =>
 export const withSearch = (config: Config): Config => {
   const siteSearch = config.collections?.find((collection) => collection.slug === SEARCH_SLUG)
   if (!siteSearch) {
-    return newsroomSearch()(config)
+    const applied = newsroomSearch()(config)
+    return {
+      ...applied,
+      collections: withStoryTextResync(applied.collections ?? [], SEARCH_SLUG),
+    }
   }
   const others = (config.collections ?? []).filter((collection) => collection !== siteSearch)
   const applied = newsroomSearch()({ ...config, collections: others })
   return {
     ...applied,
-    collections: (applied.collections ?? []).map((collection) =>
-      collection.slug === SEARCH_SLUG ? joinSiteSearch(siteSearch) : collection,
+    collections: withStoryTextResync(
+      (applied.collections ?? []).map((collection) =>
+        collection.slug === SEARCH_SLUG ? joinSiteSearch(siteSearch) : collection,
+      ),
+      SEARCH_SLUG,
     ),
   }
 }

@@ -101,6 +101,10 @@ export const en = {
     listedIn: 'Listed In',
     mention: 'Words in the text',
     medium: 'Medium',
+    navigationPosition: 'Place in the navigation',
+    navigationPositionDescription:
+      'Where the section shows in the site’s header and footer, 1 first. Empty: not shown there.',
+    searchText: 'Searchable text',
     name: 'Name',
     notes: 'Notes',
     organization: 'Organization',
@@ -332,6 +336,7 @@ export const en = {
     slugRequired: 'A slug is required: give a headline or type a slug.',
     slugTaken: '"{{slug}}" is already in use: choose another slug.',
     speakerNameRequired: 'Pick the person, or type the speaker’s name as printed.',
+    wholeNumber: 'Enter a whole number.',
     urlNeedsHost: 'The URL needs a host name.',
     urlNotAbsolute: 'Enter a full URL, starting with https:// or http://.',
     urlProtocolRefused: 'Only http(s) links can reach a reader; "{{protocol}}" URLs are refused.',

@@ -99,6 +99,10 @@ export const es: NewsroomTranslations = {
     listedIn: 'Listada en',
     mention: 'Palabras en el texto',
     medium: 'Cómo se obtuvo',
+    navigationPosition: 'Lugar en la navegación',
+    navigationPositionDescription:
+      'Dónde aparece la sección en la cabecera y el pie del sitio, 1 primero. Vacío: no aparece.',
+    searchText: 'Texto buscable',
     name: 'Nombre',
     notes: 'Notas internas',
     organization: 'Organización',
@@ -341,6 +345,7 @@ export const es: NewsroomTranslations = {
     slugTaken: '«{{slug}}» ya está en uso: elige otro identificador de URL.',
     speakerNameRequired:
       'Elige a la persona o escribe el nombre del declarante tal como se imprimió.',
+    wholeNumber: 'Introduce un número entero.',
     urlNeedsHost: 'La URL necesita un nombre de host.',
     urlNotAbsolute: 'Escribe una URL completa, que empiece por https:// o http://.',
     urlProtocolRefused:

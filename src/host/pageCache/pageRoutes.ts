@@ -3,6 +3,7 @@ import {
   CASE_LIST_KEY,
   FRONT_PAGE_KEY,
   PEOPLE_LIST_KEY,
+  SECTION_LIST_KEY,
 } from 'payload-plugin-newsroom/delivery'
 import { SLUG_PATTERN } from 'payload-plugin-newsroom'
 
@@ -16,23 +17,29 @@ export type PageRoute = {
   staticKeys: string[]
 }
 
+/** Every HTML page, its 404s included, lists the sections in its header and footer. */
+const htmlPage = (route: PageRoute): PageRoute => ({
+  ...route,
+  staticKeys: [...route.staticKeys, SECTION_LIST_KEY],
+})
+
 // The latest stories, and the editors' lead and slots.
-const front: PageRoute = {
+const front = htmlPage({
   notFoundKeys: [],
   recordsKeys: false,
   staticKeys: [ARTICLE_LIST_KEY, FRONT_PAGE_KEY],
-}
-const story: PageRoute = { notFoundKeys: [ARTICLE_LIST_KEY], recordsKeys: true, staticKeys: [] }
-const casePage: PageRoute = { notFoundKeys: [CASE_LIST_KEY], recordsKeys: true, staticKeys: [] }
+})
+const story = htmlPage({ notFoundKeys: [ARTICLE_LIST_KEY], recordsKeys: true, staticKeys: [] })
+const casePage = htmlPage({ notFoundKeys: [CASE_LIST_KEY], recordsKeys: true, staticKeys: [] })
 // A person not yet shown appears with a publish (the article list) or a person's own change.
-const personPage: PageRoute = {
+const personPage = htmlPage({
   notFoundKeys: [ARTICLE_LIST_KEY, PEOPLE_LIST_KEY],
   recordsKeys: true,
   staticKeys: [],
-}
+})
 const feed: PageRoute = { notFoundKeys: [], recordsKeys: false, staticKeys: [ARTICLE_LIST_KEY] }
 // A section's or topic's page and feed: a new or renamed term moves the article list too.
-const listing: PageRoute = { notFoundKeys: [ARTICLE_LIST_KEY], recordsKeys: true, staticKeys: [] }
+const listing = htmlPage({ notFoundKeys: [ARTICLE_LIST_KEY], recordsKeys: true, staticKeys: [] })
 const listingFeed: PageRoute = {
   notFoundKeys: [ARTICLE_LIST_KEY],
   recordsKeys: false,

@@ -67,9 +67,10 @@ const seedTerms = async (
   req: Partial<PayloadRequest>,
   names: { section: string; topics: readonly string[] },
 ): Promise<{ section: number | string; topics: (number | string)[] }> => {
-  const term = (collection: CollectionSlug, name: string) =>
-    upsert(payload, req, collection, { slug: { equals: slugify(name) } }, { name })
-  const section = await term(collectionSlugs.sections, names.section)
+  const term = (collection: CollectionSlug, name: string, data: Record<string, unknown> = {}) =>
+    upsert(payload, req, collection, { slug: { equals: slugify(name) } }, { name, ...data })
+  // First in the site's navigation, so a fresh install's header leads to the piece's desk.
+  const section = await term(collectionSlugs.sections, names.section, { navigationPosition: 1 })
   const topics: (number | string)[] = []
   for (const name of names.topics) {
     topics.push(await term(collectionSlugs.topics, name))

@@ -54,6 +54,13 @@ export default async function SearchPage({ searchParams }: Props) {
                     {doc.slug ? <Link href={articlePath(doc.slug)}>{doc.title}</Link> : doc.title}
                   </h2>
                   {doc.dek ? <p className="dek">{doc.dek}</p> : null}
+                  {doc.passage ? (
+                    <p className="passage">
+                      {doc.passage.before}
+                      <mark>{doc.passage.match}</mark>
+                      {doc.passage.after}
+                    </p>
+                  ) : null}
                   {doc.publishedAt ? (
                     <time dateTime={doc.publishedAt}>{showDate(doc.publishedAt)}</time>
                   ) : null}

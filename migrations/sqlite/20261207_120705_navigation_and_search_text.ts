@@ -1,0 +1,16 @@
+import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
+import { carryOverSearchText } from 'payload-plugin-newsroom'
+
+export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.run(sql`ALTER TABLE \`sections\` ADD \`navigation_position\` numeric;`)
+  await db.run(sql`CREATE INDEX \`sections_navigation_position_idx\` ON \`sections\` (\`navigation_position\`);`)
+  await db.run(sql`ALTER TABLE \`search\` ADD \`text\` text;`)
+  // Stories indexed before the search text existed get theirs, so readers find them by it.
+  await carryOverSearchText({ payload, req })
+}
+
+export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.run(sql`DROP INDEX \`sections_navigation_position_idx\`;`)
+  await db.run(sql`ALTER TABLE \`sections\` DROP COLUMN \`navigation_position\`;`)
+  await db.run(sql`ALTER TABLE \`search\` DROP COLUMN \`text\`;`)
+}

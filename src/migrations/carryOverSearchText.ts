@@ -1,0 +1,72 @@
+import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
+
+import { collectionSlugs } from '../collectionSlugs'
+import { storySearchText } from '../search/storySearchText'
+import { SEARCH_SLUG } from '../search/withSearch'
+
+/** Payload's key-value store remembers that MongoDB's carry-over ran (it has no migrations). */
+export const SEARCH_TEXT_DONE = 'newsroom:carried-over:search-text'
+
+type CarryOverSearchTextArgs = {
+  payload: Payload
+  /** The migration's request, so every write joins its transaction. */
+  req?: Partial<PayloadRequest>
+}
+
+/**
+ * Stories indexed before the search text existed were found by headline and dek only: each
+ * live story's search record gets its text (body, quotes, cases, names), so readers find it by
+ * them without a new publish. Run by the `navigation_and_search_text` migration (SQL) and once
+ * at start on MongoDB. A site without the newsroom's search (`search: false`) has nothing to do.
+ */
+export const carryOverSearchText = async ({
+  payload,
+  req,
+}: CarryOverSearchTextArgs): Promise<{ records: number }> => {
+  const search = payload.collections[SEARCH_SLUG as CollectionSlug]
+  if (!search?.config.flattenedFields.some((field) => field.name === 'text')) {
+    return { records: 0 }
+  }
+  const request = { ...req, context: req?.context ?? {}, payload } as PayloadRequest
+  const { docs: records } = await payload.find({
+    collection: SEARCH_SLUG as CollectionSlug,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    where: { 'doc.relationTo': { equals: collectionSlugs.articles } },
+  })
+  let updated = 0
+  for (const record of records as unknown as { doc?: { value?: unknown }; id: number | string }[]) {
+    const storyId = record.doc?.value
+    if (storyId === undefined || storyId === null) continue
+    const { docs } = await payload.find({
+      collection: collectionSlugs.articles,
+      depth: 0,
+      draft: false,
+      limit: 1,
+      overrideAccess: true,
+      req,
+      where: { and: [{ id: { equals: storyId } }, { _status: { equals: 'published' } }] },
+    })
+    if (!docs[0]) continue
+    await payload.db.updateOne({
+      collection: SEARCH_SLUG,
+      data: { text: await storySearchText(docs[0] as unknown as Record<string, unknown>, request) },
+      id: record.id,
+      req,
+    })
+    updated += 1
+  }
+  return { records: updated }
+}
+
+/** MongoDB: the carry-over once, remembered in Payload's key-value store. */
+export const carryOverSearchTextMongo = async (payload: Payload): Promise<void> => {
+  if (payload.db.name !== 'mongoose' || (await payload.kv.get(SEARCH_TEXT_DONE))) return
+  const { records } = await carryOverSearchText({ payload })
+  await payload.kv.set(SEARCH_TEXT_DONE, { at: new Date().toISOString() })
+  if (records > 0) {
+    payload.logger.info(`Gave ${records} stories' search records their text.`)
+  }
+}
