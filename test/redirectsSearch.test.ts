@@ -9,6 +9,8 @@ import http from 'node:http'
 import { redirectRouter } from '../src/host/server/redirectRouter'
 import { renderContentSitemap } from '../src/host/site/feeds/renderContentSitemap'
 import { searchStories } from '../src/host/site/searchStories'
+import { carryOverSearchText } from '../src/migrations/carryOverSearchText'
+import { doc, paragraph } from './helpers/lexical'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 import { createRestClient, type RestClient } from './helpers/rest'
 import { signIn } from './helpers/users'
@@ -237,6 +239,60 @@ describe('reader search', () => {
       token: tokens.editor,
     })
     expect(forged.status).toBe(403)
+  })
+})
+
+describe('search by what the story shows', () => {
+  const search = async (query: string) =>
+    (await searchStories(ctx.payload, query, 1)).docs.map((doc) => doc.title)
+
+  it('finds a live story by its body and quotes, never by a draft’s words or staff notes', async () => {
+    const quote = await rest.post('/api/quotes', {
+      body: {
+        speaker: { name: 'Ottoline Varga' },
+        text: 'We were never consulted about the weir.',
+        verification: { notes: 'Checked by phone: marmoset' },
+      },
+      token: tokens.editor,
+    })
+    expect(quote.status).toBe(201)
+    const live = await publishAsEditor({
+      body: doc(paragraph('Anglers say the weir changed the river’s course.')),
+      headline: 'Weir opens upstream',
+      quotes: [quote.body.doc.id],
+    })
+    expect(await search('anglers')).toEqual(['Weir opens upstream'])
+    expect(await search('Varga consulted')).toEqual(['Weir opens upstream'])
+    // Verification notes are the desk's, not the reader's.
+    expect(await search('marmoset')).toEqual([])
+
+    // A writer's draft over the live story: its words stay out until an editor publishes it.
+    const drafted = await rest.patch(`/api/articles/${live.id}?draft=true`, {
+      body: { body: doc(paragraph('Draft only: the capybara paragraph.')) },
+      token: tokens.writer,
+    })
+    expect(drafted.status).toBe(200)
+    expect(await search('capybara')).toEqual([])
+    expect(await search('anglers')).toEqual(['Weir opens upstream'])
+  })
+
+  it('gives stories indexed before the text existed their text (the migration’s carry-over)', async () => {
+    const live = await publishAsEditor({
+      body: doc(paragraph('The ocelot sanctuary reopened on Monday.')),
+      headline: 'Sanctuary reopens',
+    })
+    expect(await search('ocelot')).toEqual(['Sanctuary reopens'])
+    // As a record written before the field existed.
+    const { docs } = await ctx.payload.find({
+      collection: 'search',
+      where: { 'doc.value': { equals: live.id } },
+    })
+    await ctx.payload.db.updateOne({ collection: 'search', data: { text: null }, id: docs[0].id })
+    expect(await search('ocelot')).toEqual([])
+
+    const { records } = await carryOverSearchText({ payload: ctx.payload })
+    expect(records).toBeGreaterThan(0)
+    expect(await search('ocelot')).toEqual(['Sanctuary reopens'])
   })
 })
 
