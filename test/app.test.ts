@@ -103,7 +103,12 @@ describe('npm run dev on an empty database', () => {
     expect(html).toContain(
       'known as <cite class="case-citation"><a href="/cases/matter-of-kasinga" title="Matter of Kasinga, 21 I&amp;N Dec. 357 (BIA 1996)">Matter of Kasinga</a></cite>, centered',
     )
-    expect(html).toContain('<figcaption>Karen Musalo, Director, Center for Gender')
+    // Pull quotes name their speaker, linked to the person's page; the box lists the cases.
+    expect(html).toContain(
+      '<figcaption><a href="/people/karen-musalo">Karen Musalo</a>, Director, Center for Gender',
+    )
+    expect(html).toContain('<h2 id="story-cases-title">Cases in this story</h2>')
+    expect(html).toContain('<a href="/cases/matter-of-kasinga">Matter of Kasinga</a>')
   }, 120_000)
 
   it('lists the piece on the front page, linking to its page', async () => {

@@ -556,9 +556,10 @@ describe('ninjs', () => {
     expect(main.value).toContain(
       '/cases/matter-of-a-r-c-g" title="Matter of A-R-C-G-, 26 I&amp;N Dec. 388 (BIA 2014)">Matter of A-R-C-G</a></cite>.</p>',
     )
-    // (Earlier tests in this file edit the quote's words; the shape is what matters here.)
+    // (Earlier tests in this file edit the quote's words; the shape is what matters here.) The
+    // speaker has a person record: the name links to their page.
     expect(main.value).toMatch(
-      /<figure><blockquote>“basically throws us back to the Dark Ages[^<]*”<\/blockquote><figcaption>Karen Musalo, Director, Center for Gender &amp; Refugee Studies/,
+      /<figure><blockquote>“basically throws us back to the Dark Ages[^<]*”<\/blockquote><figcaption><a href="[^"]*\/people\/karen-musalo">Karen Musalo<\/a>, Director, Center for Gender &amp; Refugee Studies/,
     )
     // Speakers with a person record also carry their page (`uri`) and slug (`literal`).
     expect(body.people).toEqual(

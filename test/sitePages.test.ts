@@ -6,7 +6,7 @@ import { LISTING_PAGE_SIZE } from '../src/host/site/taxonomyListing'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 import { ensureProductionBuild, type ProductionApp, startProductionApp } from './helpers/production'
 import { createRestClient, type RestClient } from './helpers/rest'
-import { doc, paragraph } from './helpers/lexical'
+import { doc, paragraph, pullQuote } from './helpers/lexical'
 import { signIn, TEST_PASSWORD } from './helpers/users'
 import { waitFor } from './helpers/waitFor'
 
@@ -183,6 +183,48 @@ describe('the front page', () => {
       lead = headlinesOf((await page('/')).body)[0]
     }
     expect(lead).toBe('Court story 3')
+  })
+})
+
+describe('the story page', () => {
+  it('boxes the cases the story relies on and links its pull quote’s speaker to their page', async () => {
+    const person = await serverApi('POST', '/api/people', { name: 'Imogen Tessaro' })
+    expect(person.status).toBe(201)
+    const quote = await serverApi('POST', '/api/quotes', {
+      speaker: { organization: 'Refugee Law Clinic', person: person.body.doc.id },
+      text: 'The precedent stood for a decade.',
+    })
+    expect(quote.status).toBe(201)
+    const record = await serverApi('POST', '/api/cases', {
+      caption: 'Matter of Tessaro',
+      citation: '27 I&N Dec. 101 (BIA 2017)',
+      decidedAt: '2017-03-02T12:00:00.000Z',
+      decidedBy: 'Board of Immigration Appeals',
+      status: 'overruled',
+    })
+    expect(record.status).toBe(201)
+    const story = await serverApi('POST', '/api/articles', {
+      _status: 'published',
+      body: doc(paragraph('The board ruled.'), pullQuote(quote.body.doc.id)),
+      cases: [record.body.doc.id],
+      headline: 'The decade-old precedent falls',
+      quotes: [quote.body.doc.id],
+    })
+    expect(story.status).toBe(201)
+
+    const shown = await page(`/news/${story.body.doc.slug}`)
+    expect(shown.status).toBe(200)
+    const box = shown.body.match(/<aside aria-labelledby="story-cases-title"[^>]*>(.*?)<\/aside>/s)
+    expect(box?.[1]).toContain('Cases in this story')
+    expect(box?.[1]).toContain(`<a href="/cases/${record.body.doc.slug}">Matter of Tessaro</a>`)
+    expect(box?.[1]).toContain('27 I&amp;N Dec. 101 (BIA 2017)')
+    expect(box?.[1]).toContain('Overruled')
+    expect(box?.[1]).toContain('Decided<!-- --> by Board of Immigration Appeals')
+    expect(shown.body).toMatch(
+      new RegExp(
+        `<figcaption><a href="/people/${person.body.doc.slug}">Imogen Tessaro</a>, Refugee Law Clinic</figcaption>`,
+      ),
+    )
   })
 })
 

@@ -4,7 +4,21 @@ import { isPopulated, recordOf, textOrNull } from '../../delivery/readers'
 import { citationMention } from '../../utilities/lexical'
 
 /** A pull quote: the quote record's words and speaker, never retyped. Null until populated. */
-export const pullQuoteParts = (fields: unknown): { credit: string; text: string } | null => {
+export type PullQuoteParts = {
+  /** "Karen Musalo, director, Center for Gender & Refugee Studies". */
+  credit: string
+  /** The speaker's name alone, the part that links to their page. */
+  name: string
+  /** The speaker's page, when the quote names a person record; else null. */
+  speakerHref: null | string
+  text: string
+}
+
+/** A pull quote: its words, and who said them, linked to their page when they have one. */
+export const pullQuoteParts = (
+  fields: unknown,
+  { baseUrl, paths }: BodyRenderOptions,
+): null | PullQuoteParts => {
   const { quote } = recordOf(fields)
   if (!isPopulated(quote) || typeof quote.text !== 'string') {
     return null
@@ -14,7 +28,14 @@ export const pullQuoteParts = (fields: unknown): { credit: string; text: string 
     .map(textOrNull)
     .filter(Boolean)
     .join(', ')
-  return { credit, text: `“${quote.text}”` }
+  const person = speaker.person
+  const slug = isPopulated(person) ? textOrNull(person.slug) : null
+  return {
+    credit,
+    name: textOrNull(speaker.name) ?? '',
+    speakerHref: slug ? `${baseUrl}${paths.personPath(slug)}` : null,
+    text: `“${quote.text}”`,
+  }
 }
 
 export type CaseCitationParts = {

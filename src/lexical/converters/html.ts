@@ -65,10 +65,15 @@ export const newsroomHTMLConverters =
       autolink: link,
       blocks: {
         pullQuote: ({ node }: { node: { fields: unknown } }) => {
-          const parts = pullQuoteParts(node.fields)
-          return parts
-            ? `<figure><blockquote>${escapeHtml(parts.text)}</blockquote><figcaption>${escapeHtml(parts.credit)}</figcaption></figure>`
-            : ''
+          const parts = pullQuoteParts(node.fields, options)
+          if (!parts) {
+            return ''
+          }
+          const linked = parts.speakerHref && parts.credit.startsWith(parts.name) && parts.name
+          const credit = linked
+            ? `<a href="${escapeHtml(parts.speakerHref as string)}">${escapeHtml(parts.name)}</a>${escapeHtml(parts.credit.slice(parts.name.length))}`
+            : escapeHtml(parts.credit)
+          return `<figure><blockquote>${escapeHtml(parts.text)}</blockquote><figcaption>${credit}</figcaption></figure>`
         },
       },
       heading: ({ node, nodesToHTML }) => {

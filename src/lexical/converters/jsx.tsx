@@ -102,13 +102,27 @@ export const newsroomJSXConverters =
       autolink: link,
       blocks: {
         pullQuote: ({ node }: { node: { fields: unknown } }) => {
-          const parts = pullQuoteParts(node.fields)
-          return parts ? (
+          const parts = pullQuoteParts(node.fields, options)
+          if (!parts) {
+            return null
+          }
+          // The speaker's name links to what else they said; title and organisation follow.
+          const linked = parts.speakerHref && parts.credit.startsWith(parts.name) && parts.name
+          return (
             <figure className="pull-quote">
               <blockquote>{parts.text}</blockquote>
-              <figcaption>{parts.credit}</figcaption>
+              <figcaption>
+                {linked ? (
+                  <>
+                    <a href={parts.speakerHref as string}>{parts.name}</a>
+                    {parts.credit.slice(parts.name.length)}
+                  </>
+                ) : (
+                  parts.credit
+                )}
+              </figcaption>
             </figure>
-          ) : null
+          )
         },
       },
       heading: ({ node, nodesToJSX }) => {

@@ -10,6 +10,7 @@ import { articleJsonLd, jsonForScript } from '../../../../host/site/articleJsonL
 import { ArticleTerms } from '../../../../host/site/ArticleTerms'
 import { articleMetadata } from '../../../../host/site/articleMetadata'
 import { Bylines } from '../../../../host/site/Bylines'
+import { CasesBox } from '../../../../host/site/CasesBox'
 import { claimReviewJsonLd } from '../../../../host/site/claimReviewJsonLd'
 import { FactCheckBox } from '../../../../host/site/FactCheckBox'
 import { showDateTime } from '../../../../host/site/formatDate'
@@ -114,6 +115,7 @@ export default async function ArticlePage({ params }: Props) {
       <FactCheckBox factCheck={delivery.factCheck ?? null} />
       {article.dateline ? <p className="dateline">{article.dateline} —</p> : null}
       <NewsroomRichText baseUrl="" data={article.body} paths={site} />
+      <CasesBox cases={delivery.cases} />
       {article.corrections.length > 0 ? (
         <section className="corrections">
           <h2>Corrections</h2>
