@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 
-import { expect, it, jest } from '@jest/globals'
+import { expect, it } from '@jest/globals'
 
 import { browserSuite } from './helpers/browser'
 import { waitFor } from './helpers/waitFor'
@@ -13,10 +13,6 @@ import { waitFor } from './helpers/waitFor'
  */
 
 const SHOTS = 'test-results/editor'
-// A real browser on a loaded 2-core machine now and then misses a click in react-select or a
-// drawer; a retry starts over with a new story rather than hide a real failure.
-jest.retryTimes(2, { logErrorsBeforeRetry: true })
-let attempt = 0
 
 let page: Page
 
@@ -83,13 +79,10 @@ const draftHoldsPullQuote = async (): Promise<boolean> => {
 const suite = browserSuite(SHOTS)
 
 it('an editor writes, links and publishes a story the API then serves as arranged', async () => {
-  attempt += 1
-  const HEADLINE = `Former judges push back on asylum ruling ${attempt}`
-  const SLUG = `former-judges-push-back-on-asylum-ruling-${attempt}`
-  // A fresh session each attempt, so a retry starts at the login screen.
+  const HEADLINE = 'Former judges push back on asylum ruling'
+  const SLUG = 'former-judges-push-back-on-asylum-ruling'
   const context = await suite.browser.newContext({ viewport: { height: 1000, width: 1400 } })
   page = await context.newPage()
-  page.setDefaultTimeout(90_000)
   await page.goto(`${suite.app.baseUrl}/admin/login`)
   await page.fill('input[name="email"]', 'editor@newsroom.test')
   await page.fill('input[name="password"]', 'newsroom-demo')
@@ -119,7 +112,7 @@ it('an editor writes, links and publishes a story the API then serves as arrange
   // once the stored draft holds the pull quote's quote, the form state has it.
   await page.locator('input[name="headline"]').click()
   await waitFor(draftHoldsPullQuote, {
-    timeoutMs: 60_000,
+    timeoutMs: 30_000,
     what: 'autosave to store the pull quote with its quote',
   })
   await page.screenshot({ fullPage: true, path: `${SHOTS}/1-body.png` })
@@ -147,7 +140,7 @@ it('an editor writes, links and publishes a story the API then serves as arrange
         const found: any[] = (await (await fetch(url)).json()).docs
         return found.length > 0 && found
       },
-      { intervalMs: 500, timeoutMs: 60_000, what: 'the story to go live' },
+      { intervalMs: 500, timeoutMs: 30_000, what: 'the story to go live' },
     )
   } catch (error) {
     const toasts = await page.locator('.payload-toast-item').allInnerTexts()
@@ -182,7 +175,7 @@ it('an editor writes, links and publishes a story the API then serves as arrange
   await waitForTexts(check, ['[verified]', 'basically throws us back', 'used as a pull quote'])
   expect(await page.locator('.quote-checks li').count()).toBe(1)
   await page.screenshot({ fullPage: true, path: `${SHOTS}/4-sources.png` })
-}, 300_000)
+}, 120_000)
 
 it('an editor whose language is Spanish reads the articles list in Spanish', async () => {
   // Payload keeps an editor's language (Account → Language) in its `lng` cookie.
@@ -192,7 +185,6 @@ it('an editor whose language is Spanish reads the articles list in Spanish', asy
   })
   await context.addCookies([{ name: 'payload-lng', url: suite.app.baseUrl, value: 'es' }])
   const spanish = await context.newPage()
-  spanish.setDefaultTimeout(90_000)
   await spanish.goto(`${suite.app.baseUrl}/admin/login`)
   await spanish.fill('input[name="email"]', 'editor@newsroom.test')
   await spanish.fill('input[name="password"]', 'newsroom-demo')
@@ -208,4 +200,4 @@ it('an editor whose language is Spanish reads the articles list in Spanish', asy
   await spanish.locator('.nav-group', { hasText: 'Redacción' }).first().waitFor()
   await spanish.screenshot({ fullPage: true, path: `${SHOTS}/5-articles-es.png` })
   await context.close()
-}, 300_000)
+}, 120_000)

@@ -1,21 +1,18 @@
 import type { BrowserContext, Page } from 'playwright-core'
 
-import { describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 
 import { browserSuite } from './helpers/browser'
 
 /**
- * People's pages on the real site (`npm run dev`, the seeded piece and its fact-check): what a
- * source said, their cases, author pages and the links to them, readers seeing only what is
- * published; and, in a real browser, an editor who adds a quote by picking a person, which the
+ * People's pages on the real site (the production build, the seeded piece and its fact-check):
+ * what a source said, their cases, author pages and the links to them, readers seeing only what
+ * is published; and, in a real browser, an editor who adds a quote by picking a person, which the
  * person's page shows once the story that uses it is published (and in preview before).
  */
 
 const SHOTS = 'test-results/people'
 const MUSALO = '/people/karen-musalo'
-
-// A loaded 2-core machine now and then misses a click in react-select; a retry starts over.
-jest.retryTimes(2, { logErrorsBeforeRetry: true })
 
 const suite = browserSuite(SHOTS)
 let context: BrowserContext | undefined
@@ -40,7 +37,6 @@ const signedIn = async (): Promise<Page> => {
   await context?.close()
   context = await suite.browser.newContext({ viewport: { height: 1000, width: 1400 } })
   const tab = await context.newPage()
-  tab.setDefaultTimeout(90_000)
   await tab.goto(`${suite.app.baseUrl}/admin/login`)
   await tab.fill('input[name="email"]', 'editor@newsroom.test')
   await tab.fill('input[name="password"]', 'newsroom-demo')
@@ -63,7 +59,7 @@ describe('a reader', () => {
     // A source has no author page; nobody unknown has any page.
     expect((await page('/authors/karen-musalo')).status).toBe(404)
     expect((await page('/people/nobody-we-know')).status).toBe(404)
-  }, 180_000)
+  }, 60_000)
 
   it('sees a case’s parties linked to their pages, and the fact-check’s ClaimReview', async () => {
     const kasinga = await page('/cases/matter-of-kasinga')
@@ -78,7 +74,7 @@ describe('a reader', () => {
     expect(review?.reviewRating).toMatchObject({ alternateName: 'Mostly false' })
     expect(review?.itemReviewed.author.name).toBe('Donald Trump')
     expect((await page('/people/donald-trump')).html).toContain('Claims we checked')
-  }, 120_000)
+  }, 60_000)
 })
 
 describe('an editor', () => {
@@ -143,7 +139,7 @@ describe('an editor', () => {
     await view.locator('blockquote', { hasText: words }).waitFor()
     await view.screenshot({ fullPage: true, path: `${SHOTS}/3-published.png` })
     await readerTab.close()
-  }, 240_000)
+  }, 120_000)
 
   it('gives a contributor an author page that the byline links to, once a story is live', async () => {
     const tab = await signedIn()
@@ -173,5 +169,5 @@ describe('an editor', () => {
     expect(author.html).toContain(`href="/news/${slug}"`)
     await tab.goto(`${suite.app.baseUrl}/authors/${rosa.slug}`)
     await tab.screenshot({ fullPage: true, path: `${SHOTS}/4-author.png` })
-  }, 120_000)
+  }, 60_000)
 })

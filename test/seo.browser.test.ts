@@ -1,6 +1,6 @@
 import type { BrowserContext } from 'playwright-core'
 
-import { describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
 import { browserSuite } from './helpers/browser'
@@ -11,10 +11,6 @@ import { browserSuite } from './helpers/browser'
  */
 
 const SHOTS = 'test-results/seo'
-
-// Under CI load the admin now and then misses a click or a render; a retry starts over in a
-// fresh browser context rather than hide a real failure.
-jest.retryTimes(2, { logErrorsBeforeRetry: true })
 
 let context: BrowserContext | undefined
 
@@ -28,7 +24,6 @@ describe('an editor', () => {
     await context?.close()
     context = await suite.browser.newContext({ viewport: { height: 1000, width: 1280 } })
     const page = await context.newPage()
-    page.setDefaultTimeout(60_000)
     const base = suite.app.baseUrl
     const login = await page.request.post(`${base}/api/users/login`, {
       data: { email: 'editor@newsroom.test', password: 'newsroom-demo' },
@@ -94,5 +89,5 @@ describe('an editor', () => {
     const card = await context.newPage()
     await card.goto(ogImage)
     await card.screenshot({ path: `${SHOTS}/og-image.png` })
-  }, 240_000)
+  }, 120_000)
 })

@@ -1,6 +1,6 @@
 import type { BrowserContext } from 'playwright-core'
 
-import { describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 
 import { browserSuite } from './helpers/browser'
 
@@ -13,10 +13,6 @@ import { browserSuite } from './helpers/browser'
 const SHOTS = 'test-results/site'
 const SLUG = 'sessions-overturns-asylum-precedent-for-women-fleeing-domestic-violence'
 
-// Under CI load the admin now and then misses a keystroke or a render; a retry starts over in a
-// fresh browser context rather than hide a real failure.
-jest.retryTimes(2, { logErrorsBeforeRetry: true })
-
 let context: BrowserContext | undefined
 
 const suite = browserSuite(SHOTS)
@@ -25,7 +21,6 @@ const newPage = async () => {
   await context?.close()
   context = await suite.browser.newContext({ viewport: { height: 1000, width: 1280 } })
   const page = await context.newPage()
-  page.setDefaultTimeout(60_000)
   return page
 }
 
@@ -75,7 +70,7 @@ describe('a reader', () => {
       'Sessions overturns asylum precedent for women fleeing domestic violence',
     )
     await page.screenshot({ fullPage: true, path: `${SHOTS}/case.png` })
-  }, 120_000)
+  }, 60_000)
 })
 
 describe('an editor', () => {
@@ -101,14 +96,12 @@ describe('an editor', () => {
     const headline = page.locator('#field-headline')
     await headline.fill('Judges weigh the ruling, and its reach')
     // Autosave stores the draft; the pane then re-renders the page from the server.
-    await preview
-      .locator('h1', { hasText: 'Judges weigh the ruling, and its reach' })
-      .waitFor({ timeout: 45_000 })
+    await preview.locator('h1', { hasText: 'Judges weigh the ruling, and its reach' }).waitFor()
     await page.screenshot({ path: `${SHOTS}/live-preview.png` })
 
     const reader = await fetch(`${suite.app.baseUrl}/news/${slug}`)
     const html = await reader.text()
     expect(html).toContain('<h1>Judges weigh the ruling</h1>')
     expect(html).not.toContain('and its reach')
-  }, 150_000)
+  }, 90_000)
 })

@@ -7,7 +7,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
 
-import { type RunningApp, startApp } from './app'
+import { demoAccounts, DEMO_PASSWORD } from '../../src/host/seed/seedDemoAccounts'
+import { freshDatabaseUri } from './database'
+import { ensureProductionBuild, type ProductionApp, startProductionApp } from './production'
+import { httpJson } from './staffHttp'
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium'
 
@@ -75,19 +78,59 @@ export const launchBrowser = async (): Promise<Browser> => {
 }
 
 /**
- * A browser suite's fixtures: the README's `npm run dev` on an empty database and Debian's
- * chromium, started before the suite's tests and stopped after them; screenshots go to `shots`.
+ * The README's demo accounts (admin, editor, writer, password `newsroom-demo`), made through the
+ * app's public API as a newsroom's first admin would: production refuses to create accounts with
+ * a published password itself, so a suite that signs in as them makes them.
  */
-export const browserSuite = (shots: string): { app: RunningApp; browser: Browser } => {
-  const suite = {} as { app: RunningApp; browser: Browser }
+export const createDemoAccounts = async (baseUrl: string): Promise<void> => {
+  const [admin, ...staff] = demoAccounts
+  const registered = await httpJson(`${baseUrl}/api/users/first-register`, {
+    body: { name: admin.name, email: admin.email, password: DEMO_PASSWORD },
+    method: 'POST',
+  })
+  if (registered.status !== 200) {
+    throw new Error(
+      `first-register answered ${registered.status}: ${JSON.stringify(registered.body)}`,
+    )
+  }
+  for (const { role, ...account } of staff) {
+    const created = await httpJson(`${baseUrl}/api/users`, {
+      body: { ...account, password: DEMO_PASSWORD, roles: [role] },
+      method: 'POST',
+      token: registered.body.token as string,
+    })
+    if (created.status !== 201) {
+      throw new Error(
+        `creating ${account.email} answered ${created.status}: ${JSON.stringify(created.body)}`,
+      )
+    }
+  }
+}
+
+/**
+ * A browser suite's fixtures: the production build (`npm run build`, then the server as `npm
+ * start` runs it) on an empty database seeded with the piece, the demo accounts, and Debian's
+ * chromium; started before the suite's tests and stopped after them; screenshots go to `shots`.
+ * Production, not `npm run dev`: it is what readers and editors get, its stricter policy is the
+ * one worth checking, and no route waits minutes for the dev server to compile it on first use.
+ */
+export const browserSuite = (shots: string): { app: ProductionApp; browser: Browser } => {
+  const suite = {} as { app: ProductionApp; browser: Browser }
   beforeAll(async () => {
     fs.mkdirSync(shots, { recursive: true })
-    suite.app = await startApp()
+    // Builds only if nothing built this source tree yet (the first suite of a run).
+    await ensureProductionBuild()
+    suite.app = await startProductionApp({
+      databaseUri: await freshDatabaseUri(),
+      env: { NEWSROOM_SEED: 'true' },
+    })
+    await createDemoAccounts(suite.app.baseUrl)
     suite.browser = await launchBrowser()
-  }, 180_000)
+  }, 900_000)
   afterAll(async () => {
     await suite.browser?.close()
     suite.app?.signal('SIGKILL')
+    await suite.app?.exited
   })
   return suite
 }

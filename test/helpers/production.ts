@@ -14,16 +14,21 @@ const buildKeyFile = path.join(root, '.next', 'newsroom-build-key')
 const sharedSecret = randomBytes(24).toString('hex')
 
 /**
- * What the build was made from: the commit plus every uncommitted change, so a suite never
- * serves pages from an older tree, and the three database passes of CI build once.
+ * What the build was made from: every tracked file as committed plus every uncommitted change,
+ * so a suite never serves pages from an older tree, and the three database passes of CI build
+ * once. The suites themselves (test/) are left out: no page is built from them, and a changed
+ * test should not cost a build.
  */
 const sourceKey = (): string => {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' })
+  const built = (file: string) => file !== '' && !file.startsWith('test/')
   const hash = createHash('sha256')
-  hash.update(git('rev-parse', 'HEAD'))
-  hash.update(git('diff', 'HEAD'))
+  for (const line of git('ls-tree', '-r', 'HEAD').split('\n')) {
+    if (built(line.slice(line.indexOf('\t') + 1))) hash.update(line)
+  }
+  hash.update(git('diff', 'HEAD', '--', '.', ':(exclude)test'))
   for (const file of git('ls-files', '--others', '--exclude-standard').split('\n').sort()) {
-    if (file && fs.statSync(path.join(root, file), { throwIfNoEntry: false })?.isFile()) {
+    if (built(file) && fs.statSync(path.join(root, file), { throwIfNoEntry: false })?.isFile()) {
       hash.update(file).update(fs.readFileSync(path.join(root, file)))
     }
   }
