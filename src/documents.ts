@@ -128,6 +128,8 @@ export type NewsroomArticle = {
   section?: null | Relation<NewsroomTaxonomyTerm>
   revisedAt?: null | string
   slug?: null | string
+  /** Where the story is on the desk: pitch, drafting, editing (review), … published. */
+  stage?: null | string
   topics?: null | Relation<NewsroomTaxonomyTerm>[]
   updatedAt?: string
 }

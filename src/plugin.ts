@@ -36,6 +36,7 @@ import { carryOverSearchTextMongo } from './migrations/carryOverSearchText'
 import { carryOverLegacySeoMongo } from './seo/legacySeo'
 import { seoPluginConfig } from './seo/seoOptions'
 import { siteSettingsCustom } from './siteSettings'
+import { serverComponent } from './packageName'
 import { withTranslations } from './translations'
 import { withoutNewsroomGlobals } from './typescript/withoutNewsroomGlobals'
 import { translated } from './translations/translate'
@@ -136,6 +137,16 @@ export const newsroomPlugin =
       i18n: withTranslations(withSeo).i18n,
       admin: {
         ...incomingConfig.admin,
+        components: pluginOptions.disabled
+          ? incomingConfig.admin?.components
+          : {
+              ...incomingConfig.admin?.components,
+              // Editors see what writers submitted first; the site's own come after.
+              beforeDashboard: [
+                serverComponent('ReviewQueue'),
+                ...(incomingConfig.admin?.components?.beforeDashboard ?? []),
+              ],
+            },
         user: incomingConfig.admin?.user ?? collectionSlugs.users,
       },
       // The delivery API: endpoints on articles, cache-invalidation hooks on what it shows.

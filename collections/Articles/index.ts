@@ -18,6 +18,7 @@ import { articleBodyEditor } from './bodyEditor'
 import { relatedSuggestionsEndpoint } from './endpoints/relatedSuggestions'
 import { computeQuoteChecks } from './hooks/computeQuoteChecks'
 import { guardCorrections } from './hooks/guardCorrections'
+import { followStage } from './hooks/followStage'
 import { guardPublishing } from './hooks/guardPublishing'
 import { keepLiveStatus } from './hooks/keepLiveStatus'
 import { lockShownRecords } from './hooks/lockShownRecords'
@@ -66,6 +67,8 @@ export const articlesCollection = ({
     update: isStaff,
   },
   admin: {
+    // A writer submits for review instead of publishing (see ArticlePublishButton).
+    components: { edit: { PublishButton: clientComponent('ArticlePublishButton') } },
     defaultColumns: ['headline', 'stage', '_status', 'publishedAt', 'updatedAt'],
     group: perLanguage('adminGroup'),
     listSearchableFields: ['headline', 'dek', 'slug'],
@@ -82,6 +85,7 @@ export const articlesCollection = ({
     beforeChange: [
       keepLiveStatus,
       guardPublishing,
+      followStage,
       guardCorrections,
       syncSourcesFromBody,
       syncBodyImages,

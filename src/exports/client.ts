@@ -1,4 +1,5 @@
 // The admin's client components, addressed in configs as '<package>/client#Name'.
+export { ArticlePublishButton } from '../components/ArticlePublishButton'
 export { CaseCitationLabel } from '../components/CaseCitationLabel'
 export { PullQuoteLabel } from '../components/PullQuoteLabel'
 export { QuoteChecks } from '../components/QuoteChecks'

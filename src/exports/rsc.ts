@@ -7,3 +7,5 @@ export {
   NewsroomRichText,
   newsroomJSXConverters,
 } from '../lexical/converters/jsx'
+// The admin's server components, addressed in configs as '<package>/rsc#Name'.
+export { ReviewQueue } from '../components/ReviewQueue'

@@ -105,6 +105,10 @@ export const en = {
     navigationPositionDescription:
       'Where the section shows in the site’s header and footer, 1 first. Empty: not shown there.',
     searchText: 'Searchable text',
+    reviewQueue: 'Waiting for review',
+    reviewQueueEmpty: 'No story is waiting for review.',
+    reviewQueueWaitingSince: 'submitted',
+    submitForReview: 'Submit for review',
     name: 'Name',
     notes: 'Notes',
     organization: 'Organization',
@@ -337,6 +341,9 @@ export const en = {
     slugTaken: '"{{slug}}" is already in use: choose another slug.',
     speakerNameRequired: 'Pick the person, or type the speaker’s name as printed.',
     wholeNumber: 'Enter a whole number.',
+    stagePastReviewForEditors:
+      'A writer submits a story for review (“Editing”); an editor moves it on from there.',
+    stagePublishedByPublishing: '“Published” is set by publishing the story, not by hand.',
     urlNeedsHost: 'The URL needs a host name.',
     urlNotAbsolute: 'Enter a full URL, starting with https:// or http://.',
     urlProtocolRefused: 'Only http(s) links can reach a reader; "{{protocol}}" URLs are refused.',

@@ -103,6 +103,10 @@ export const es: NewsroomTranslations = {
     navigationPositionDescription:
       'Dónde aparece la sección en la cabecera y el pie del sitio, 1 primero. Vacío: no aparece.',
     searchText: 'Texto buscable',
+    reviewQueue: 'En espera de revisión',
+    reviewQueueEmpty: 'Ninguna historia espera revisión.',
+    reviewQueueWaitingSince: 'enviada',
+    submitForReview: 'Enviar a revisión',
     name: 'Nombre',
     notes: 'Notas internas',
     organization: 'Organización',
@@ -346,6 +350,9 @@ export const es: NewsroomTranslations = {
     speakerNameRequired:
       'Elige a la persona o escribe el nombre del declarante tal como se imprimió.',
     wholeNumber: 'Introduce un número entero.',
+    stagePastReviewForEditors:
+      'Quien redacta envía la historia a revisión («Edición»); la edición la hace avanzar.',
+    stagePublishedByPublishing: '«Publicada» se fija al publicar la historia, no a mano.',
     urlNeedsHost: 'La URL necesita un nombre de host.',
     urlNotAbsolute: 'Escribe una URL completa, que empiece por https:// o http://.',
     urlProtocolRefused:

@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+
+import { ReviewQueue } from '../src/components/ReviewQueue'
+import { startTestPayload, type TestPayload } from './helpers/payload'
+import { createRestClient, type RestClient } from './helpers/rest'
+import { signIn } from './helpers/users'
+
+/**
+ * Issue 23: the stage follows the story, and a writer submits for review instead of publishing.
+ * Publishing sets "published" and taking a story down puts it back on the desk; nobody sets
+ * "published" by hand; a writer moves a story as far as review; editors see the queue. Through
+ * REST, GraphQL and the Local API with a user.
+ */
+
+let ctx: TestPayload
+let rest: RestClient
+const tokens = { editor: '', writer: '' }
+
+beforeAll(async () => {
+  ctx = await startTestPayload()
+  rest = createRestClient(ctx.config)
+  tokens.editor = await signIn(ctx.payload, rest, 'editor')
+  tokens.writer = await signIn(ctx.payload, rest, 'writer')
+})
+
+afterAll(async () => {
+  await ctx?.payload.destroy()
+})
+
+const latestStage = async (id: number | string) =>
+  (
+    (await ctx.payload.findByID({ collection: 'articles', depth: 0, draft: true, id })) as {
+      stage?: string
+    }
+  ).stage
+
+const writersDraft = async (headline: string) => {
+  const created = await rest.post('/api/articles?draft=true', {
+    body: { headline },
+    token: tokens.writer,
+  })
+  expect(created.status).toBe(201)
+  return created.body.doc as { id: number | string; stage: string }
+}
+
+describe('the stage follows the story', () => {
+  it('a writer submits for review; an editor publishes (stage published) and unpublishes (back to editing)', async () => {
+    const story = await writersDraft('Council weighs the bridge tolls')
+    expect(story.stage).toBe('drafting')
+    const submitted = await rest.patch(`/api/articles/${story.id}?draft=true`, {
+      body: { stage: 'editing' },
+      token: tokens.writer,
+    })
+    expect(submitted.status).toBe(200)
+    expect(await latestStage(story.id)).toBe('editing')
+
+    // The editor publishes from the form, which sends the stage it shows back.
+    const published = await rest.patch(`/api/articles/${story.id}`, {
+      body: { _status: 'published', stage: 'editing' },
+      token: tokens.editor,
+    })
+    expect(published.status).toBe(200)
+    expect(published.body.doc.stage).toBe('published')
+
+    // A draft over the live story keeps the stage the form sends back.
+    const drafted = await rest.patch(`/api/articles/${story.id}?draft=true`, {
+      body: { dek: 'Tolls rise in March.', stage: 'published' },
+      token: tokens.writer,
+    })
+    expect(drafted.status).toBe(200)
+
+    const unpublished = await rest.patch(`/api/articles/${story.id}`, {
+      body: { _status: 'draft' },
+      token: tokens.editor,
+    })
+    expect(unpublished.status).toBe(200)
+    expect(await latestStage(story.id)).toBe('editing')
+  })
+
+  it('refuses “published” by hand, to anyone, with a 400 naming the stage, and stores nothing', async () => {
+    const story = await writersDraft('Hand-set stage')
+    for (const token of [tokens.writer, tokens.editor]) {
+      const refused = await rest.patch(`/api/articles/${story.id}?draft=true`, {
+        body: { stage: 'published' },
+        token,
+      })
+      expect(refused.status).toBe(400)
+      expect(JSON.stringify(refused.body)).toContain('set by publishing')
+    }
+    expect(await latestStage(story.id)).toBe('drafting')
+  })
+
+  it('lets a writer go as far as review only, through REST, GraphQL and the Local API', async () => {
+    const story = await writersDraft('Writer moves the stage')
+    const rested = await rest.patch(`/api/articles/${story.id}?draft=true`, {
+      body: { stage: 'ready' },
+      token: tokens.writer,
+    })
+    expect(rested.status).toBe(400)
+    expect(JSON.stringify(rested.body)).toContain('submits a story for review')
+
+    const graphed = await rest.graphql(
+      `mutation { updateArticle(id: ${JSON.stringify(story.id)}, draft: true, data: { stage: copy_desk }) { stage } }`,
+      { token: tokens.writer },
+    )
+    expect(JSON.stringify(graphed.body.errors ?? [])).toContain('submits a story for review')
+
+    const writer = (
+      await ctx.payload.find({ collection: 'users', where: { roles: { in: ['writer'] } } })
+    ).docs[0]
+    const local = await ctx.payload
+      .update({
+        collection: 'articles',
+        data: { stage: 'ready' } as never,
+        draft: true,
+        id: story.id,
+        overrideAccess: false,
+        user: writer,
+      })
+      .then(
+        () => 'saved',
+        (error: { data?: unknown; status?: number }) => ({
+          data: error.data,
+          status: error.status,
+        }),
+      )
+    expect(local).toMatchObject({ status: 400 })
+    expect(JSON.stringify(local)).toContain('submits a story for review')
+    expect(await latestStage(story.id)).toBe('drafting')
+
+    // An editor moves it on.
+    const moved = await rest.patch(`/api/articles/${story.id}?draft=true`, {
+      body: { stage: 'ready' },
+      token: tokens.editor,
+    })
+    expect(moved.status).toBe(200)
+    expect(await latestStage(story.id)).toBe('ready')
+  })
+})
+
+describe('the review queue', () => {
+  const render = async (role: 'editor' | 'writer') => {
+    const user = (await ctx.payload.find({ collection: 'users', where: { roles: { in: [role] } } }))
+      .docs[0]
+    const { renderToStaticMarkup } = await import('react-dom/server')
+    const element = await ReviewQueue({
+      i18n: { t: undefined } as never,
+      payload: ctx.payload,
+      user: { ...user, collection: 'users' } as never,
+    })
+    return element ? renderToStaticMarkup(element) : ''
+  }
+
+  it('shows editors the submitted stories, oldest first, and writers nothing', async () => {
+    const first = await writersDraft('First submitted story')
+    const second = await writersDraft('Second submitted story')
+    for (const story of [first, second]) {
+      await rest.patch(`/api/articles/${story.id}?draft=true`, {
+        body: { stage: 'editing' },
+        token: tokens.writer,
+      })
+    }
+    const html = await render('editor')
+    expect(html).toContain('Waiting for review')
+    const firstAt = html.indexOf('First submitted story')
+    const secondAt = html.indexOf('Second submitted story')
+    expect(firstAt).toBeGreaterThan(-1)
+    expect(secondAt).toBeGreaterThan(firstAt)
+    expect(html).toContain(`href="/admin/collections/articles/${String(first.id)}"`)
+    expect(html).not.toContain('Writer moves the stage')
+    expect(await render('writer')).toBe('')
+  })
+})
