@@ -143,7 +143,7 @@ describe('npm run dev on an empty database', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; and other tricks')
     expect(html).toContain('<a href="/cases/matter-of-a-r-c-g">Matter of A-R-C-G-</a>')
     expect(html).toContain(quote.text)
-    expect(html).toContain('Jeff Sessions, Attorney General')
+    expect(html).toContain('<a href="/people/jeff-sessions">Jeff Sessions</a>, Attorney General')
 
     const casePage = await fetch(`${baseUrl}/cases/matter-of-a-r-c-g`)
     expect(casePage.status).toBe(200)

@@ -4,6 +4,7 @@ import { databaseKind } from '../src/host/database/database'
 import { freshDatabaseUri } from './helpers/database'
 import { type HttpClient, httpClient, listAll, registerFirstAdmin } from './helpers/httpClient'
 import { ensureProductionBuild, type ProductionApp, startProductionApp } from './helpers/production'
+import { waitFor } from './helpers/waitFor'
 
 /**
  * kill -9 of a production instance while editors write through REST, then a restart on the
@@ -38,7 +39,7 @@ let databaseUri: string
 let admin: HttpClient
 const pool: { cases: Id[]; quotes: Id[]; related: Id[] } = { cases: [], quotes: [], related: [] }
 const articles = new Map<string, Tracked>()
-const roundsDone: { acked: number; killedAt: number; unanswered: number }[] = []
+const roundsDone: { acked: number; killedAfter: number; unanswered: number }[] = []
 
 const headlineOf = (tag: string, saved: Omit<Saved, 'headline'>) =>
   `crash ${tag} q=${saved.quotes.join(',')} c=${saved.cases.join(',')} r=${saved.related.join(',')} k=${saved.corrections}`
@@ -243,14 +244,15 @@ describe(`kill -9 during editors' writes (${kind})`, () => {
       const writers = Array.from({ length: WRITERS }, (_, worker) =>
         editor(worker, round, () => stop),
       )
-      // Once writes are flowing (a fresh instance answers its first ones slowly), at a moment
-      // no one chose: creates, updates and corrections are then in flight.
-      const flowing = Date.now() + 20_000
-      while (ackedWrites < ackedBefore + WRITERS && Date.now() < flowing) {
-        await new Promise((resolve) => setTimeout(resolve, 50))
-      }
-      const killedAt = 100 + Math.floor(Math.random() * 900)
-      await new Promise((resolve) => setTimeout(resolve, killedAt))
+      // Once writes are flowing (a fresh instance answers its first ones slowly), after a
+      // number of further acknowledged writes no one chose: as one is answered, the other
+      // writers' creates, updates and corrections are in flight.
+      const killedAfter = Math.floor(Math.random() * 3 * WRITERS)
+      await waitFor(() => ackedWrites >= ackedBefore + WRITERS + killedAfter, {
+        intervalMs: 5,
+        timeoutMs: 60_000,
+        what: `${WRITERS + killedAfter} acknowledged writes in round ${round}`,
+      })
       const running = app as ProductionApp
       process.kill(running.pid, 'SIGKILL')
       stop = true
@@ -262,7 +264,7 @@ describe(`kill -9 during editors' writes (${kind})`, () => {
       expect({ problems, round }).toEqual({ problems: [], round })
       roundsDone.push({
         acked: results.reduce((sum, result) => sum + result.acked, 0),
-        killedAt,
+        killedAfter,
         unanswered: results.reduce((sum, result) => sum + result.unanswered, 0),
       })
     }
