@@ -377,6 +377,12 @@ describe('the migration from free-text sections and topics', () => {
         )
       }
       await migration.up(args as never)
+      // Its down and up made the sections table anew: the column a later migration added to it
+      // (navigation_and_search_text) goes back as that migration adds it.
+      await io.run(`ALTER TABLE "sections" ADD COLUMN "navigation_position" numeric`)
+      await io.run(
+        `CREATE INDEX "sections_navigation_position_idx" ON "sections" ("navigation_position")`,
+      )
     }
 
     // "National" and "national" are one section; "Asylum", " asylum" and the record one topic.

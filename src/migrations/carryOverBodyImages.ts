@@ -5,8 +5,9 @@ import type { Id } from '../documents'
 import { markLiveMedia } from '../../collections/Articles/hooks/markLiveRecords'
 import { collectionSlugs } from '../collectionSlugs'
 import { bodyImageIds } from '../utilities/lexical'
+import { onceOnMongo } from './onceOnMongo'
 
-/** Payload's key-value store remembers that MongoDB's carry-over ran (it has no migrations). */
+/** Where MongoDB remembers that the carry-over ran (see onceOnMongo). */
 export const BODY_IMAGES_DONE = 'newsroom:carried-over:body-images'
 
 type CarryOverBodyImagesArgs = {
@@ -55,11 +56,8 @@ export const carryOverBodyImages = async ({
 }
 
 /** MongoDB: the carry-over once, remembered in Payload's key-value store. */
-export const carryOverBodyImagesMongo = async (payload: Payload): Promise<void> => {
-  if (payload.db.name !== 'mongoose' || (await payload.kv.get(BODY_IMAGES_DONE))) return
-  const { articles } = await carryOverBodyImages({ payload })
-  await payload.kv.set(BODY_IMAGES_DONE, { at: new Date().toISOString() })
-  if (articles > 0) {
-    payload.logger.info(`Recorded the body images of ${articles} stories.`)
-  }
-}
+export const carryOverBodyImagesMongo = (payload: Payload): Promise<void> =>
+  onceOnMongo(payload, BODY_IMAGES_DONE, async () => {
+    const { articles } = await carryOverBodyImages({ payload })
+    return articles > 0 ? `Recorded the body images of ${articles} stories.` : null
+  })

@@ -3,8 +3,9 @@ import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 import { collectionSlugs } from '../collectionSlugs'
 import { storySearchText } from '../search/storySearchText'
 import { SEARCH_SLUG } from '../search/withSearch'
+import { onceOnMongo } from './onceOnMongo'
 
-/** Payload's key-value store remembers that MongoDB's carry-over ran (it has no migrations). */
+/** Where MongoDB remembers that the carry-over ran (see onceOnMongo). */
 export const SEARCH_TEXT_DONE = 'newsroom:carried-over:search-text'
 
 type CarryOverSearchTextArgs = {
@@ -62,11 +63,8 @@ export const carryOverSearchText = async ({
 }
 
 /** MongoDB: the carry-over once, remembered in Payload's key-value store. */
-export const carryOverSearchTextMongo = async (payload: Payload): Promise<void> => {
-  if (payload.db.name !== 'mongoose' || (await payload.kv.get(SEARCH_TEXT_DONE))) return
-  const { records } = await carryOverSearchText({ payload })
-  await payload.kv.set(SEARCH_TEXT_DONE, { at: new Date().toISOString() })
-  if (records > 0) {
-    payload.logger.info(`Gave ${records} stories' search records their text.`)
-  }
-}
+export const carryOverSearchTextMongo = (payload: Payload): Promise<void> =>
+  onceOnMongo(payload, SEARCH_TEXT_DONE, async () => {
+    const { records } = await carryOverSearchText({ payload })
+    return records > 0 ? `Gave ${records} stories' search records their text.` : null
+  })

@@ -1,6 +1,9 @@
-import type { CollectionSlug, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
+
+import type { NewsroomDocuments } from '../documents'
 
 import { collectionSlugs } from '../collectionSlugs'
+import { findByIds } from '../utilities/findByIds'
 import { relationIds } from '../utilities/ids'
 import { bodyReferences, lexicalBlocksText } from '../utilities/lexical'
 
@@ -19,24 +22,11 @@ const strings = (...values: unknown[]): string[] =>
 /** Fields of the records a story names, read as the story's publish reads them. */
 const readAll = async (
   req: PayloadRequest,
-  collection: string,
+  collection: keyof NewsroomDocuments,
   ids: (number | string)[],
   select: Record<string, true>,
-): Promise<Record<string, unknown>[]> => {
-  if (ids.length === 0) {
-    return []
-  }
-  const { docs } = await req.payload.find({
-    collection: collection as CollectionSlug,
-    depth: 0,
-    limit: ids.length,
-    pagination: false,
-    req,
-    select,
-    where: { id: { in: ids } },
-  })
-  return docs as unknown as Record<string, unknown>[]
-}
+): Promise<Record<string, unknown>[]> =>
+  (await findByIds({ collection, ids, req, select })) as unknown as Record<string, unknown>[]
 
 /**
  * What a reader may search a live story by: its running text, the quotes it shows and who said

@@ -6,6 +6,8 @@ type FindByIdsArgs<TSlug extends keyof NewsroomDocuments> = {
   collection: TSlug
   ids: Id[]
   req: PayloadRequest
+  /** Only these fields, when the caller needs a few. */
+  select?: Record<string, true>
   /** Narrows the records further, e.g. to disputed quotes only. */
   where?: Where
 }
@@ -18,6 +20,7 @@ export const findByIds = async <TSlug extends keyof NewsroomDocuments>({
   collection,
   ids,
   req,
+  select,
   where,
 }: FindByIdsArgs<TSlug>): Promise<NewsroomDocuments[TSlug][]> => {
   if (ids.length === 0) {
@@ -30,6 +33,7 @@ export const findByIds = async <TSlug extends keyof NewsroomDocuments>({
     limit: ids.length,
     pagination: false,
     req,
+    ...(select ? { select } : {}),
     where: where ? { and: [byId, where] } : byId,
   })
   return docs as NewsroomDocuments[TSlug][]

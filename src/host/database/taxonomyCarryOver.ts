@@ -28,9 +28,38 @@ export type TermIds = {
   topics: (names: string[]) => Id[]
 }
 
+/** Finds a section or topic by name or slug, and creates one: the two doors a carry-over needs. */
+export type TermStore = {
+  create: (collection: TermKind, name: string, slug: string) => Promise<Id>
+  find: (collection: TermKind, name: string, slug: string | undefined) => Promise<Id | undefined>
+}
+
+/** Through the Local API, with the hooks: MongoDB's start-up step, on the current schema. */
+const localApiTerms = (payload: Payload, req: Partial<PayloadRequest> | undefined): TermStore => ({
+  create: async (collection, name, slug) =>
+    (
+      await payload.create({
+        collection: collection as CollectionSlug,
+        data: { name, slug },
+        depth: 0,
+        req,
+      })
+    ).id,
+  find: async (collection, name, slug) => {
+    const { docs } = await payload.find({
+      collection: collection as CollectionSlug,
+      depth: 0,
+      limit: 1,
+      pagination: false,
+      req,
+      where: { or: [{ name: { equals: name } }, ...(slug ? [{ slug: { equals: slug } }] : [])] },
+    })
+    return docs[0]?.id
+  },
+})
+
 const ensureTerms = async (
-  payload: Payload,
-  req: Partial<PayloadRequest> | undefined,
+  store: TermStore,
   collection: TermKind,
   names: string[],
 ): Promise<Map<string, Id>> => {
@@ -42,30 +71,14 @@ const ensureTerms = async (
       continue
     }
     const slug = slugify(name) || undefined
-    const { docs } = await payload.find({
-      collection: collection as CollectionSlug,
-      depth: 0,
-      limit: 1,
-      pagination: false,
-      req,
-      where: { or: [{ name: { equals: name } }, ...(slug ? [{ slug: { equals: slug } }] : [])] },
-    })
-    if (docs[0]) {
-      ids.set(key, docs[0].id)
+    const found = await store.find(collection, name, slug)
+    if (found !== undefined) {
+      ids.set(key, found)
       continue
     }
     // A name with no letters or digits still needs a URL: its record gets a numbered slug.
-    const data = {
-      name,
-      slug: slug ?? `${collection === 'sections' ? 'section' : 'topic'}-${ids.size + 1}`,
-    }
-    const created = await payload.create({
-      collection: collection as CollectionSlug,
-      data,
-      depth: 0,
-      req,
-    })
-    ids.set(key, created.id)
+    const fallback = `${collection === 'sections' ? 'section' : 'topic'}-${ids.size + 1}`
+    ids.set(key, await store.create(collection, name, slug ?? fallback))
   }
   return ids
 }
@@ -75,16 +88,15 @@ export const termRecords = async (
   payload: Payload,
   req: Partial<PayloadRequest> | undefined,
   stored: LegacyTerms[],
+  store: TermStore = localApiTerms(payload, req),
 ): Promise<TermIds> => {
   const sections = await ensureTerms(
-    payload,
-    req,
+    store,
     collectionSlugs.sections,
     stored.flatMap((terms) => (terms.section ? [terms.section] : [])),
   )
   const topics = await ensureTerms(
-    payload,
-    req,
+    store,
     collectionSlugs.topics,
     stored.flatMap((terms) => terms.topics),
   )
@@ -169,7 +181,24 @@ export const carryOverTaxonomySql = async (
   const raw = sql as unknown as { raw: (text: string) => unknown }
   const identifier = (name: string) => raw.raw(`"${name}"`)
   const read = await Promise.all(sides.map((side) => readSide(io, side)))
-  const ids = await termRecords(payload, req, read.flat())
+  // In SQL, not the Local API: this runs inside an older migration, and Payload would read and
+  // write every column the records have now (a section's place in the navigation, for one).
+  const sqlTerms: TermStore = {
+    create: async (collection, name, slug) => {
+      const now = new Date().toISOString()
+      const [row] = await query(
+        sql`INSERT INTO ${identifier(collection)} ("name", "slug", "updated_at", "created_at") VALUES (${name}, ${slug}, ${now}, ${now}) RETURNING "id"`,
+      )
+      return row.id as Id
+    },
+    find: async (collection, name, slug) => {
+      const [row] = await query(
+        sql`SELECT "id" FROM ${identifier(collection)} WHERE "name" = ${name} OR "slug" = ${slug ?? name} LIMIT 1`,
+      )
+      return row?.id as Id | undefined
+    },
+  }
+  const ids = await termRecords(payload, req, read.flat(), sqlTerms)
   let stories = 0
   for (const [index, side] of sides.entries()) {
     for (const stored of read[index]) {
