@@ -223,8 +223,12 @@ describe('hits, misses and 304s', () => {
       expect(keys).toContain(`related-stories:${id}`)
     }
     expect((await get(STORY)).headers.get('cache-tag')).toBe(keys.join(','))
+    // Every page's header lists the sections.
+    expect(keys).toContain('list:sections')
     // The front page also shows the editors' choice (the front-page global).
-    expect((await get('/')).headers.get('surrogate-key')).toBe('list:articles global:front-page')
+    expect((await get('/')).headers.get('surrogate-key')).toBe(
+      'list:articles global:front-page list:sections',
+    )
   })
 
   it('answers 304 to its ETag, and sends gzip and brotli variants with their own tags', async () => {
