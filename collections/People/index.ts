@@ -59,6 +59,16 @@ export const peopleCollection = (): CollectionConfig => ({
       required: true,
     },
     {
+      // Apart from `kind`: that is the part a record plays in the newsroom (an account, a
+      // byline, a source), and an organization plays those too (a court quoted, a wire agency's
+      // byline). This says only what readers are told it is: schema.org and ninjs type it by this.
+      name: 'isOrganization',
+      type: 'checkbox',
+      admin: { description: translated('isOrganizationDescription'), position: 'sidebar' },
+      defaultValue: false,
+      label: translated('isOrganization'),
+    },
+    {
       name: 'user',
       type: 'relationship',
       // Which account a byline belongs to is the newsroom's business, not readers'.

@@ -110,6 +110,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "quotes_speaker_speaker_person_idx" ON "quotes" USING btree ("speaker_person_id");
   CREATE INDEX "payload_locked_documents_rels_people_id_idx" ON "payload_locked_documents_rels" USING btree ("people_id");
   CREATE INDEX "payload_locked_documents_rels_claims_id_idx" ON "payload_locked_documents_rels" USING btree ("claims_id");`)
+  // The carry-over writes people through the Local API, which reads every column the config
+  // has today, so columns later migrations give `people` must exist before it runs; those
+  // migrations add them only where they are missing (a database that ran this one earlier).
+  await db.execute(sql`ALTER TABLE "people" ADD COLUMN "is_organization" boolean DEFAULT false;`)
   // Speakers, credits, staff bylines and case parties typed before people were records become
   // people (the same name once), linked where they were typed; the typed text stays. One data
   // function for every adapter: MongoDB runs it at start-up (payload.config.ts).

@@ -11,6 +11,7 @@ import * as migration_20261201_235800_body_images from './20261201_235800_body_i
 import * as migration_20261201_235900_people_and_claims from './20261201_235900_people_and_claims';
 import * as migration_20261207_070000_body_images_carry_over from './20261207_070000_body_images_carry_over';
 import * as migration_20261207_120705_navigation_and_search_text from './20261207_120705_navigation_and_search_text';
+import * as migration_20261207_122755_organisations from './20261207_122755_organisations';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261207_120705_navigation_and_search_text.up,
     down: migration_20261207_120705_navigation_and_search_text.down,
-    name: '20261207_120705_navigation_and_search_text'
+    name: '20261207_120705_navigation_and_search_text',
+  },
+  {
+    up: migration_20261207_122755_organisations.up,
+    down: migration_20261207_122755_organisations.down,
+    name: '20261207_122755_organisations'
   },
 ];

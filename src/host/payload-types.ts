@@ -255,6 +255,7 @@ export interface Person {
   name: string;
   slug?: string | null;
   kind: 'staff' | 'contributor' | 'source';
+  isOrganization?: boolean | null;
   user?: (number | null) | User;
   positions?:
     | {
@@ -932,6 +933,7 @@ export interface PeopleSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
   kind?: T;
+  isOrganization?: T;
   user?: T;
   positions?:
     | T

@@ -93,6 +93,7 @@ export const en = {
     image: 'Image',
     inLiveStory: 'In Live Story',
     issue: 'Issue',
+    isOrganization: 'Organization, not a person',
     kind: 'Kind',
     label: 'Label',
     lead: 'Lead',
@@ -235,6 +236,8 @@ export const en = {
     inLiveStoryDescription: 'Shown in a published story: only editors may change this record.',
     inLiveStoryPersonDescription:
       'Shown in a published story (byline, quote, case or claim): only editors may change this person.',
+    isOrganizationDescription:
+      'A court, agency or group, not one person: readers see it as an organization.',
     leadDescription: 'The story at the top of the front page.',
     listedInDescription: 'Stories that list this under related coverage.',
     mediumDescription: 'How the statement was obtained.',

@@ -91,6 +91,7 @@ export const es: NewsroomTranslations = {
     image: 'Imagen',
     inLiveStory: 'En una nota publicada',
     issue: 'Cuestión',
+    isOrganization: 'Organización, no una persona',
     kind: 'Tipo',
     label: 'Etiqueta',
     lead: 'Nota principal',
@@ -234,6 +235,8 @@ export const es: NewsroomTranslations = {
       'Se muestra en una nota publicada: solo los editores pueden cambiar este registro.',
     inLiveStoryPersonDescription:
       'Aparece en una nota publicada (firma, cita, caso o afirmación): solo los editores pueden cambiar esta persona.',
+    isOrganizationDescription:
+      'Un tribunal, organismo o grupo, no una persona: los lectores lo ven como organización.',
     leadDescription: 'La nota en lo alto de la portada.',
     listedInDescription: 'Notas que la incluyen en su cobertura relacionada.',
     mediumDescription: 'Cómo se obtuvo la declaración.',
