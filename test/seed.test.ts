@@ -220,6 +220,19 @@ describe('the seeded piece through REST', () => {
   })
 })
 
+describe('the seeded people', () => {
+  it('makes the Board of Immigration Appeals and the former judges organizations, the rest people', async () => {
+    const { body, status } = await rest.get('/api/people?limit=100&depth=0&sort=name')
+    expect(status).toBe(200)
+    const organizations = body.docs
+      .filter((record: { isOrganization?: boolean }) => record.isOrganization === true)
+      .map((record: { name: string }) => record.name)
+    expect(organizations).toEqual(['Board of Immigration Appeals', 'Former immigration judges'])
+    const musalo = body.docs.find((record: { name: string }) => record.name === 'Karen Musalo')
+    expect(musalo).toMatchObject({ isOrganization: false, kind: 'source' })
+  })
+})
+
 describe('the seeded piece through GraphQL', () => {
   it('returns the article with its related coverage in order, quotes and cases', async () => {
     const { body, status } = await rest.graphql(

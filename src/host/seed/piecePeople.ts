@@ -1,10 +1,12 @@
 /**
  * The people the piece quotes and the cases name, as records: one person however many quotes
- * they have. Titles are those the story prints (with the dates they were held where public
+ * they have. The Board and the former judges' letter speak as bodies, so they are organizations. Titles are those the story prints (with the dates they were held where public
  * record gives them); the quotes keep their own printed copy.
  */
 export type PiecePerson = {
   bio?: string
+  /** A body that speaks as one (a court, a group of signatories), which readers see as such. */
+  isOrganization?: boolean
   kind: 'contributor' | 'source' | 'staff'
   name: string
   positions?: { from?: string; organization?: string; title?: string; to?: string }[]
@@ -29,6 +31,7 @@ export const piecePeople: PiecePerson[] = [
     ],
   },
   {
+    isOrganization: true,
     kind: 'source',
     name: 'Board of Immigration Appeals',
     positions: [{ organization: 'U.S. Department of Justice' }],
@@ -46,6 +49,7 @@ export const piecePeople: PiecePerson[] = [
     ],
   },
   {
+    isOrganization: true,
     kind: 'source',
     name: 'Former immigration judges',
     positions: [
