@@ -38,6 +38,7 @@ export type NewsroomMedia = {
 
 export type NewsroomPerson = {
   id: Id
+  isOrganization?: boolean | null
   kind?: 'contributor' | 'source' | 'staff' | null
   name?: string
   slug?: null | string

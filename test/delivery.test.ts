@@ -141,6 +141,7 @@ describe('the delivery endpoint', () => {
         // The person record: only what readers may know of them.
         person: {
           id: expect.anything(),
+          isOrganization: false,
           kind: 'source',
           name: 'Aminta Cifuentes',
           slug: 'aminta-cifuentes',
@@ -572,6 +573,70 @@ describe('ninjs', () => {
       body.associations.map((item: { headlines: { value: string }[] }) => item.headlines[0].value),
     ).toEqual(delivery.relatedCoverage.map((item: { headline: string }) => item.headline))
     expect(JSON.stringify(body)).not.toContain(CIFUENTES_NOTE)
+  })
+
+  it('puts the organizations the story quotes under organisations, and people under people', async () => {
+    const { body: delivery } = await deliver()
+    // The delivery shape says which is which, and keeps every field a site already reads.
+    const named = (name: string) =>
+      (delivery as DeliveryArticle).people?.find((entry) => entry.name === name)
+    expect(named('Board of Immigration Appeals')).toEqual({
+      id: expect.anything(),
+      isOrganization: true,
+      kind: 'source',
+      name: 'Board of Immigration Appeals',
+      roles: ['quoted'],
+      slug: 'board-of-immigration-appeals',
+    })
+    expect(named('Former immigration judges')).toMatchObject({ isOrganization: true })
+    expect(named('Karen Musalo')).toMatchObject({ isOrganization: false, kind: 'source' })
+
+    const { body } = await rest.get(`${DELIVERY_URL}/ninjs`)
+    expectValidNinjs(body)
+    expect(body.organisations).toEqual(
+      expect.arrayContaining([
+        {
+          literal: 'board-of-immigration-appeals',
+          name: 'Board of Immigration Appeals',
+          rel: 'quoted',
+          uri: 'urn:newsroom:person:board-of-immigration-appeals',
+        },
+        {
+          literal: 'former-immigration-judges',
+          name: 'Former immigration judges',
+          rel: 'quoted',
+          uri: 'urn:newsroom:person:former-immigration-judges',
+        },
+        // A quoted person's printed affiliation stays an affiliation.
+        { name: 'U.S. Department of Justice', rel: 'affiliation' },
+      ]),
+    )
+    const peopleNames = body.people.map((entry: { name: string }) => entry.name)
+    expect(peopleNames).toEqual(expect.arrayContaining(['Karen Musalo', 'Jeff Sessions']))
+    expect(peopleNames).not.toContain('Board of Immigration Appeals')
+    expect(peopleNames).not.toContain('Former immigration judges')
+    expect(body.people).toContainEqual({
+      literal: 'karen-musalo',
+      name: 'Karen Musalo',
+      rel: 'quoted',
+      uri: 'urn:newsroom:person:karen-musalo',
+    })
+
+    // With a public origin, an organization's `uri` is its page, as a person's is.
+    const item = renderNinjs(delivery, {
+      baseUrl: 'https://news.example/',
+      paths: resolveSiteSettings(),
+    })
+    expectValidNinjs(item)
+    expect(item.organisations).toContainEqual({
+      literal: 'board-of-immigration-appeals',
+      name: 'Board of Immigration Appeals',
+      rel: 'quoted',
+      uri: 'https://news.example/people/board-of-immigration-appeals',
+    })
+    expect(item.people).toContainEqual(
+      expect.objectContaining({ uri: 'https://news.example/people/karen-musalo' }),
+    )
   })
 
   it('has its own ETag and answers 304 the same way', async () => {

@@ -102,7 +102,13 @@ export const deliveryPopulate = {
     url: true,
   },
   // Only what readers may know of a person: never their account or internal notes.
-  [collectionSlugs.people]: { kind: true, name: true, slug: true, updatedAt: true },
+  [collectionSlugs.people]: {
+    isOrganization: true,
+    kind: true,
+    name: true,
+    slug: true,
+    updatedAt: true,
+  },
   [collectionSlugs.sections]: { name: true, slug: true },
   [collectionSlugs.topics]: { name: true, slug: true },
   [collectionSlugs.users]: { name: true },

@@ -120,38 +120,50 @@ const heroAssociation = (
 type NinjsPerson = { literal?: string; name: string; rel: string; uri?: string }
 
 /**
- * The people the story is about (ninjs `people` is nar:subject; bylines are `by`), one entry per
- * part they play: `quoted`, a case role (`claimant`, `counsel`, `judge`, `other`) or `claimed`
- * (made the claim it checks). A person with a record carries their page as `uri` (a URN without
- * a public origin) and their slug as `literal`; a speaker typed without one, the name alone.
+ * The people and organizations the story is about (ninjs `people` and `organisations` are
+ * nar:subject; bylines are `by`), one entry per part they play: `quoted`, a case role
+ * (`claimant`, `counsel`, `judge`, `other`) or `claimed` (made the claim it checks). A record
+ * carries its page as `uri` (a URN without a public origin) and its slug as `literal`, a person's
+ * and an organization's alike: both are `people` records on one page route, and the URN stays
+ * the same if an editor later marks the record an organization. A speaker typed without a
+ * record is taken for a person, by name alone.
  */
-const ninjsPeople = (
+const ninjsSubjects = (
   { people, quotes }: DeliveryArticle,
   baseUrl: string,
   paths: SitePaths,
-): NinjsPerson[] => {
-  const entries: NinjsPerson[] = (people ?? []).flatMap((person) =>
+): { organisations: NinjsPerson[]; people: NinjsPerson[] } => {
+  const entries = (people ?? []).flatMap((person) =>
     person.roles
       .filter((role) => role !== 'author')
-      .map((rel) => ({
-        name: person.name,
-        rel,
-        uri:
-          (baseUrl && normalizedUrl(`${baseUrl}${paths.personPath(person.slug)}`)) ||
-          `urn:newsroom:person:${encodeURIComponent(person.slug)}`,
-        literal: person.slug,
+      .map((rel): { entry: NinjsPerson; isOrganization: boolean } => ({
+        isOrganization: person.isOrganization,
+        entry: {
+          name: person.name,
+          rel,
+          uri:
+            (baseUrl && normalizedUrl(`${baseUrl}${paths.personPath(person.slug)}`)) ||
+            `urn:newsroom:person:${encodeURIComponent(person.slug)}`,
+          literal: person.slug,
+        },
       })),
   )
   const typedOnly = unique(
     quotes.filter((quote) => !quote.speaker.person).map((quote) => quote.speaker.name),
-  ).filter((name) => !entries.some((entry) => entry.name === name && entry.rel === 'quoted'))
-  return [...entries, ...typedOnly.map((name) => ({ name, rel: 'quoted' }))]
+  ).filter((name) => !entries.some(({ entry }) => entry.name === name && entry.rel === 'quoted'))
+  return {
+    organisations: entries.filter((item) => item.isOrganization).map(({ entry }) => entry),
+    people: [
+      ...entries.filter((item) => !item.isOrganization).map(({ entry }) => entry),
+      ...typedOnly.map((name) => ({ name, rel: 'quoted' })),
+    ],
+  }
 }
 
 /**
  * The article as an IPTC ninjs 2.2 news item. The body is rendered to escaped HTML; quote
  * speakers become `people`, cases `subjects`, related coverage and the hero `associations`
- * (ninjs 2.2 has no `links`).
+ * (ninjs 2.2 has no `links`); organization records go under `organisations`, not `people`.
  */
 export const renderNinjs = (delivery: DeliveryArticle, options: NinjsOptions): NinjsItem => {
   const baseUrl = withoutTrailingSlash(options.baseUrl)
@@ -167,8 +179,19 @@ export const renderNinjs = (delivery: DeliveryArticle, options: NinjsOptions): N
       value: correction.text,
     })),
   ]
-  const people = ninjsPeople(delivery, baseUrl, options.paths)
-  const organisations = unique(quotes.map((quote) => quote.speaker.organization))
+  const { organisations: organisationRecords, people } = ninjsSubjects(
+    delivery,
+    baseUrl,
+    options.paths,
+  )
+  // Organization records first, then the speakers' printed affiliations (`rel: affiliation`).
+  const organisations = [
+    ...organisationRecords,
+    ...unique(quotes.map((quote) => quote.speaker.organization)).map((name) => ({
+      name,
+      rel: 'affiliation',
+    })),
+  ]
   const subjects = [
     ...(article.section ? [{ name: article.section, rel: 'section' }] : []),
     ...article.topics.map((topic) => ({ name: topic, rel: 'topic' })),
@@ -218,9 +241,7 @@ export const renderNinjs = (delivery: DeliveryArticle, options: NinjsOptions): N
         }
       : {}),
     ...(people.length > 0 ? { people } : {}),
-    ...(organisations.length > 0
-      ? { organisations: organisations.map((name) => ({ name, rel: 'affiliation' })) }
-      : {}),
+    ...(organisations.length > 0 ? { organisations } : {}),
     ...(subjects.length > 0 ? { subjects } : {}),
     ...(associations.length > 0 ? { associations } : {}),
   }

@@ -29,7 +29,13 @@ const publishedTarget = (value: unknown): null | PopulatedDoc =>
 /** A person as populated for a reader (a draft's unreadable person stays an id: null here). */
 const shapePersonRef = (value: unknown): DeliveryPersonRef | null =>
   isPopulated(value) && typeof value.name === 'string' && typeof value.slug === 'string'
-    ? { id: value.id, kind: textOrNull(value.kind), name: value.name, slug: value.slug }
+    ? {
+        id: value.id,
+        isOrganization: value.isOrganization === true,
+        kind: textOrNull(value.kind),
+        name: value.name,
+        slug: value.slug,
+      }
     : null
 
 /** The names readers may see, in the editor's order; also used by the RSS feed. */

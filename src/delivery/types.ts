@@ -4,10 +4,12 @@ export type DeliveryId = number | string
 /** The Lexical editor state exactly as stored, with populated documents reduced to public fields. */
 export type DeliveryBody = { [key: string]: unknown; root: { children: unknown[] } }
 
-/** A person a story names, as readers may see them. */
+/** A person or organization a story names, as readers may see them. */
 export type DeliveryPersonRef = {
   id: DeliveryId
-  /** `staff`, `contributor` or `source`. */
+  /** An organization (a court, an agency, a group), not one person: schema.org and ninjs say so. */
+  isOrganization: boolean
+  /** `staff`, `contributor` or `source`: the part they play, whether person or organization. */
   kind: null | string
   name: string
   slug: string
