@@ -3,6 +3,8 @@ import sharp from 'sharp'
 
 import { loadDeliveryArticle } from '../src/delivery/renderDeliveryArticle'
 import { articleJsonLd, jsonForScript } from '../src/host/site/articleJsonLd'
+import { claimReviewJsonLd } from '../src/host/site/claimReviewJsonLd'
+import { personJsonLd } from '../src/host/site/personJsonLd'
 import { siteSettings } from '../src/siteSettings'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 import { createRestClient, type RestClient } from './helpers/rest'
@@ -250,5 +252,111 @@ describe('NewsArticle JSON-LD', () => {
     const json = jsonForScript(value)
     expect(json).not.toMatch(/<\/script/i)
     expect(JSON.parse(json)).toEqual(value)
+  })
+})
+
+describe('people and organizations in JSON-LD', () => {
+  /** A record as readers get it once a published story names it, the way the page reads it. */
+  const readerRecord = async (id: number | string) => {
+    const { body, status } = await rest.get(`/api/people/${id}?depth=0`)
+    expect(status).toBe(200)
+    return body
+  }
+
+  it('types a record marked an organization as Organization, a person as Person', async () => {
+    const agency = await ctx.payload.create({
+      collection: 'people',
+      data: {
+        bio: 'The wire service.',
+        isOrganization: true,
+        kind: 'contributor',
+        name: 'Associated Press',
+        positions: [{ organization: 'Nobody', title: 'Not a job title' }],
+        slug: 'associated-press',
+      },
+    })
+    const reporter = await ctx.payload.create({
+      collection: 'people',
+      data: {
+        kind: 'staff',
+        name: 'Lena Ortiz',
+        positions: [{ organization: 'Newsroom', title: 'Courts reporter' }],
+        slug: 'lena-ortiz',
+      },
+    })
+    const court = await ctx.payload.create({
+      collection: 'people',
+      data: { isOrganization: true, kind: 'source', name: 'Fifth Circuit', slug: 'fifth-circuit' },
+    })
+    const claim = await rest.post('/api/claims', {
+      body: { claimant: court.id, text: 'The asylum backlog has halved.' },
+      token,
+    })
+    expect(claim.status).toBe(201)
+    const story = await rest.post('/api/articles', {
+      body: {
+        _status: 'published',
+        bylines: [{ person: agency.id }, { person: reporter.id }],
+        factCheck: { claim: claim.body.doc.id, rating: 'inaccurate' },
+        headline: 'Appeals court on the backlog',
+        slug: 'appeals-court-on-the-backlog',
+      },
+      token,
+    })
+    expect(story.status).toBe(201)
+
+    const loaded = await loadDeliveryArticle({
+      payload: ctx.payload,
+      slug: 'appeals-court-on-the-backlog',
+    })
+    const news = articleJsonLd(loaded!.delivery, ORIGIN, siteSettings(ctx.config))
+    expectNewsArticle(news)
+    expect(news.author).toEqual([
+      {
+        '@type': 'Organization',
+        name: 'Associated Press',
+        url: `${ORIGIN}/authors/associated-press`,
+      },
+      { '@type': 'Person', name: 'Lena Ortiz', url: `${ORIGIN}/authors/lena-ortiz` },
+    ])
+    const review = claimReviewJsonLd(loaded!.delivery, {
+      organization: { name: 'Newsroom', url: `${ORIGIN}/` },
+      origin: ORIGIN,
+    })
+    expect(review?.itemReviewed.author).toEqual({
+      '@type': 'Organization',
+      name: 'Fifth Circuit',
+      url: `${ORIGIN}/people/fifth-circuit`,
+    })
+
+    // The page a reader opens: a profile whose subject is the organization or the person.
+    expect(
+      personJsonLd(
+        { person: await readerRecord(agency.id), photo: null },
+        { origin: ORIGIN, path: '/people/associated-press' },
+      ),
+    ).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'ProfilePage',
+      mainEntity: {
+        '@type': 'Organization',
+        description: 'The wire service.',
+        name: 'Associated Press',
+        url: `${ORIGIN}/people/associated-press`,
+      },
+      url: `${ORIGIN}/people/associated-press`,
+    })
+    expect(
+      personJsonLd(
+        { person: await readerRecord(reporter.id), photo: null },
+        { origin: ORIGIN, path: '/people/lena-ortiz' },
+      ).mainEntity,
+    ).toEqual({
+      '@type': 'Person',
+      jobTitle: 'Courts reporter',
+      name: 'Lena Ortiz',
+      url: `${ORIGIN}/people/lena-ortiz`,
+      worksFor: { '@type': 'Organization', name: 'Newsroom' },
+    })
   })
 })

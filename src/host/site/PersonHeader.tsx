@@ -6,7 +6,10 @@ import { PREVIEW_ROUTE } from './preview'
 
 type Props = { path: string; person: Person; photo: Media | null; preview: boolean }
 
-/** Name, title as held today, photo, bio and links: the top of a person's and an author's page. */
+/**
+ * Name, title as held today, photo, bio and links: the top of a person's and an author's page.
+ * An organization's page says it is one above the name, since the route is the people's.
+ */
 export const PersonHeader = ({ path, person, photo, preview }: Props) => {
   const position = positionAt(person.positions)
   const role = [position?.title, position?.organization].filter(Boolean).join(', ')
@@ -27,6 +30,7 @@ export const PersonHeader = ({ path, person, photo, preview }: Props) => {
           width={photo.width ?? undefined}
         />
       ) : null}
+      {person.isOrganization ? <p className="person-kind">Organization</p> : null}
       <h1>{person.name}</h1>
       {role ? <p className="person-role">{role}</p> : null}
       {person.bio ? <p className="bio">{person.bio}</p> : null}

@@ -37,11 +37,12 @@ export const articleJsonLd = (
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     // A byline with a person links to their author page; a free-text credit is a name only; an
-    // unsigned story is the publication's own.
+    // unsigned story is the publication's own. A byline record marked an organization (a wire
+    // agency, say) is one.
     author:
       article.bylines.length > 0
         ? article.bylines.map((byline) => ({
-            '@type': 'Person',
+            '@type': byline.person?.isOrganization ? 'Organization' : 'Person',
             name: byline.name,
             ...(byline.person ? { url: `${origin}${authorPath(byline.person.slug)}` } : {}),
           }))

@@ -43,7 +43,7 @@ export const claimReviewJsonLd = (
       ...(claim.claimant
         ? {
             author: {
-              '@type': 'Person',
+              '@type': claim.claimant.isOrganization ? 'Organization' : 'Person',
               name: claim.claimant.name,
               url: `${origin}${personPath(claim.claimant.slug)}`,
             },

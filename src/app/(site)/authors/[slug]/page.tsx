@@ -1,11 +1,15 @@
 import type { Metadata } from 'next'
 
+import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 
+import { jsonForScript } from '../../../../host/site/articleJsonLd'
 import { showDateTime } from '../../../../host/site/formatDate'
 import { loadPersonPage } from '../../../../host/site/loadPersonPage'
 import { articlePath, authorPath } from '../../../../host/site/paths'
 import { PersonHeader } from '../../../../host/site/PersonHeader'
+import { personJsonLd } from '../../../../host/site/personJsonLd'
+import { siteOrigin } from '../../../../host/site/siteOrigin'
 
 export const dynamic = 'force-dynamic'
 
@@ -40,8 +44,16 @@ export default async function AuthorPage({ params }: Props) {
     notFound()
   }
   const { person, photo, preview, stories } = page
+  const jsonLd = personJsonLd(
+    { person, photo },
+    { origin: siteOrigin((await headers()).get('host')), path: authorPath(String(person.slug)) },
+  )
   return (
     <article className="author-page">
+      <script
+        dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd) }}
+        type="application/ld+json"
+      />
       <PersonHeader
         path={authorPath(String(person.slug))}
         person={person}

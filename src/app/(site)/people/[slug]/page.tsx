@@ -1,11 +1,15 @@
 import type { Metadata } from 'next'
 
+import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 
+import { jsonForScript } from '../../../../host/site/articleJsonLd'
 import { showDateTime } from '../../../../host/site/formatDate'
 import { loadPersonPage } from '../../../../host/site/loadPersonPage'
 import { articlePath, casePath, personPath } from '../../../../host/site/paths'
 import { PersonHeader } from '../../../../host/site/PersonHeader'
+import { personJsonLd } from '../../../../host/site/personJsonLd'
+import { siteOrigin } from '../../../../host/site/siteOrigin'
 
 export const dynamic = 'force-dynamic'
 
@@ -38,8 +42,16 @@ export default async function PersonPage({ params }: Props) {
     notFound()
   }
   const { cases, claims, person, photo, preview, quotes } = page
+  const jsonLd = personJsonLd(
+    { person, photo },
+    { origin: siteOrigin((await headers()).get('host')), path: personPath(String(person.slug)) },
+  )
   return (
     <article className="person-page">
+      <script
+        dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLd) }}
+        type="application/ld+json"
+      />
       <PersonHeader
         path={personPath(String(person.slug))}
         person={person}
