@@ -228,6 +228,73 @@ describe('the story page', () => {
   })
 })
 
+describe('person and organization pages', () => {
+  /** The JSON-LD blocks a page carries, parsed. */
+  const jsonLdOf = (html: string) =>
+    [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((match) =>
+      JSON.parse(match[1]),
+    )
+
+  it('says an organization is one, in the page and its JSON-LD, and a person is a Person', async () => {
+    const board = await serverApi('POST', '/api/people', {
+      isOrganization: true,
+      kind: 'source',
+      name: 'Board of Refugee Appeals',
+    })
+    expect(board.status).toBe(201)
+    const person = await serverApi('POST', '/api/people', {
+      name: 'Mara Quintero',
+      positions: [{ organization: 'Refugee Law Clinic', title: 'Director' }],
+    })
+    expect(person.status).toBe(201)
+    const quotes = await Promise.all(
+      [board, person].map((speaker) =>
+        serverApi('POST', '/api/quotes', {
+          speaker: { person: speaker.body.doc.id },
+          text: `What ${speaker.body.doc.name} said.`,
+          verification: { status: 'verified' },
+        }),
+      ),
+    )
+    const story = await serverApi('POST', '/api/articles', {
+      _status: 'published',
+      headline: 'The board and the clinic',
+      quotes: quotes.map((quote) => quote.body.doc.id),
+    })
+    expect(story.status).toBe(201)
+
+    const boardPage = await page(`/people/${board.body.doc.slug}`)
+    expect(boardPage.status).toBe(200)
+    expect(boardPage.body).toMatch(
+      /<p class="person-kind">Organization<\/p><h1>Board of Refugee Appeals<\/h1>/,
+    )
+    expect(jsonLdOf(boardPage.body)).toContainEqual(
+      expect.objectContaining({
+        '@type': 'ProfilePage',
+        mainEntity: expect.objectContaining({
+          '@type': 'Organization',
+          name: 'Board of Refugee Appeals',
+        }),
+      }),
+    )
+
+    const personPage = await page(`/people/${person.body.doc.slug}`)
+    expect(personPage.status).toBe(200)
+    expect(personPage.body).toContain('<h1>Mara Quintero</h1>')
+    expect(personPage.body).not.toContain('person-kind')
+    expect(jsonLdOf(personPage.body)).toContainEqual(
+      expect.objectContaining({
+        '@type': 'ProfilePage',
+        mainEntity: expect.objectContaining({
+          '@type': 'Person',
+          jobTitle: 'Director',
+          name: 'Mara Quintero',
+        }),
+      }),
+    )
+  })
+})
+
 describe('navigation', () => {
   /** The names a page's header lists as sections, in order. */
   const headerSections = (html: string) => {
