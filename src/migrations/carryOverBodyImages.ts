@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { Id } from '../documents'
+import type { CarryOverArgs } from './carryOverArgs'
 
 import { markLiveMedia } from '../../collections/Articles/hooks/markLiveRecords'
 import { collectionSlugs } from '../collectionSlugs'
@@ -10,12 +11,6 @@ import { onceOnMongo } from './onceOnMongo'
 /** Where MongoDB remembers that the carry-over ran (see onceOnMongo). */
 export const BODY_IMAGES_DONE = 'newsroom:carried-over:body-images'
 
-type CarryOverBodyImagesArgs = {
-  payload: Payload
-  /** The migration's request, so every write joins its transaction. */
-  req?: Partial<PayloadRequest>
-}
-
 /**
  * Stories saved before `bodyImages` existed: each gets the images its body shows, and every such
  * image's live flag is set, so a writer can no longer replace an image a live story shows in
@@ -24,7 +19,7 @@ type CarryOverBodyImagesArgs = {
 export const carryOverBodyImages = async ({
   payload,
   req,
-}: CarryOverBodyImagesArgs): Promise<{ articles: number; images: number }> => {
+}: CarryOverArgs): Promise<{ articles: number; images: number }> => {
   const { docs } = await payload.find({
     collection: collectionSlugs.articles,
     depth: 0,

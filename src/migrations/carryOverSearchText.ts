@@ -1,5 +1,7 @@
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
+import type { CarryOverArgs } from './carryOverArgs'
+
 import { collectionSlugs } from '../collectionSlugs'
 import { storySearchText } from '../search/storySearchText'
 import { SEARCH_SLUG } from '../search/withSearch'
@@ -7,12 +9,6 @@ import { onceOnMongo } from './onceOnMongo'
 
 /** Where MongoDB remembers that the carry-over ran (see onceOnMongo). */
 export const SEARCH_TEXT_DONE = 'newsroom:carried-over:search-text'
-
-type CarryOverSearchTextArgs = {
-  payload: Payload
-  /** The migration's request, so every write joins its transaction. */
-  req?: Partial<PayloadRequest>
-}
 
 /**
  * Stories indexed before the search text existed were found by headline and dek only: each
@@ -23,7 +19,7 @@ type CarryOverSearchTextArgs = {
 export const carryOverSearchText = async ({
   payload,
   req,
-}: CarryOverSearchTextArgs): Promise<{ records: number }> => {
+}: CarryOverArgs): Promise<{ records: number }> => {
   const search = payload.collections[SEARCH_SLUG as CollectionSlug]
   if (!search?.config.flattenedFields.some((field) => field.name === 'text')) {
     return { records: 0 }
