@@ -17,8 +17,7 @@ import React, { useCallback } from 'react'
 
 import type { NewsroomTranslationKeys, NewsroomTranslations } from '../translations/types'
 
-/** The stage a submitted story waits in (see followStage): editors' review queue lists it. */
-const REVIEW_STAGE = 'editing'
+import { REVIEW_STAGE } from '../reviewStage'
 
 const publishingRoles = new Set(['admin', 'editor'])
 

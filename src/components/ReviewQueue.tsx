@@ -5,13 +5,11 @@ import React from 'react'
 
 import { hasRole } from '../access/roles'
 import { collectionSlugs } from '../collectionSlugs'
+import { REVIEW_STAGE } from '../reviewStage'
 import { translate } from '../translations/translate'
 
 /** More than this waiting is a desk problem a list will not solve; the count says how many. */
 const QUEUE_LENGTH = 20
-
-/** The stage a writer's "Submit for review" puts a story in (see followStage). */
-const REVIEW_STAGE = 'editing'
 
 const waitedSince = (iso: unknown, locale: string | undefined): string =>
   typeof iso === 'string'

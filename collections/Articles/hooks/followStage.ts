@@ -5,12 +5,10 @@ import type { NewsroomArticle } from '../../../src/documents'
 import { ValidationError } from 'payload'
 
 import { canPublish } from '../../../src/access/roles'
+import { REVIEW_STAGE } from '../../../src/reviewStage'
 import { translate } from '../../../src/translations/translate'
 import { readLiveArticle } from './liveArticle'
 import { DRAFT_SAVE } from './rememberDraftSave'
-
-/** Where a submitted story waits for an editor: the review queue lists it. */
-export const REVIEW_STAGE = 'editing'
 
 /** Stages past review: an editor's call, as publishing is. */
 const editorsStages = new Set(['copy-desk', 'ready'])
