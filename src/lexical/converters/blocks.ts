@@ -7,10 +7,11 @@ import { citationMention } from '../../utilities/lexical'
 export type PullQuoteParts = {
   /** "Karen Musalo, director, Center for Gender & Refugee Studies". */
   credit: string
-  /** The speaker's name alone, the part that links to their page. */
-  name: string
-  /** The speaker's page, when the quote names a person record; else null. */
-  speakerHref: null | string
+  /**
+   * The speaker's page and name, when the quote names a person record: the name links there and
+   * `credit` goes on after it; null when the credit is plain text.
+   */
+  speaker: null | { href: string; name: string }
   text: string
 }
 
@@ -24,18 +25,22 @@ export const pullQuoteParts = (
     return null
   }
   const speaker = recordOf(quote.speaker)
-  const credit = [speaker.name, speaker.title, speaker.organization]
-    .map(textOrNull)
-    .filter(Boolean)
-    .join(', ')
+  const name = textOrNull(speaker.name)
+  const credit = [name, speaker.title, speaker.organization].map(textOrNull).filter(Boolean)
   const person = speaker.person
   const slug = isPopulated(person) ? textOrNull(person.slug) : null
-  return {
-    credit,
-    name: textOrNull(speaker.name) ?? '',
-    speakerHref: slug ? `${baseUrl}${paths.personPath(slug)}` : null,
-    text: `“${quote.text}”`,
+  const text = `“${quote.text}”`
+  if (name && slug) {
+    return {
+      credit: credit
+        .slice(1)
+        .map((part) => `, ${part}`)
+        .join(''),
+      speaker: { href: `${baseUrl}${paths.personPath(slug)}`, name },
+      text,
+    }
   }
+  return { credit: credit.join(', '), speaker: null, text }
 }
 
 export type CaseCitationParts = {

@@ -69,10 +69,10 @@ export const newsroomHTMLConverters =
           if (!parts) {
             return ''
           }
-          const linked = parts.speakerHref && parts.credit.startsWith(parts.name) && parts.name
-          const credit = linked
-            ? `<a href="${escapeHtml(parts.speakerHref as string)}">${escapeHtml(parts.name)}</a>${escapeHtml(parts.credit.slice(parts.name.length))}`
-            : escapeHtml(parts.credit)
+          const speaker = parts.speaker
+            ? `<a href="${escapeHtml(parts.speaker.href)}">${escapeHtml(parts.speaker.name)}</a>`
+            : ''
+          const credit = `${speaker}${escapeHtml(parts.credit)}`
           return `<figure><blockquote>${escapeHtml(parts.text)}</blockquote><figcaption>${credit}</figcaption></figure>`
         },
       },

@@ -107,19 +107,12 @@ export const newsroomJSXConverters =
             return null
           }
           // The speaker's name links to what else they said; title and organisation follow.
-          const linked = parts.speakerHref && parts.credit.startsWith(parts.name) && parts.name
           return (
             <figure className="pull-quote">
               <blockquote>{parts.text}</blockquote>
               <figcaption>
-                {linked ? (
-                  <>
-                    <a href={parts.speakerHref as string}>{parts.name}</a>
-                    {parts.credit.slice(parts.name.length)}
-                  </>
-                ) : (
-                  parts.credit
-                )}
+                {parts.speaker ? <a href={parts.speaker.href}>{parts.speaker.name}</a> : null}
+                {parts.credit}
               </figcaption>
             </figure>
           )
