@@ -138,6 +138,22 @@ describe('the stage follows the story', () => {
   })
 })
 
+describe('a copy of a live story', () => {
+  it('is a new draft at the start of the desk, not a second “published” story', async () => {
+    const live = await rest.post('/api/articles', {
+      body: { _status: 'published', headline: 'Ferry strike ends' },
+      token: tokens.editor,
+    })
+    expect(live.body.doc.stage).toBe('published')
+    const copy = await rest.post(`/api/articles/${live.body.doc.id}/duplicate`, {
+      body: {},
+      token: tokens.writer,
+    })
+    expect(copy.status).toBe(200)
+    expect(copy.body.doc).toMatchObject({ _status: 'draft', stage: 'drafting' })
+  })
+})
+
 describe('the review queue', () => {
   const render = async (role: 'editor' | 'writer') => {
     const user = (await ctx.payload.find({ collection: 'users', where: { roles: { in: [role] } } }))

@@ -259,6 +259,9 @@ export const articlesCollection = ({
         position: 'sidebar',
       },
       defaultValue: 'drafting',
+      // A copy of a live story is a new draft, back at the start of the desk (followStage
+      // refuses "published" on anything not being published).
+      hooks: { beforeDuplicate: [() => 'drafting'] },
       index: true,
       label: translated('stage'),
       options: editorialStages,
