@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 
 import { type ChangeFeed, changeFeedFor, createChangeFeed } from '../src/cache/changeFeed'
+import { holdsFor } from './helpers/holdsFor'
 import { startTestPayload } from './helpers/payload'
 import { waitFor } from './helpers/waitFor'
 
@@ -48,9 +49,12 @@ describe('a change feed whose Payload instance is destroyed', () => {
     readsAtDestroy = reads.mock.calls.length
     clock += 60_000
 
-    // Nothing to wait for here, only a time in which a feed still polling (every 25 ms) would
-    // have read the log a dozen times and logged its failure.
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // An absence: watched for a time in which a feed still polling (every 25 ms) would have read
+    // the log a dozen times and logged its failure; it fails the moment either happens.
+    await holdsFor(
+      () => errors.mock.calls.length === 0 && reads.mock.calls.length === readsAtDestroy,
+      { ms: 300, what: 'no feed reading the log after the destroy' },
+    )
     expect(errors.mock.calls).toEqual([])
     expect(reads.mock.calls.length).toBe(readsAtDestroy)
     expect(shared.pendingWrites()).toBe(0)

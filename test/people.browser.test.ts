@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from '@jest/globals'
 
 import { browserSuite } from './helpers/browser'
+import { waitFor } from './helpers/waitFor'
 
 /**
  * People's pages on the real site (the production build, the seeded piece and its fact-check):
@@ -23,15 +24,14 @@ const page = async (path: string) => {
 }
 
 /** What a reader sees, until it shows `text` (a publish reaches pages within moments). */
-const eventually = async (path: string, text: string, timeoutMs = 30_000) => {
-  const deadline = Date.now() + timeoutMs
-  let last = await page(path)
-  while (!last.html.includes(text) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    last = await page(path)
-  }
-  return last
-}
+const eventually = (path: string, text: string, timeoutMs = 30_000) =>
+  waitFor(
+    async () => {
+      const last = await page(path)
+      return last.html.includes(text) ? last : null
+    },
+    { intervalMs: 500, timeoutMs, what: `${path} to show “${text}”` },
+  )
 
 const signedIn = async (): Promise<Page> => {
   await context?.close()

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { expect, it } from '@jest/globals'
 
 import { browserSuite } from './helpers/browser'
+import { waitFor } from './helpers/waitFor'
 
 /**
  * An editor in a real browser creates a topic, chooses the front page's lead and order, and
@@ -27,20 +28,15 @@ const choose = async (page: Page, control: ReturnType<Page['locator']>, search: 
 }
 
 /** Polls a reader's URL (no cookies, no redirects followed) until `check` holds. */
-const readerSees = async (path: string, check: (response: Response, body: string) => boolean) => {
-  const deadline = Date.now() + 30_000
-  for (;;) {
-    const response = await fetch(`${suite.app.baseUrl}${path}`, { redirect: 'manual' })
-    const body = await response.text()
-    if (check(response, body)) {
-      return { body, response }
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`${path} never showed the change (last status ${response.status})`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300))
-  }
-}
+const readerSees = (path: string, check: (response: Response, body: string) => boolean) =>
+  waitFor(
+    async () => {
+      const response = await fetch(`${suite.app.baseUrl}${path}`, { redirect: 'manual' })
+      const body = await response.text()
+      return check(response, body) ? { body, response } : null
+    },
+    { intervalMs: 300, timeoutMs: 30_000, what: `${path} to show the change` },
+  )
 
 it('an editor creates a topic, orders the front page and renames a live story; readers follow', async () => {
   const topicName = 'Refugee law'

@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
 import { browserSuite } from './helpers/browser'
+import { waitFor } from './helpers/waitFor'
 
 /**
  * An editor sets a story's share image in the admin's SEO tab and publishes; the reader's page
@@ -66,12 +67,13 @@ describe('an editor', () => {
     await page.screenshot({ fullPage: true, path: `${SHOTS}/share-image-chosen.png` })
     await page.getByRole('button', { name: 'Publish changes' }).click()
     // What counts is what readers get: poll the page until the card carries the image.
-    let after = ''
-    const deadline = Date.now() + 60_000
-    while (!metaContent(after, 'og:image') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 500))
-      after = await (await fetch(`${base}/news/${slug}`)).text()
-    }
+    const after = await waitFor(
+      async () => {
+        const html = await (await fetch(`${base}/news/${slug}`)).text()
+        return metaContent(html, 'og:image') ? html : null
+      },
+      { intervalMs: 500, timeoutMs: 60_000, what: 'the page to carry og:image' },
+    )
     await page.screenshot({ fullPage: true, path: `${SHOTS}/published.png` })
 
     const ogImage = metaContent(after, 'og:image') ?? ''

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { waitFor } from './waitFor'
+
 /** Environment variables for a command; NODE_ENV among them only when a command needs it. */
 export type Env = Record<string, string | undefined>
 
@@ -183,23 +185,28 @@ export const startHost = async ({
     clearTimeout(killer)
   }
   const baseUrl = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + readyWithinMs
-  for (;;) {
-    if (!running()) {
-      throw new Error(`the host exited before it answered:\n${output}`)
-    }
+  const answered = async (): Promise<'answered' | 'exited' | null> => {
+    if (!running()) return 'exited'
     try {
       // The first REST call also makes Payload connect to the database.
-      const response = await fetch(`${baseUrl}/api/users/me`)
-      if (response.ok) break
+      return (await fetch(`${baseUrl}/api/users/me`)).ok ? 'answered' : null
     } catch {
-      // Not listening yet.
+      return null // Not listening yet.
     }
-    if (Date.now() > deadline) {
-      await stop()
-      throw new Error(`the host did not answer within ${readyWithinMs / 1000} s:\n${output}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  let state: 'answered' | 'exited'
+  try {
+    state = await waitFor(answered, {
+      intervalMs: 500,
+      timeoutMs: readyWithinMs,
+      what: 'the host to answer',
+    })
+  } catch (error) {
+    await stop()
+    throw new Error(`${(error as Error).message}:\n${output}`)
+  }
+  if (state === 'exited') {
+    throw new Error(`the host exited before it answered:\n${output}`)
   }
   return { baseUrl, output: () => output, stop }
 }

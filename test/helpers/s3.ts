@@ -12,6 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import type { RequiredService } from './requiredService'
+import { waitFor } from './waitFor'
 
 const weedBinary = path.join(process.cwd(), '.cache', 'bin', 'weed')
 
@@ -22,26 +23,27 @@ export type S3Server = {
 }
 
 const waitForS3 = async (endpoint: string, child: ChildProcess | undefined, log: () => string) => {
-  const deadline = Date.now() + 60_000
   const client = s3Client(endpoint)
+  const answered = async (): Promise<'answered' | 'exited' | null> => {
+    if (child && child.exitCode !== null) return 'exited'
+    try {
+      await client.send(new ListObjectsV2Command({ Bucket: 'newsroom-probe' }))
+      return 'answered'
+    } catch (error) {
+      // NoSuchBucket is an answer from a working S3 API; anything else means not yet.
+      return (error as { name?: string }).name === 'NoSuchBucket' ? 'answered' : null
+    }
+  }
   try {
-    for (;;) {
-      try {
-        await client.send(new ListObjectsV2Command({ Bucket: 'newsroom-probe' }))
-        return
-      } catch (error) {
-        // NoSuchBucket is an answer from a working S3 API; anything else means not yet.
-        if ((error as { name?: string }).name === 'NoSuchBucket') {
-          return
-        }
-      }
-      if (child && child.exitCode !== null) {
-        throw new Error(`weed exited with ${child.exitCode}:\n${log()}`)
-      }
-      if (Date.now() > deadline) {
-        throw new Error(`no S3 answer from ${endpoint} within 60 s:\n${log()}`)
-      }
-      await new Promise((resolve) => setTimeout(resolve, 300))
+    const state = await waitFor(answered, {
+      intervalMs: 300,
+      timeoutMs: 60_000,
+      what: `an S3 answer from ${endpoint}`,
+    }).catch((error: Error) => {
+      throw new Error(`${error.message}:\n${log()}`)
+    })
+    if (state === 'exited') {
+      throw new Error(`weed exited with ${child?.exitCode}:\n${log()}`)
     }
   } finally {
     client.destroy()
