@@ -9,6 +9,7 @@ import { canPublish, isStaff, isStaffField } from '../../src/access/roles'
 import { clientComponent } from '../../src/packageName'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { perLanguage, translated } from '../../src/translations/translate'
+import { assignmentField } from '../../fields/assignment'
 import { bylinesField } from '../../fields/bylines'
 import { correctionsField } from '../../fields/corrections'
 import { factCheckField } from '../../fields/factCheck'
@@ -248,6 +249,10 @@ export const articlesCollection = ({
         {
           label: translated('tabCorrections'),
           fields: [correctionsField()],
+        },
+        {
+          label: translated('tabAssignment'),
+          fields: [assignmentField({ usersCollection: collectionSlugs.users })],
         },
       ],
     },

@@ -1,4 +1,5 @@
 // Field factories a host can use in its own collections, each with one options object.
+export { artNeededOptions, assignmentField } from '../../fields/assignment'
 export { bylinesField } from '../../fields/bylines'
 export { correctionsField, correctionTypes } from '../../fields/corrections'
 export { httpUrlField, validateOptionalHttpUrl } from '../../fields/httpUrl'

@@ -226,6 +226,14 @@ export interface Article {
         id?: string | null;
       }[]
     | null;
+  assignment?: {
+    budgetLine?: string | null;
+    reporters?: (number | User)[] | null;
+    editor?: (number | null) | User;
+    dueAt?: string | null;
+    plannedLength?: number | null;
+    artNeeded?: ('none' | 'photo' | 'graphic' | 'video') | null;
+  };
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -824,6 +832,16 @@ export interface ArticlesSelect<T extends boolean = true> {
         text?: T;
         at?: T;
         id?: T;
+      };
+  assignment?:
+    | T
+    | {
+        budgetLine?: T;
+        reporters?: T;
+        editor?: T;
+        dueAt?: T;
+        plannedLength?: T;
+        artNeeded?: T;
       };
   meta?:
     | T

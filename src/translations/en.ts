@@ -5,6 +5,24 @@
  */
 export const en = {
   newsroom: {
+    // Assignments and the story budget
+    assignment: 'Assignment',
+    assignmentDescription:
+      'The desk’s plan for the story. Internal: never shown to readers or partners.',
+    budgetLine: 'Budget line',
+    budgetLineDescription:
+      'One or two sentences for the story budget: what the story is and why now.',
+    reporters: 'Reporters',
+    assignedEditor: 'Editor',
+    dueAt: 'Due',
+    plannedLength: 'Planned length',
+    plannedLengthDescription: 'In words.',
+    artNeeded: 'Art needed',
+    artNone: 'None',
+    artPhoto: 'Photo',
+    artGraphic: 'Graphic',
+    artVideo: 'Video',
+    tabAssignment: 'Assignment',
     // Sidebar group and collection names
     adminGroup: 'Newsroom',
     articlePlural: 'Articles',

@@ -3,6 +3,24 @@ import type { NewsroomTranslations } from './types'
 /** The newsroom's admin text in Spanish: typed by en.ts, so a key left out does not compile. */
 export const es: NewsroomTranslations = {
   newsroom: {
+    // Assignments and the story budget
+    assignment: 'Encargo',
+    assignmentDescription:
+      'El plan de la mesa para la nota. Interno: nunca se muestra a lectores ni a socios.',
+    budgetLine: 'Línea de presupuesto',
+    budgetLineDescription:
+      'Una o dos frases para el presupuesto de notas: de qué trata y por qué ahora.',
+    reporters: 'Reporteros',
+    assignedEditor: 'Editor',
+    dueAt: 'Entrega',
+    plannedLength: 'Extensión prevista',
+    plannedLengthDescription: 'En palabras.',
+    artNeeded: 'Arte necesario',
+    artNone: 'Ninguno',
+    artPhoto: 'Foto',
+    artGraphic: 'Gráfico',
+    artVideo: 'Vídeo',
+    tabAssignment: 'Encargo',
     // Sidebar group and collection names
     adminGroup: 'Redacción',
     articlePlural: 'Artículos',
