@@ -8,7 +8,6 @@ import sharp from 'sharp'
 
 import { carryOverPeopleOnMongo } from './src/host/database/carryOverPeopleOnMongo'
 import { databaseAdapter, databaseKind } from './src/host/database/database'
-import { keepResetIntervalInProcess } from './src/host/database/sqliteResetInterval'
 import { carryOverTaxonomyMongo } from './src/host/database/taxonomyCarryOverMongo'
 import { newsroomPlugin } from 'payload-plugin-newsroom'
 import { purgeUrls, varnishPurge } from './src/host/pageCache/varnishPurge'
@@ -49,9 +48,6 @@ export default buildConfig({
     await carryOverTaxonomyMongo(payload)
     if (databaseKind(process.env.DATABASE_URI) === 'mongodb') {
       await carryOverPeopleOnMongo(payload)
-    }
-    if (databaseKind(process.env.DATABASE_URI) === 'sqlite') {
-      keepResetIntervalInProcess(payload)
     }
   },
   graphQL: { schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql') },

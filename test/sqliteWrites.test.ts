@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
+import { createLocalReq, initTransaction, commitTransaction } from 'payload'
+
+import { databaseKind } from '../src/host/database/database'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 import { createRestClient, type RestClient } from './helpers/rest'
 import { signIn } from './helpers/users'
@@ -7,7 +10,9 @@ import { signIn } from './helpers/users'
 /**
  * Writes outside a transaction queue for SQLite's one writer (src/host/database/sqliteWriteLock.ts);
  * an adapter write made of others (upsert: find, then update or create) once queued behind
- * itself, so every admin preference save (a column, a sort) answered 500 after 30 s.
+ * itself, so every admin preference save (a column, a sort) answered 500 after 30 s. A write an
+ * operation makes outside its own transaction (Payload's password-reset reservation, a hook that
+ * does not pass `req`) waited for the lock that transaction held, and failed after 30 s.
  */
 
 let ctx: TestPayload
@@ -50,4 +55,33 @@ describe('writes made of other writes', () => {
     expect(upserted.slug).toBe('upserted-topic')
     expect(created.id).toBeDefined()
   })
+
+  // SQLite's one writer only: elsewhere a write beside a transaction is a transaction of its own.
+  const onSqlite = databaseKind(process.env.DATABASE_URI) === 'sqlite'
+  ;(onSqlite ? it : it.skip)(
+    "joins its operation's transaction when it writes outside it, instead of waiting for it",
+    async () => {
+      const req = await createLocalReq({}, ctx.payload)
+      await initTransaction(req)
+      const inside = await ctx.payload.create({
+        collection: 'topics',
+        data: { name: 'Written in the transaction' },
+        req,
+      })
+      // No `req`: outside the transaction this operation holds, as Payload's reset reservation is.
+      const outside = await ctx.payload.create({
+        collection: 'topics',
+        data: { name: 'Written beside it' },
+      })
+      await commitTransaction(req)
+      const names = await ctx.payload.find({
+        collection: 'topics',
+        where: { id: { in: [inside.id, outside.id] } },
+      })
+      expect(names.docs.map((doc) => doc.name).sort()).toEqual([
+        'Written beside it',
+        'Written in the transaction',
+      ])
+    },
+  )
 })

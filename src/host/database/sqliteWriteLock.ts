@@ -3,8 +3,8 @@ import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 import { AsyncLocalStorage } from 'node:async_hooks'
 
 /**
- * How long a write may wait for the transaction before it. Only a hook that writes without
- * passing `req` (so outside the transaction that is waiting for it) can wait this long.
+ * How long a write may wait for the transaction before it: another request's, since a write made
+ * while its own request's transaction holds the lock joins that transaction instead of waiting.
  */
 const LOCK_WAIT_MS = 30_000
 
@@ -50,6 +50,18 @@ const LOCKS = Symbol.for('newsroom.sqliteWriteLocks')
 const holdingLock = new AsyncLocalStorage<boolean>()
 
 type LockHolder = { [LOCKS]?: Map<string, Acquire> }
+
+/** The transaction an operation began, seen by everything that operation goes on to run. */
+type TransactionScope = { id?: number | string; joined: Set<Promise<unknown>> }
+
+/**
+ * Set when an operation begins a transaction, for the rest of that operation: a write it makes
+ * outside the transaction (Payload's password-reset reservation, a hook that does not pass
+ * `req`) would otherwise wait for the lock its own transaction holds, which is released only
+ * once the operation, and so that write, is done. It joins the transaction instead: SQLite has
+ * one writer, so nothing else could have run between them anyway.
+ */
+const transactionScope = new AsyncLocalStorage<TransactionScope>()
 
 /** A first-come, first-served lock with a bounded wait. */
 const createLock = (): Acquire => {
@@ -99,6 +111,7 @@ export const withSqliteWriteLock = (
     const acquire = locks.get(url) ?? createLock()
     locks.set(url, acquire)
     const releases = new Map<string, () => void>()
+    const scopes = new Map<string, TransactionScope>()
 
     const releaseFor = (id: unknown) => {
       const key = String(id)
@@ -106,8 +119,48 @@ export const withSqliteWriteLock = (
       releases.delete(key)
     }
 
+    /** The transaction this operation holds the lock with, if it still does. */
+    const heldByThisOperation = (): TransactionScope | undefined => {
+      const scope = transactionScope.getStore()
+      return scope?.id !== undefined && releases.has(String(scope.id)) ? scope : undefined
+    }
+
+    /** Runs a write inside its operation's transaction, which commits only once it is done. */
+    const joinHolder = <T>(scope: TransactionScope, write: () => Promise<T>): Promise<T> => {
+      const joined = holdingLock.run(true, write)
+      scope.joined.add(joined)
+      void joined.then(
+        () => scope.joined.delete(joined),
+        () => scope.joined.delete(joined),
+      )
+      return joined
+    }
+
+    /** Joined writes still running finish inside the transaction, before it ends. */
+    const settleJoined = async (id: unknown) => {
+      const scope = scopes.get(String(id))
+      if (scope && scope.joined.size > 0) {
+        await Promise.allSettled([...scope.joined])
+      }
+      scopes.delete(String(id))
+    }
+
     const beginTransaction = adapter.beginTransaction.bind(adapter)
-    adapter.beginTransaction = async (options) => {
+    adapter.beginTransaction = (options) => {
+      // An operation started by one that holds the lock (a hook's Local API call without
+      // `req`) becomes part of the holder's transaction: Payload then runs it without one.
+      if (heldByThisOperation()) {
+        return Promise.resolve(null)
+      }
+      // Entered before the first await, so the operation that called this keeps the scope.
+      const scope: TransactionScope = { joined: new Set() }
+      transactionScope.enterWith(scope)
+      return beginHeld(options, scope)
+    }
+    const beginHeld = async (
+      options: Parameters<typeof beginTransaction>[0],
+      scope: TransactionScope,
+    ) => {
       const release = await acquire()
       try {
         const id = await beginTransaction(options)
@@ -115,6 +168,8 @@ export const withSqliteWriteLock = (
           release()
           return id
         }
+        scope.id = id
+        scopes.set(String(id), scope)
         releases.set(String(id), release)
         // The connection libsql opens next (for everything outside this transaction) starts
         // with no busy timeout: give it one.
@@ -129,6 +184,7 @@ export const withSqliteWriteLock = (
     const commitTransaction = adapter.commitTransaction.bind(adapter)
     adapter.commitTransaction = async (id) => {
       const key = id instanceof Promise ? await id : id
+      await settleJoined(key)
       try {
         await commitTransaction(key)
       } finally {
@@ -139,6 +195,7 @@ export const withSqliteWriteLock = (
     const rollbackTransaction = adapter.rollbackTransaction.bind(adapter)
     adapter.rollbackTransaction = async (id) => {
       const key = id instanceof Promise ? await id : id
+      await settleJoined(key)
       try {
         await rollbackTransaction(key)
       } finally {
@@ -159,6 +216,11 @@ export const withSqliteWriteLock = (
         if (holdingLock.getStore() || (await inTransaction(methodArgs?.req))) {
           return method.call(adapter, methodArgs)
         }
+        const holder = heldByThisOperation()
+        if (holder) {
+          const req = { ...methodArgs?.req, transactionID: holder.id }
+          return joinHolder(holder, () => method.call(adapter, { ...methodArgs, req }))
+        }
         const release = await acquire()
         try {
           return await holdingLock.run(true, () => method.call(adapter, methodArgs))
@@ -174,6 +236,11 @@ export const withSqliteWriteLock = (
     adapter.execute = (executeArgs) => {
       if (executeArgs?.db || executeArgs?.drizzle || holdingLock.getStore()) {
         return execute(executeArgs)
+      }
+      const holder = heldByThisOperation()
+      if (holder) {
+        const db = adapter.sessions[String(holder.id)]?.db
+        return joinHolder(holder, async () => execute({ ...executeArgs, db }))
       }
       return acquire().then(async (release) => {
         try {
