@@ -8,7 +8,7 @@ import net from 'node:net'
 
 import { DEFAULT_LIMITS, newsroomPlugin } from 'payload-plugin-newsroom'
 
-import { graphQLCostRule, graphQLLimitRule } from '../src/limits/graphQLCost'
+import { graphQLCostRules, graphQLLimitRule } from '../src/limits/graphQLCost'
 import { resolveLimits } from '../src/limits/resolveLimits'
 import { type RunningApp, startApp } from './helpers/app'
 import { doc, paragraph } from './helpers/lexical'
@@ -431,7 +431,8 @@ describe('the limits as plugin options', () => {
     expect(config.graphQL?.maxComplexity).toBe(50)
     const rules = config.graphQL?.validationRules?.({} as never) ?? []
     expect(rules[0]).toBe(hostRule)
-    expect(rules).toHaveLength(3)
+    // The host's first, then the plugin's: aliases, depth, top-level fields, `limit` arguments.
+    expect(rules).toHaveLength(5)
 
     const off = applied({ limits: false })
     expect(off.graphQL?.validationRules).toBeUndefined()
@@ -456,7 +457,7 @@ describe('the limits as plugin options', () => {
     } as Exclude<ReturnType<typeof resolveLimits>['graphQL'], false>
     const problems = (query: string, variables?: Record<string, unknown>) =>
       validate(schema, parse(query), [
-        graphQLCostRule(limits),
+        ...graphQLCostRules(limits),
         graphQLLimitRule(100, variables),
       ]).map((error) => error.extensions.limit)
 

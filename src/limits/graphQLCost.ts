@@ -1,8 +1,6 @@
 import type {
   ASTVisitor,
   ExecutionArgs,
-  FieldNode,
-  FragmentDefinitionNode,
   OperationDefinitionNode,
   SelectionSetNode,
   ValidationContext,
@@ -10,135 +8,76 @@ import type {
   ValueNode,
 } from 'graphql'
 
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases'
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth'
 import { GraphQLError, Kind } from 'graphql'
 
 import type { ResolvedGraphQLLimits } from './resolveLimits'
 
 import { readLimitProblem } from './readLimit'
 
-type Cost = { aliases: number; depth: number; rootFields: number }
+type GraphQLLimit = keyof ResolvedGraphQLLimits
 
-const NONE: Cost = { aliases: 0, depth: 0, rootFields: 0 }
-
-/** `__schema`, `__type`, `__typename`: answered from the schema, never from the database. */
-const isIntrospection = (field: FieldNode): boolean => field.name.value.startsWith('__')
+/** The 400 a client reads: what was too much, and the option that allows more. */
+const tooCostly = (limit: GraphQLLimit, what: string, max: number) =>
+  new GraphQLError(
+    `This query has more than ${max} ${what}; at most ${max} allowed (the limits.graphQL.${limit} option).`,
+    { extensions: { code: 'QUERY_TOO_COSTLY', limit, max } },
+  )
 
 /**
- * Measures an operation with its fragments expanded, each fragment measured once (memoised), so
- * a fragment spread many times counts every time without the walk itself growing with it.
- * Cycles are left to graphql's own NoFragmentCycles rule: a fragment being measured counts 0.
+ * graphql-armor's rules report through a callback rather than throwing, which would escape
+ * graphql's `validate` as a server error instead of answering the query with a 400.
  */
-const measurer = (fragments: Map<string, FragmentDefinitionNode>) => {
-  const memo = new Map<string, Cost>()
-  const visiting = new Set<string>()
+const reported = (limit: GraphQLLimit, what: string, max: number) => ({
+  onReject: [
+    (context: null | ValidationContext) => context?.reportError(tooCostly(limit, what, max)),
+  ],
+  propagateOnRejection: false,
+})
 
-  const selections = (set: SelectionSetNode): Cost => {
-    let aliases = 0
-    let depth = 0
-    let rootFields = 0
-    for (const selection of set.selections) {
-      let cost: Cost
-      if (selection.kind === Kind.FIELD) {
-        const inner = selection.selectionSet ? selections(selection.selectionSet) : NONE
-        const introspection = isIntrospection(selection)
-        cost = {
-          aliases: inner.aliases + (selection.alias ? 1 : 0),
-          depth: introspection ? 0 : inner.depth + 1,
-          rootFields: selection.name.value === '__typename' ? 0 : 1,
-        }
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        cost = selections(selection.selectionSet)
-      } else {
-        cost = fragment(selection.name.value)
+/** `__typename` is answered from the schema: only fields that read something count. */
+const rootFieldsRule =
+  (max: number): ValidationRule =>
+  (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition: (node: OperationDefinitionNode) => {
+      const count = (set: SelectionSetNode, seen: Set<string>): number =>
+        set.selections.reduce((total, selection) => {
+          if (selection.kind === Kind.FIELD) {
+            return total + (selection.name.value === '__typename' ? 0 : 1)
+          }
+          if (selection.kind === Kind.INLINE_FRAGMENT) {
+            return total + count(selection.selectionSet, seen)
+          }
+          const fragment = context.getFragment(selection.name.value)
+          // A cycle is graphql's own NoFragmentCycles rule's to report.
+          if (!fragment || seen.has(fragment.name.value)) {
+            return total
+          }
+          return total + count(fragment.selectionSet, new Set([...seen, fragment.name.value]))
+        }, 0)
+      if (count(node.selectionSet, new Set()) > max) {
+        context.reportError(tooCostly('maxRootFields', 'top-level fields', max))
       }
-      aliases += cost.aliases
-      depth = Math.max(depth, cost.depth)
-      rootFields += cost.rootFields
-    }
-    return { aliases, depth, rootFields }
-  }
-
-  const fragment = (name: string): Cost => {
-    const known = memo.get(name)
-    if (known) {
-      return known
-    }
-    const definition = fragments.get(name)
-    if (!definition || visiting.has(name)) {
-      return NONE
-    }
-    visiting.add(name)
-    const cost = selections(definition.selectionSet)
-    visiting.delete(name)
-    memo.set(name, cost)
-    return cost
-  }
-
-  return (operation: OperationDefinitionNode): Cost => selections(operation.selectionSet)
-}
-
-const tooCostly = (
-  node: OperationDefinitionNode,
-  limit: keyof ResolvedGraphQLLimits,
-  message: string,
-  actual: number,
-  max: number,
-) =>
-  new GraphQLError(`${message}; at most ${max} allowed (the limits.graphQL.${limit} option).`, {
-    extensions: { actual, code: 'QUERY_TOO_COSTLY', limit, max },
-    nodes: [node],
+    },
   })
 
-/** Aliases, depth and top-level fields of each operation, against the plugin's limits. */
-export const graphQLCostRule =
-  (limits: ResolvedGraphQLLimits): ValidationRule =>
-  (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map<string, FragmentDefinitionNode>()
-    for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) {
-        fragments.set(definition.name.value, definition)
-      }
-    }
-    const measure = measurer(fragments)
-    return {
-      OperationDefinition: (node) => {
-        const { aliases, depth, rootFields } = measure(node)
-        if (aliases > limits.maxAliases) {
-          context.reportError(
-            tooCostly(
-              node,
-              'maxAliases',
-              `This query has ${aliases} aliases`,
-              aliases,
-              limits.maxAliases,
-            ),
-          )
-        }
-        if (depth > limits.maxDepth) {
-          context.reportError(
-            tooCostly(
-              node,
-              'maxDepth',
-              `This query nests ${depth} fields deep`,
-              depth,
-              limits.maxDepth,
-            ),
-          )
-        }
-        if (rootFields > limits.maxRootFields) {
-          context.reportError(
-            tooCostly(
-              node,
-              'maxRootFields',
-              `This query has ${rootFields} top-level fields`,
-              rootFields,
-              limits.maxRootFields,
-            ),
-          )
-        }
-      },
-    }
-  }
+/**
+ * Aliases and depth (graphql-armor's rules: fragments counted each time they are spread, measured
+ * once; introspection left out of depth) and top-level fields of each operation.
+ */
+export const graphQLCostRules = (limits: ResolvedGraphQLLimits): ValidationRule[] => [
+  maxAliasesRule({
+    n: limits.maxAliases,
+    ...reported('maxAliases', 'aliases', limits.maxAliases),
+  }) as unknown as ValidationRule,
+  maxDepthRule({
+    flattenFragments: true,
+    n: limits.maxDepth,
+    ...reported('maxDepth', 'levels of nested fields', limits.maxDepth),
+  }) as unknown as ValidationRule,
+  rootFieldsRule(limits.maxRootFields),
+]
 
 /** A literal argument's value, or a variable's (as sent, else its declared default). */
 const argumentValue = (

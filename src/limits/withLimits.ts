@@ -6,7 +6,7 @@ import type { NewsroomLimitsOptions } from '../types'
 import { collectionSlugs } from '../collectionSlugs'
 import { REDIRECTS_SLUG } from '../redirects/withRedirects'
 import { SEARCH_SLUG } from '../search/withSearch'
-import { graphQLCostRule, graphQLLimitRule } from './graphQLCost'
+import { graphQLCostRules, graphQLLimitRule } from './graphQLCost'
 import { scopedToNewsroom } from './newsroomScope'
 import { refuseOverLimitReads } from './refuseOverLimitReads'
 import { resolveLimits } from './resolveLimits'
@@ -65,7 +65,7 @@ export const withLimits = (
           : scopedToNewsroom(args, scope.slugs)
         return [
           ...(hostRules ? hostRules(args) : []),
-          ...(graphQL ? [scoped(graphQLCostRule(graphQL))] : []),
+          ...(graphQL ? graphQLCostRules(graphQL).map(scoped) : []),
           ...(maxLimit ? [scoped(graphQLLimitRule(maxLimit, args.variableValues))] : []),
         ]
       },
