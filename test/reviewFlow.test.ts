@@ -154,6 +154,53 @@ describe('a copy of a live story', () => {
   })
 })
 
+describe('restoring a version', () => {
+  const versionOf = async (id: number | string, headline: string) => {
+    const versions = await ctx.payload.findVersions({
+      collection: 'articles',
+      where: { and: [{ parent: { equals: id } }, { 'version.headline': { equals: headline } }] },
+    })
+    return versions.docs[0].id
+  }
+
+  it('restores a live version as live (stage published) and as a draft over it, without a refusal', async () => {
+    const live = await rest.post('/api/articles', {
+      body: { _status: 'published', headline: 'Tram line opens' },
+      token: tokens.editor,
+    })
+    const id = live.body.doc.id
+    await rest.patch(`/api/articles/${id}`, {
+      body: { _status: 'published', headline: 'Tram line opens to crowds' },
+      token: tokens.editor,
+    })
+    const first = await versionOf(id, 'Tram line opens')
+
+    const restored = await rest.post(`/api/articles/versions/${first}`, {
+      body: {},
+      token: tokens.editor,
+    })
+    expect(restored.status).toBe(200)
+    const now = await ctx.payload.findByID({ collection: 'articles', depth: 0, id })
+    expect(now).toMatchObject({
+      _status: 'published',
+      headline: 'Tram line opens',
+      stage: 'published',
+    })
+
+    // As a draft: the live story stays as it is, the draft carries the older words.
+    const second = await versionOf(id, 'Tram line opens to crowds')
+    const asDraft = await rest.post(`/api/articles/versions/${second}?draft=true`, {
+      body: {},
+      token: tokens.writer,
+    })
+    expect(asDraft.status).toBe(200)
+    const stillLive = await ctx.payload.findByID({ collection: 'articles', depth: 0, id })
+    expect(stillLive).toMatchObject({ _status: 'published', headline: 'Tram line opens' })
+    const draft = await ctx.payload.findByID({ collection: 'articles', depth: 0, draft: true, id })
+    expect(draft.headline).toBe('Tram line opens to crowds')
+  })
+})
+
 describe('the review queue', () => {
   const render = async (role: 'editor' | 'writer') => {
     const user = (await ctx.payload.find({ collection: 'users', where: { roles: { in: [role] } } }))

@@ -31,6 +31,7 @@ import {
 import { redirectChangedSlug, rememberLiveSlug } from './hooks/redirectChangedSlug'
 import { refuseDisputedQuotes } from './hooks/refuseDisputedQuotes'
 import { rememberDraftSave } from './hooks/rememberDraftSave'
+import { restoreAsDraft } from './hooks/restoreAsDraft'
 import { syncBodyImages } from './hooks/syncBodyImages'
 import { syncSourcesFromBody } from './hooks/syncSourcesFromBody'
 import { validateRelatedCoverage } from './validations/validateRelatedCoverage'
@@ -84,6 +85,7 @@ export const articlesCollection = ({
     afterChange: [markLiveRecords, redirectChangedSlug],
     afterDelete: [releaseLiveRecords],
     beforeChange: [
+      restoreAsDraft,
       keepLiveStatus,
       guardPublishing,
       followStage,

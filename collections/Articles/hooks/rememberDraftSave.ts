@@ -18,5 +18,9 @@ export const rememberDraftSave: CollectionBeforeOperationHook = ({ args, operati
     req.context[SENT_FIELDS] = data && typeof data === 'object' ? Object.keys(data) : []
     req.context[STATUS_SENT] = Boolean(data && typeof data === 'object' && '_status' in data)
   }
+  if (operation === 'restoreVersion') {
+    // A restore sends the whole version; "as a draft" is the only choice the client makes.
+    req.context[DRAFT_SAVE] = Boolean((args as { draft?: boolean }).draft)
+  }
   return args
 }
