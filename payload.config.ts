@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { carryOverPeopleOnMongo } from './src/host/database/carryOverPeopleOnMongo'
-import { databaseAdapter, databaseKind } from './src/host/database/database'
+import { carryOverPeopleAtStart } from './src/host/database/carryOverPeopleAtStart'
+import { databaseAdapter } from './src/host/database/database'
 import { carryOverTaxonomyMongo } from './src/host/database/taxonomyCarryOverMongo'
 import { newsroomPlugin } from 'payload-plugin-newsroom'
 import { purgeUrls, varnishPurge } from './src/host/pageCache/varnishPurge'
@@ -42,13 +42,12 @@ export default buildConfig({
     uri: process.env.DATABASE_URI,
   }),
   editor: lexicalEditor(),
-  // MongoDB has no schema migrations: free-text sections and topics become records, and typed
-  // names become people, here at start, as the SQL migrations do.
+  // MongoDB has no schema migrations: free-text sections and topics become records here at
+  // start, as the SQL migrations do. Typed names become people at start on every adapter, after
+  // the migrations (the carry-over reads through Payload, with today's columns).
   onInit: async (payload) => {
     await carryOverTaxonomyMongo(payload)
-    if (databaseKind(process.env.DATABASE_URI) === 'mongodb') {
-      await carryOverPeopleOnMongo(payload)
-    }
+    await carryOverPeopleAtStart(payload)
   },
   graphQL: { schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql') },
   // The admin in English or Spanish, as each editor chooses (Account → Language) or their

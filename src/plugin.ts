@@ -31,8 +31,8 @@ import { withScheduledPublishing } from './jobs/scheduledPublishing'
 import { withLimits } from './limits/withLimits'
 import { REDIRECTS_SLUG, withRedirects } from './redirects/withRedirects'
 import { SEARCH_SLUG, withSearch } from './search/withSearch'
-import { carryOverBodyImagesMongo } from './migrations/carryOverBodyImages'
-import { carryOverSearchTextMongo } from './migrations/carryOverSearchText'
+import { carryOverBodyImagesAtStart } from './migrations/carryOverBodyImages'
+import { carryOverSearchTextAtStart } from './migrations/carryOverSearchText'
 import { carryOverLegacySeoMongo } from './seo/legacySeo'
 import { seoPluginConfig } from './seo/seoOptions'
 import { siteSettingsCustom } from './siteSettings'
@@ -188,10 +188,11 @@ export const newsroomPlugin =
           })
         }
         if (!pluginOptions.disabled) {
-          // MongoDB has no migrations: stories saved before `bodyImages` get it here, once.
-          await carryOverBodyImagesMongo(payload)
+          // Once, after the migrations, on every adapter: stories saved before `bodyImages`
+          // get it (through Payload, so not inside a SQL migration; see onceAtStart).
+          await carryOverBodyImagesAtStart(payload)
           // …and stories indexed before the search text get it.
-          await carryOverSearchTextMongo(payload)
+          await carryOverSearchTextAtStart(payload)
         }
         if (pluginOptions.seo !== false) {
           // MongoDB has no migrations: the old `seo` values move to `meta` here, once.

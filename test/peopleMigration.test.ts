@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { carryOverPeople } from 'payload-plugin-newsroom'
 
-import { carryOverPeopleOnMongo } from '../src/host/database/carryOverPeopleOnMongo'
+import { carryOverPeopleAtStart } from '../src/host/database/carryOverPeopleAtStart'
 import { databaseKind } from '../src/host/database/database'
 import { pieceCases, pieceQuotes } from '../src/host/seed/pieceRecords'
 import { startTestPayload, type TestPayload } from './helpers/payload'
@@ -124,7 +124,7 @@ afterAll(async () => {
 
 const migrate = async () => {
   if (kind === 'mongodb') {
-    await carryOverPeopleOnMongo(ctx.payload)
+    await carryOverPeopleAtStart(ctx.payload)
     return
   }
   const { migrations } =

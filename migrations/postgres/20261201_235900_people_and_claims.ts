@@ -1,7 +1,6 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
-import { carryOverPeople } from 'payload-plugin-newsroom'
 
-export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_articles_fact_check_rating" AS ENUM('accurate', 'mostly-accurate', 'half-accurate', 'mostly-inaccurate', 'inaccurate');
   CREATE TYPE "public"."enum__articles_v_version_fact_check_rating" AS ENUM('accurate', 'mostly-accurate', 'half-accurate', 'mostly-inaccurate', 'inaccurate');
@@ -110,14 +109,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "quotes_speaker_speaker_person_idx" ON "quotes" USING btree ("speaker_person_id");
   CREATE INDEX "payload_locked_documents_rels_people_id_idx" ON "payload_locked_documents_rels" USING btree ("people_id");
   CREATE INDEX "payload_locked_documents_rels_claims_id_idx" ON "payload_locked_documents_rels" USING btree ("claims_id");`)
-  // The carry-over writes people through the Local API, which reads every column the config
-  // has today, so columns later migrations give `people` must exist before it runs; those
-  // migrations add them only where they are missing (a database that ran this one earlier).
-  await db.execute(sql`ALTER TABLE "people" ADD COLUMN "is_organization" boolean DEFAULT false;`)
   // Speakers, credits, staff bylines and case parties typed before people were records become
-  // people (the same name once), linked where they were typed; the typed text stays. One data
-  // function for every adapter: MongoDB runs it at start-up (payload.config.ts).
-  await carryOverPeople({ payload, req })
+  // people at start-up, after the migrations (carryOverPeopleAtStart in payload.config.ts): the
+  // carry-over reads through Payload, which asks for every column today's config has.
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

@@ -1,7 +1,6 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
-import { carryOverPeople } from 'payload-plugin-newsroom'
 
-export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+export async function up({ db }: MigrateUpArgs): Promise<void> {
   // Hand-edited: drizzle's ADD COLUMN drops the ON DELETE of a reference, and the next schema
   // comparison then rebuilds the table; added here, the columns read as a table created with them.
   await db.run(sql`CREATE TABLE \`cases_parties\` (
@@ -100,14 +99,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`claims_id\` integer REFERENCES claims(id) ON UPDATE no action ON DELETE cascade;`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_people_id_idx\` ON \`payload_locked_documents_rels\` (\`people_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_claims_id_idx\` ON \`payload_locked_documents_rels\` (\`claims_id\`);`)
-  // The carry-over writes people through the Local API, which reads every column the config
-  // has today, so columns later migrations give `people` must exist before it runs; those
-  // migrations add them only where they are missing (a database that ran this one earlier).
-  await db.run(sql`ALTER TABLE \`people\` ADD \`is_organization\` integer DEFAULT false;`)
   // Speakers, credits, staff bylines and case parties typed before people were records become
-  // people (the same name once), linked where they were typed; the typed text stays. One data
-  // function for every adapter: MongoDB runs it at start-up (payload.config.ts).
-  await carryOverPeople({ payload, req })
+  // people at start-up, after the migrations (carryOverPeopleAtStart in payload.config.ts): the
+  // carry-over reads through Payload, which asks for every column today's config has.
 }
 
 export async function down({ db }: MigrateDownArgs): Promise<void> {

@@ -6,15 +6,15 @@ import type { CarryOverArgs } from './carryOverArgs'
 import { markLiveMedia } from '../../collections/Articles/hooks/markLiveRecords'
 import { collectionSlugs } from '../collectionSlugs'
 import { bodyImageIds } from '../utilities/lexical'
-import { onceOnMongo } from './onceOnMongo'
+import { onceAtStart } from './onceAtStart'
 
-/** Where MongoDB remembers that the carry-over ran (see onceOnMongo). */
+/** Where the start-up step remembers that the carry-over ran (see onceAtStart). */
 export const BODY_IMAGES_DONE = 'newsroom:carried-over:body-images'
 
 /**
  * Stories saved before `bodyImages` existed: each gets the images its body shows, and every such
  * image's live flag is set, so a writer can no longer replace an image a live story shows in
- * its body. Run by the `body_images` migration (SQL) and once at start on MongoDB.
+ * its body. Run once at start (carryOverBodyImagesAtStart), after the migrations.
  */
 export const carryOverBodyImages = async ({
   payload,
@@ -50,9 +50,9 @@ export const carryOverBodyImages = async ({
   return { articles, images: images.size }
 }
 
-/** MongoDB: the carry-over once, remembered in Payload's key-value store. */
-export const carryOverBodyImagesMongo = (payload: Payload): Promise<void> =>
-  onceOnMongo(payload, BODY_IMAGES_DONE, async () => {
+/** The carry-over once at start, on every adapter, after the migrations (see onceAtStart). */
+export const carryOverBodyImagesAtStart = (payload: Payload): Promise<void> =>
+  onceAtStart(payload, BODY_IMAGES_DONE, async () => {
     const { articles } = await carryOverBodyImages({ payload })
     return articles > 0 ? `Recorded the body images of ${articles} stories.` : null
   })

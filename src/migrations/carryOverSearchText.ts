@@ -5,16 +5,16 @@ import type { CarryOverArgs } from './carryOverArgs'
 import { collectionSlugs } from '../collectionSlugs'
 import { storySearchText } from '../search/storySearchText'
 import { SEARCH_SLUG } from '../search/withSearch'
-import { onceOnMongo } from './onceOnMongo'
+import { onceAtStart } from './onceAtStart'
 
-/** Where MongoDB remembers that the carry-over ran (see onceOnMongo). */
+/** Where the start-up step remembers that the carry-over ran (see onceAtStart). */
 export const SEARCH_TEXT_DONE = 'newsroom:carried-over:search-text'
 
 /**
  * Stories indexed before the search text existed were found by headline and dek only: each
  * live story's search record gets its text (body, quotes, cases, names), so readers find it by
- * them without a new publish. Run by the `navigation_and_search_text` migration (SQL) and once
- * at start on MongoDB. A site without the newsroom's search (`search: false`) has nothing to do.
+ * them without a new publish. Run once at start (carryOverSearchTextAtStart), after the
+ * migrations. A site without the newsroom's search (`search: false`) has nothing to do.
  */
 export const carryOverSearchText = async ({
   payload,
@@ -58,9 +58,9 @@ export const carryOverSearchText = async ({
   return { records: updated }
 }
 
-/** MongoDB: the carry-over once, remembered in Payload's key-value store. */
-export const carryOverSearchTextMongo = (payload: Payload): Promise<void> =>
-  onceOnMongo(payload, SEARCH_TEXT_DONE, async () => {
+/** The carry-over once at start, on every adapter, after the migrations (see onceAtStart). */
+export const carryOverSearchTextAtStart = (payload: Payload): Promise<void> =>
+  onceAtStart(payload, SEARCH_TEXT_DONE, async () => {
     const { records } = await carryOverSearchText({ payload })
     return records > 0 ? `Gave ${records} stories' search records their text.` : null
   })

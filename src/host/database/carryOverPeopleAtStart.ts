@@ -3,12 +3,13 @@ import type { Payload } from 'payload'
 import { carryOverPeople, collectionSlugs } from 'payload-plugin-newsroom'
 
 /**
- * MongoDB has no schema migrations here, so the carry-over the SQL migration
- * `people_and_claims` runs happens at start-up instead: on a database that has stories or
- * quotes but no people yet, i.e. one written before people were records. Once people exist it
+ * Typed names become people at start-up, after the migrations, on every adapter: on a database
+ * that has stories or quotes but no people yet, i.e. one written before people were records.
+ * Not inside the SQL migration `people_and_claims`: the carry-over reads through Payload, which
+ * asks for every column today's config has, and later migrations add some. Once people exist it
  * is a single count.
  */
-export const carryOverPeopleOnMongo = async (payload: Payload): Promise<void> => {
+export const carryOverPeopleAtStart = async (payload: Payload): Promise<void> => {
   const { totalDocs: people } = await payload.db.count({ collection: collectionSlugs.people })
   if (people > 0) {
     return
