@@ -12,6 +12,7 @@ import * as migration_20261201_235900_people_and_claims from './20261201_235900_
 import * as migration_20261207_070000_body_images_carry_over from './20261207_070000_body_images_carry_over';
 import * as migration_20261207_120713_navigation_and_search_text from './20261207_120713_navigation_and_search_text';
 import * as migration_20261207_122804_organisations from './20261207_122804_organisations';
+import * as migration_20261207_155817_assignments from './20261207_155817_assignments';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261207_122804_organisations.up,
     down: migration_20261207_122804_organisations.down,
-    name: '20261207_122804_organisations'
+    name: '20261207_122804_organisations',
+  },
+  {
+    up: migration_20261207_155817_assignments.up,
+    down: migration_20261207_155817_assignments.down,
+    name: '20261207_155817_assignments'
   },
 ];

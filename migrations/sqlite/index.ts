@@ -12,6 +12,7 @@ import * as migration_20261201_235900_people_and_claims from './20261201_235900_
 import * as migration_20261207_070000_body_images_carry_over from './20261207_070000_body_images_carry_over';
 import * as migration_20261207_120705_navigation_and_search_text from './20261207_120705_navigation_and_search_text';
 import * as migration_20261207_122755_organisations from './20261207_122755_organisations';
+import * as migration_20261207_155751_assignments from './20261207_155751_assignments';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261207_122755_organisations.up,
     down: migration_20261207_122755_organisations.down,
-    name: '20261207_122755_organisations'
+    name: '20261207_122755_organisations',
+  },
+  {
+    up: migration_20261207_155751_assignments.up,
+    down: migration_20261207_155751_assignments.down,
+    name: '20261207_155751_assignments'
   },
 ];
