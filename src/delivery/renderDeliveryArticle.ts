@@ -5,12 +5,18 @@ import type { DeliveryArticle } from './types'
 
 import { articleKeys } from '../cache/articleKeys'
 import { collectionSlugs } from '../collectionSlugs'
+import { notEmbargoed } from '../embargo/embargo'
 import { factCheckSettings } from '../factChecks'
 import { siteSettings } from '../siteSettings'
 import { deliveryLastModified, shapeDeliveryArticle } from './shapeDeliveryArticle'
 
 type RenderArgs = {
   payload: Payload
+  /**
+   * A partner (or staff member) reading through delivery before the embargo lifts: the live
+   * story, embargoed or not, with their access. Never for a cache readers are served from.
+   */
+  partner?: TypedUser
   /** A staff member previewing: reads the latest draft, with their access. */
   previewAs?: TypedUser
   slug: string
@@ -31,6 +37,7 @@ const articleSelect = {
   corrections: true,
   dateline: true,
   dek: true,
+  embargoUntil: true,
   factCheck: true,
   firstPublishedAt: true,
   headline: true,
@@ -120,15 +127,22 @@ export const deliveryPopulate = {
  * With `previewAs`, reads the latest draft instead, as that user may see it.
  */
 export const loadDeliveryArticle = async ({
+  partner,
   payload,
   previewAs,
   slug,
 }: RenderArgs): Promise<LoadedDelivery | null> => {
-  // The access rules already hide drafts from readers; the explicit condition keeps that true
-  // for an app that loosens `read` on articles.
+  // The access rules already hide drafts and embargoed stories from readers; the explicit
+  // conditions keep that true for an app that loosens `read` on articles.
   const where: Where = previewAs
     ? { slug: { equals: slug } }
-    : { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] }
+    : {
+        and: [
+          { slug: { equals: slug } },
+          { _status: { equals: 'published' } },
+          ...(partner ? [] : [notEmbargoed()]),
+        ],
+      }
   const { docs } = await payload.find({
     collection: collectionSlugs.articles,
     depth: 2,
@@ -138,7 +152,7 @@ export const loadDeliveryArticle = async ({
     pagination: false,
     populate: deliveryPopulate,
     select: articleSelect,
-    user: previewAs,
+    user: previewAs ?? partner,
     where,
   })
   const doc = docs[0] as PopulatedDoc | undefined
