@@ -5,7 +5,6 @@ import type { DeliveryArticle } from './types'
 
 import { articleKeys } from '../cache/articleKeys'
 import { collectionSlugs } from '../collectionSlugs'
-import { notEmbargoed } from '../embargo/embargo'
 import { factCheckSettings } from '../factChecks'
 import { siteSettings } from '../siteSettings'
 import { deliveryLastModified, shapeDeliveryArticle } from './shapeDeliveryArticle'
@@ -132,17 +131,12 @@ export const loadDeliveryArticle = async ({
   previewAs,
   slug,
 }: RenderArgs): Promise<LoadedDelivery | null> => {
-  // The access rules already hide drafts and embargoed stories from readers; the explicit
-  // conditions keep that true for an app that loosens `read` on articles.
+  // The access rules already hide drafts and embargoed stories from readers (and show partners
+  // the embargoed ones); the explicit condition keeps drafts hidden for an app that loosens
+  // `read` on articles. The embargo cannot be asked for here: readers may not query the field.
   const where: Where = previewAs
     ? { slug: { equals: slug } }
-    : {
-        and: [
-          { slug: { equals: slug } },
-          { _status: { equals: 'published' } },
-          ...(partner ? [] : [notEmbargoed()]),
-        ],
-      }
+    : { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] }
   const { docs } = await payload.find({
     collection: collectionSlugs.articles,
     depth: 2,

@@ -79,14 +79,25 @@ export const scheduleEmbargoLift: CollectionAfterChangeHook = async ({ doc, prev
     return doc
   }
   const article = String(doc.id)
-  await req.payload.jobs.cancel({
-    queue: QUEUE,
+  // As `payload.jobs.cancel` marks a job, but inside the save's transaction: Payload's own
+  // cancel writes outside it, and on SQLite then waits for the save's lock forever.
+  await req.payload.update({
+    collection: 'payload-jobs',
+    data: {
+      completedAt: null,
+      error: { cancelled: true },
+      hasError: true,
+      processing: false,
+      waitUntil: null,
+    },
+    depth: 0,
     req,
     where: {
       and: [
         { taskSlug: { equals: LIFT_EMBARGO_TASK } },
         { 'input.article': { equals: article } },
         { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
       ],
     },
   })
