@@ -1,5 +1,6 @@
 export { hasRole, roles } from './access/roles'
 export { collectionSlugs } from './collectionSlugs'
+export { embargoEnd, isEmbargoed, notEmbargoed } from './embargo/embargo'
 export { PRESERVE_PUBLISHING_DATES } from '../fields/publishingDates'
 export { DEFAULT_RATINGS, factCheckSettings } from './factChecks'
 export type { FactCheckSettings } from './factChecks'

@@ -30,7 +30,7 @@ import { guardScheduleCancellation } from './workarounds/scheduleCancelSkipsAcce
 import { withScheduledPublishing } from './jobs/scheduledPublishing'
 import { withLimits } from './limits/withLimits'
 import { REDIRECTS_SLUG, withRedirects } from './redirects/withRedirects'
-import { SEARCH_SLUG, withSearch } from './search/withSearch'
+import { SEARCH_SLUG, STORY_SEARCH_PRIORITY, withSearch } from './search/withSearch'
 import { carryOverBodyImagesAtStart } from './migrations/carryOverBodyImages'
 import { carryOverSearchTextAtStart } from './migrations/carryOverSearchText'
 import { carryOverLegacySeoMongo } from './seo/legacySeo'
@@ -169,7 +169,12 @@ export const newsroomPlugin =
       },
       jobs: pluginOptions.disabled
         ? incomingConfig.jobs
-        : withScheduledPublishing(incomingConfig.jobs, pluginOptions.jobs),
+        : withScheduledPublishing(incomingConfig.jobs, pluginOptions.jobs, {
+            embargoSearch:
+              pluginOptions.search === false
+                ? null
+                : { priority: STORY_SEARCH_PRIORITY, slug: SEARCH_SLUG },
+          }),
       onInit: async (payload) => {
         // The site's start-up comes first, as it did before the plugin joined.
         await incomingConfig.onInit?.(payload)

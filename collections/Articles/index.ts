@@ -8,9 +8,11 @@ import { publishedOrStaff } from '../../src/access/publishedOrStaff'
 import { canPublish, isStaff, isStaffField } from '../../src/access/roles'
 import { clientComponent } from '../../src/packageName'
 import { collectionSlugs } from '../../src/collectionSlugs'
+import { scheduleEmbargoLift } from '../../src/embargo/liftEmbargo'
 import { perLanguage, translated } from '../../src/translations/translate'
 import { assignmentField } from '../../fields/assignment'
 import { bylinesField } from '../../fields/bylines'
+import { embargoField } from '../../fields/embargo'
 import { correctionsField } from '../../fields/corrections'
 import { factCheckField } from '../../fields/factCheck'
 import { publishingDatesFields } from '../../fields/publishingDates'
@@ -71,7 +73,7 @@ export const articlesCollection = ({
   admin: {
     // A writer submits for review instead of publishing (see ArticlePublishButton).
     components: { edit: { PublishButton: clientComponent('ArticlePublishButton') } },
-    defaultColumns: ['headline', 'stage', '_status', 'publishedAt', 'updatedAt'],
+    defaultColumns: ['headline', 'stage', '_status', 'embargoUntil', 'publishedAt', 'updatedAt'],
     group: perLanguage('adminGroup'),
     listSearchableFields: ['headline', 'dek', 'slug'],
     useAsTitle: 'headline',
@@ -82,7 +84,7 @@ export const articlesCollection = ({
   // The site's reads: the latest published stories, newest first.
   indexes: [{ fields: ['_status', 'publishedAt'] }],
   hooks: {
-    afterChange: [markLiveRecords, redirectChangedSlug],
+    afterChange: [markLiveRecords, redirectChangedSlug, scheduleEmbargoLift],
     afterDelete: [releaseLiveRecords],
     beforeChange: [
       restoreAsDraft,
@@ -274,6 +276,7 @@ export const articlesCollection = ({
       options: editorialStages,
       required: true,
     },
+    embargoField(),
     {
       name: 'editorialNotes',
       type: 'textarea',

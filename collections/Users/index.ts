@@ -3,7 +3,14 @@ import type { Access, CollectionConfig, Field, FieldAccess } from 'payload'
 import type { NewsroomRolesOptions } from '../../src/types'
 import type { CanManageRoles } from './access/canManageRoles'
 
-import { hasRole, isAdmin, isAdminOrSelf, isStaff } from '../../src/access/roles'
+import {
+  hasRole,
+  isAdmin,
+  isAdminOrSelf,
+  isStaff,
+  PARTNER_ROLE,
+  roles,
+} from '../../src/access/roles'
 import { sameId } from '../../src/utilities/ids'
 import { collectionSlugs } from '../../src/collectionSlugs'
 import { defaultCanManageRoles } from './access/canManageRoles'
@@ -55,6 +62,8 @@ export const userFields = ({
       { label: translated('roleAdmin'), value: 'admin' },
       { label: translated('roleEditor'), value: 'editor' },
       { label: translated('roleWriter'), value: 'writer' },
+      // No newsroom role: reads embargoed stories through delivery and ninjs, nothing more.
+      { label: translated('rolePartner'), value: PARTNER_ROLE },
     ],
     required: !siteOwned,
     saveToJWT: true,
@@ -127,7 +136,8 @@ export const usersCollection = ({
   slug: collectionSlugs.users,
   labels: { plural: translated('userPlural'), singular: translated('userSingular') },
   access: {
-    admin: ({ req: { user } }) => Boolean(user),
+    // Partners read through the API with a key; the admin is the newsroom's.
+    admin: ({ req: { user } }) => hasRole(user, ...roles),
     create: isAdmin,
     delete: isAdmin,
     read: isStaff,
@@ -137,7 +147,8 @@ export const usersCollection = ({
     defaultColumns: ['name', 'email', 'roles'],
     useAsTitle: 'name',
   },
-  auth: true,
+  // Partners (role `partner`) authenticate with an API key: `Authorization: users API-Key …`.
+  auth: { useAPIKey: true },
   fields: userFields({ canManageRoles, rolesOf }),
   hooks: userHooks({ accounts: true, canManageRoles }),
 })

@@ -1,11 +1,18 @@
-import type { Access } from 'payload'
+import type { Access, Where } from 'payload'
 
-import { hasRole, roles } from './roles'
+import { notEmbargoed } from '../embargo/embargo'
+import { hasRole, isPartner, roles } from './roles'
 
-/** Staff see every version; readers only what has been published. */
-export const publishedOrStaff: Access = ({ req: { user } }) => {
+/**
+ * Staff see every version; partners every published story, embargoed ones included; readers
+ * only what has been published and is not under embargo.
+ */
+export const publishedOrStaff: Access = ({ req: { user } }): boolean | Where => {
   if (hasRole(user, ...roles)) {
     return true
   }
-  return { _status: { equals: 'published' } }
+  if (isPartner(user)) {
+    return { _status: { equals: 'published' } }
+  }
+  return { and: [{ _status: { equals: 'published' } }, notEmbargoed()] }
 }

@@ -29,6 +29,19 @@ export const isStaff: Access = ({ req: { user } }) => hasRole(user, ...roles)
 
 export const isStaffField: FieldAccess = ({ req: { user } }) => hasRole(user, ...roles)
 
+/**
+ * A partner account (a wire client, a syndication partner): signs in with an API key, reads
+ * embargoed stories through delivery and ninjs, and is no staff member (no admin, no drafts).
+ */
+export const PARTNER_ROLE = 'partner'
+
+export const isPartner = (user: unknown): boolean =>
+  Boolean((user as WithRoles)?.roles?.includes(PARTNER_ROLE))
+
+/** Who may read a story before its embargo lifts: staff and partners. */
+export const isStaffOrPartnerField: FieldAccess = ({ req: { user } }) =>
+  hasRole(user, ...roles) || isPartner(user)
+
 export const isAdminOrSelf: Access = ({ req: { user } }) => {
   if (!user) {
     return false

@@ -4,15 +4,19 @@ import type { DeliveryFormat } from './encodeRepresentation'
 
 import { deliveryCacheFor } from './deliveryCache'
 import { deliveryResponse } from './deliveryResponse'
+import { partnerRepresentation } from './partnerDelivery'
 
 const handle = (format: DeliveryFormat) => async (req: PayloadRequest) => {
+  const slug = String(req.routeParams?.slug ?? '')
   const { body, headers, status } = await deliveryResponse({
     // Each Payload instance keeps its own cache; the hooks and the generation keep them in step.
     cache: deliveryCacheFor(req.payload),
     format,
     ifNoneMatch: req.headers.get('if-none-match'),
     onError: (error) => req.payload.logger.error({ err: error, msg: 'delivery read failed' }),
-    slug: String(req.routeParams?.slug ?? ''),
+    // Payload has already read the request's API key or session.
+    partner: () => partnerRepresentation({ format, payload: req.payload, slug, user: req.user }),
+    slug,
   })
   return new Response(body ? new Uint8Array(body) : null, { headers, status })
 }

@@ -1,7 +1,8 @@
 import type { DeliveryCache } from './deliveryCache'
-import type { DeliveryFormat } from './encodeRepresentation'
+import type { DeliveryFormat, DeliveryRepresentation } from './encodeRepresentation'
 
 import { SLUG_PATTERN } from '../utilities/slugify'
+import { PARTNER_CACHE_CONTROL } from './partnerDelivery'
 import { ifNoneMatchMatches } from './ifNoneMatch'
 
 /**
@@ -28,6 +29,11 @@ type DeliveryRequest = {
   ifNoneMatch: null | string | undefined
   /** Told about a failed read before the 503 goes out. */
   onError: (error: unknown) => void
+  /**
+   * Asked only when readers get nothing for the slug: the story as the request's partner may
+   * read it (under embargo), or null. Answered `private, no-store`, never cached.
+   */
+  partner?: () => Promise<DeliveryRepresentation | null>
   slug: string
 }
 
@@ -52,6 +58,7 @@ export const deliveryResponse = async ({
   format,
   ifNoneMatch,
   onError,
+  partner,
   slug,
 }: DeliveryRequest): Promise<DeliveryHttpResponse> => {
   const notFound = () =>
@@ -61,8 +68,13 @@ export const deliveryResponse = async ({
     return notFound()
   }
   let representation
+  let cacheControl = DELIVERY_CACHE_CONTROL
   try {
     representation = await cache.get(slug, format)
+    if (!representation && partner) {
+      representation = await partner()
+      cacheControl = PARTNER_CACHE_CONTROL
+    }
   } catch (error) {
     onError(error)
     // Unable to confirm what is current (the database is unreachable): say so, cache nothing.
@@ -75,14 +87,14 @@ export const deliveryResponse = async ({
   if (ifNoneMatchMatches(ifNoneMatch, etag)) {
     return {
       body: null,
-      headers: { 'Cache-Control': DELIVERY_CACHE_CONTROL, ETag: etag },
+      headers: { 'Cache-Control': cacheControl, ETag: etag },
       status: 304,
     }
   }
   return {
     body,
     headers: {
-      'Cache-Control': DELIVERY_CACHE_CONTROL,
+      'Cache-Control': cacheControl,
       'Content-Length': String(body.length),
       'Content-Type': contentType,
       ETag: etag,

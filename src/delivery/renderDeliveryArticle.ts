@@ -11,6 +11,11 @@ import { deliveryLastModified, shapeDeliveryArticle } from './shapeDeliveryArtic
 
 type RenderArgs = {
   payload: Payload
+  /**
+   * A partner (or staff member) reading through delivery before the embargo lifts: the live
+   * story, embargoed or not, with their access. Never for a cache readers are served from.
+   */
+  partner?: TypedUser
   /** A staff member previewing: reads the latest draft, with their access. */
   previewAs?: TypedUser
   slug: string
@@ -31,6 +36,7 @@ const articleSelect = {
   corrections: true,
   dateline: true,
   dek: true,
+  embargoUntil: true,
   factCheck: true,
   firstPublishedAt: true,
   headline: true,
@@ -120,12 +126,14 @@ export const deliveryPopulate = {
  * With `previewAs`, reads the latest draft instead, as that user may see it.
  */
 export const loadDeliveryArticle = async ({
+  partner,
   payload,
   previewAs,
   slug,
 }: RenderArgs): Promise<LoadedDelivery | null> => {
-  // The access rules already hide drafts from readers; the explicit condition keeps that true
-  // for an app that loosens `read` on articles.
+  // The access rules already hide drafts and embargoed stories from readers (and show partners
+  // the embargoed ones); the explicit condition keeps drafts hidden for an app that loosens
+  // `read` on articles. The embargo cannot be asked for here: readers may not query the field.
   const where: Where = previewAs
     ? { slug: { equals: slug } }
     : { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] }
@@ -138,7 +146,7 @@ export const loadDeliveryArticle = async ({
     pagination: false,
     populate: deliveryPopulate,
     select: articleSelect,
-    user: previewAs,
+    user: previewAs ?? partner,
     where,
   })
   const doc = docs[0] as PopulatedDoc | undefined

@@ -220,6 +220,8 @@ export const renderNinjs = (delivery: DeliveryArticle, options: NinjsOptions): N
     ...(created ? { firstcreated: created } : {}),
     versioncreated,
     ...(article.publishedAt ? { contentcreated: article.publishedAt } : {}),
+    // ninjs 2.x: the time before which no version of the item may be published.
+    ...(article.embargoed ? { embargoed: article.embargoed } : {}),
     pubstatus: 'usable',
     language: 'en',
     slugline: article.slug,

@@ -13,6 +13,7 @@ import type {
   DeliveryRelatedItem,
 } from './types'
 
+import { embargoEnd, isEmbargoed } from '../embargo/embargo'
 import { shapeImage } from '../lexical/converters/images'
 import { isPopulated, populatedList, recordOf, textOrNull } from './readers'
 import { withoutInternalFields } from './withoutInternalFields'
@@ -197,6 +198,8 @@ export const shapeDeliveryArticle = (
       publishedAt: textOrNull(doc.publishedAt),
       revisedAt: textOrNull(doc.revisedAt),
       firstPublishedAt: textOrNull(doc.firstPublishedAt),
+      // Only partners ever read a story still under embargo: they learn when they may run it.
+      ...(isEmbargoed(doc) ? { embargoed: embargoEnd(doc)?.toISOString() } : {}),
       updatedAt: String(doc.updatedAt),
       corrections: shapeCorrections(doc.corrections),
     },

@@ -95,6 +95,11 @@ export type DeliveryArticleFields = {
   corrections: DeliveryCorrection[]
   dateline: null | string
   dek: null | string
+  /**
+   * While the story is under embargo (only partners get it then), the time it lifts (ISO 8601);
+   * absent otherwise, as ninjs' `embargoed`.
+   */
+  embargoed?: string
   firstPublishedAt: null | string
   headline: string
   hero: {

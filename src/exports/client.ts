@@ -1,5 +1,7 @@
 // The admin's client components, addressed in configs as '<package>/client#Name'.
 export { ArticlePublishButton } from '../components/ArticlePublishButton'
+export { EmbargoCell } from '../components/EmbargoCell'
+export { EmbargoState } from '../components/EmbargoState'
 export { CaseCitationLabel } from '../components/CaseCitationLabel'
 export { PullQuoteLabel } from '../components/PullQuoteLabel'
 export { QuoteChecks } from '../components/QuoteChecks'

@@ -10,6 +10,12 @@ export {
 } from '../delivery/deliveryResponse'
 export type { DeliveryHttpResponse } from '../delivery/deliveryResponse'
 export { encodeRepresentation } from '../delivery/encodeRepresentation'
+export {
+  PARTNER_CACHE_CONTROL,
+  partnerRepresentation,
+  readsEmbargoed,
+  userFromAuthorization,
+} from '../delivery/partnerDelivery'
 export type { DeliveryFormat, DeliveryRepresentation } from '../delivery/encodeRepresentation'
 export { escapeHtml } from '../delivery/escapeHtml'
 export { withoutInternalFields } from '../delivery/withoutInternalFields'

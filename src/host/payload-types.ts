@@ -135,6 +135,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      newsroomLiftEmbargo: TaskNewsroomLiftEmbargo;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -243,6 +244,7 @@ export interface Article {
     image?: (number | null) | Media;
   };
   stage: 'pitch' | 'drafting' | 'editing' | 'copy-desk' | 'ready' | 'published';
+  embargoUntil?: string | null;
   editorialNotes?: string | null;
   section?: (number | null) | Section;
   topics?: (number | Topic)[] | null;
@@ -302,9 +304,13 @@ export interface User {
   id: number;
   name: string;
   currentPassword?: string | null;
-  roles: ('admin' | 'editor' | 'writer')[];
+  roles: ('admin' | 'editor' | 'writer' | 'partner')[];
   updatedAt: string;
   createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
   email: string;
   resetPasswordToken?: string | null;
   resetPasswordExpiration?: string | null;
@@ -651,7 +657,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'newsroomLiftEmbargo' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -684,7 +690,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'newsroomLiftEmbargo' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -851,6 +857,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         image?: T;
       };
   stage?: T;
+  embargoUntil?: T;
   editorialNotes?: T;
   section?: T;
   topics?: T;
@@ -1045,6 +1052,10 @@ export interface UsersSelect<T extends boolean = true> {
   roles?: T;
   updatedAt?: T;
   createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
   email?: T;
   resetPasswordToken?: T;
   resetPasswordExpiration?: T;
@@ -1230,6 +1241,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNewsroomLiftEmbargo".
+ */
+export interface TaskNewsroomLiftEmbargo {
+  input: {
+    article: string;
+  };
+  output: {
+    lifted?: boolean | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

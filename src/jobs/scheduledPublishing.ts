@@ -1,8 +1,9 @@
-import type { Config, Payload, PayloadRequest } from 'payload'
+import type { Config, Payload, PayloadRequest, TaskConfig } from 'payload'
 
 import type { NewsroomJobsOptions } from '../types'
 
 import { canPublish } from '../access/roles'
+import { liftEmbargoTask } from '../embargo/liftEmbargo'
 
 /** Every ten seconds: a story scheduled for six sharp is live by 6:00:10. */
 export const DEFAULT_JOBS_CRON = '*/10 * * * * *'
@@ -41,9 +42,12 @@ const editorsOnly = ({ req }: { req: PayloadRequest }) => canPublish(req)
 export const withScheduledPublishing = (
   jobs: Config['jobs'],
   { autoRun = true, cron = DEFAULT_JOBS_CRON }: NewsroomJobsOptions = {},
+  { embargoSearch = null }: { embargoSearch?: { priority: number; slug: string } | null } = {},
 ): Config['jobs'] => {
   const guarded: Config['jobs'] = {
     ...jobs,
+    // Lifting an embargo at its time: the same runner, the same queue as scheduled publishes.
+    tasks: [...(jobs?.tasks ?? []), liftEmbargoTask(embargoSearch) as unknown as TaskConfig],
     access: {
       cancel: editorsOnly,
       queue: editorsOnly,

@@ -7,11 +7,14 @@ import { isEditor, isStaffField } from '../access/roles'
 import { collectionSlugs } from '../collectionSlugs'
 import { perLanguage, translated } from '../translations/translate'
 import { withStoryTextResync } from './resyncStoryText'
-import { storySearchText } from './storySearchText'
+import { skipEmbargoed, storySearchFields, withEmbargoedSearch } from './embargoedSearch'
 import { addRelationTarget } from '../utilities/addRelationTarget'
 import { withMissingFields } from '../utilities/withMissingFields'
 
 export const SEARCH_SLUG = 'search'
+
+/** The search priority of a story, as plugin-search's `defaultPriorities` gives it. */
+export const STORY_SEARCH_PRIORITY = 10
 
 /** What a result shows besides its title: the story's dek, page and date. */
 const resultFields: Field[] = [
@@ -42,14 +45,10 @@ const newsroomSearch = () =>
   searchPlugin({
     beforeSync: async ({ originalDoc, req, searchDoc }) => ({
       ...searchDoc,
-      dek: originalDoc.dek ?? null,
-      publishedAt: originalDoc.publishedAt ?? null,
-      slug: originalDoc.slug ?? null,
-      text: await storySearchText(originalDoc, req),
-      title: originalDoc.headline ?? '',
+      ...(await storySearchFields(originalDoc, req)),
     }),
     collections: [collectionSlugs.articles],
-    defaultPriorities: { [collectionSlugs.articles]: 10 },
+    defaultPriorities: { [collectionSlugs.articles]: STORY_SEARCH_PRIORITY },
     deleteDrafts: true,
     searchOverrides: {
       access: { create: () => false, delete: isEditor, read: anyone, update: () => false },
@@ -67,6 +66,8 @@ const newsroomSearch = () =>
         ...resultFields,
       ],
     },
+    // Readers never find a story under embargo; the lift job indexes it when it ends.
+    skipSync: skipEmbargoed,
     syncDrafts: false,
   })
 
@@ -95,16 +96,22 @@ export const withSearch = (config: Config): Config => {
     const applied = newsroomSearch()(config)
     return {
       ...applied,
-      collections: withStoryTextResync(applied.collections ?? [], SEARCH_SLUG),
+      collections: withEmbargoedSearch(
+        withStoryTextResync(applied.collections ?? [], SEARCH_SLUG),
+        SEARCH_SLUG,
+      ),
     }
   }
   const others = (config.collections ?? []).filter((collection) => collection !== siteSearch)
   const applied = newsroomSearch()({ ...config, collections: others })
   return {
     ...applied,
-    collections: withStoryTextResync(
-      (applied.collections ?? []).map((collection) =>
-        collection.slug === SEARCH_SLUG ? joinSiteSearch(siteSearch) : collection,
+    collections: withEmbargoedSearch(
+      withStoryTextResync(
+        (applied.collections ?? []).map((collection) =>
+          collection.slug === SEARCH_SLUG ? joinSiteSearch(siteSearch) : collection,
+        ),
+        SEARCH_SLUG,
       ),
       SEARCH_SLUG,
     ),

@@ -201,6 +201,14 @@ export const en = {
     roleAdmin: 'Admin',
     roleEditor: 'Editor',
     roleWriter: 'Writer',
+    rolePartner: 'Partner (API key: embargoed stories through delivery and ninjs)',
+    // Embargo
+    embargoUntil: 'Embargo until',
+    embargoUntilDescription:
+      'Published stories reach partners only (delivery and ninjs with an API key) until this time, then readers everywhere by themselves. Editors set and clear it.',
+    embargoNone: 'Not embargoed',
+    embargoActive: 'Embargoed until {{at}}: partners only',
+    embargoLifted: 'Embargo lifted at {{at}}',
     rolesSiteDescription: 'What this person may do in the newsroom. None: nothing there.',
     stageCopyDesk: 'Copy desk',
     stageDrafting: 'Drafting',

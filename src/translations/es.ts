@@ -199,6 +199,14 @@ export const es: NewsroomTranslations = {
     roleAdmin: 'Administrador',
     roleEditor: 'Editor',
     roleWriter: 'Redactor',
+    rolePartner: 'Socio (clave API: notas embargadas por delivery y ninjs)',
+    // Embargo
+    embargoUntil: 'Embargo hasta',
+    embargoUntilDescription:
+      'Las notas publicadas llegan solo a los socios (delivery y ninjs con clave API) hasta esta hora; después, a los lectores en todas partes por sí solas. Los editores lo fijan y lo quitan.',
+    embargoNone: 'Sin embargo',
+    embargoActive: 'Embargada hasta {{at}}: solo socios',
+    embargoLifted: 'Embargo levantado el {{at}}',
     rolesSiteDescription: 'Lo que esta persona puede hacer en la redacción. Ninguno: nada allí.',
     stageCopyDesk: 'Corrección de estilo',
     stageDrafting: 'En redacción',

@@ -31,6 +31,8 @@ import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c08
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { EmbargoCell as EmbargoCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
+import { EmbargoState as EmbargoState_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { ArticlePublishButton as ArticlePublishButton_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ReviewQueue as ReviewQueue_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
@@ -72,6 +74,8 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "payload-plugin-newsroom/client#EmbargoCell": EmbargoCell_afd665b91a05091de29060d0ee2665c0,
+  "payload-plugin-newsroom/client#EmbargoState": EmbargoState_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#ArticlePublishButton": ArticlePublishButton_afd665b91a05091de29060d0ee2665c0,
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
   "payload-plugin-newsroom/rsc#ReviewQueue": ReviewQueue_e05013ec33daf3c2c199b8bfca7ef5f5,
