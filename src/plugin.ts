@@ -4,6 +4,7 @@ import { seoPlugin } from '@payloadcms/plugin-seo'
 
 import type { NewsroomPluginOptions } from './types'
 
+import { activityCollection } from '../collections/Activity'
 import { articlesCollection } from '../collections/Articles'
 import { casesCollection } from '../collections/Cases'
 import { claimsCollection } from '../collections/Claims'
@@ -107,6 +108,7 @@ export const newsroomPlugin =
       applyCollectionOverride(relatedStoriesCollection(), overrides.relatedStories),
       applyCollectionOverride(sectionsCollection(), overrides.sections),
       applyCollectionOverride(topicsCollection(), overrides.topics),
+      applyCollectionOverride(activityCollection(), overrides.activity),
       ...(hasCollection(collectionSlugs.users)
         ? []
         : [

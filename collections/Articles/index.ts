@@ -23,6 +23,7 @@ import { followStage } from './hooks/followStage'
 import { guardPublishing } from './hooks/guardPublishing'
 import { keepLiveStatus } from './hooks/keepLiveStatus'
 import { lockShownRecords } from './hooks/lockShownRecords'
+import { logArticleActivity, rememberWasLive } from './hooks/logArticleActivity'
 import {
   markLiveRecords,
   releaseLiveRecords,
@@ -81,9 +82,11 @@ export const articlesCollection = ({
   // The site's reads: the latest published stories, newest first.
   indexes: [{ fields: ['_status', 'publishedAt'] }],
   hooks: {
-    afterChange: [markLiveRecords, redirectChangedSlug],
+    // Last: the log records the change as it was made (see logArticleActivity).
+    afterChange: [markLiveRecords, redirectChangedSlug, logArticleActivity],
     afterDelete: [releaseLiveRecords],
     beforeChange: [
+      rememberWasLive,
       keepLiveStatus,
       guardPublishing,
       followStage,
