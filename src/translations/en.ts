@@ -37,6 +37,7 @@ export const en = {
     budgetScheduled: 'Due in this period',
     budgetUnscheduled: 'Assigned, no due time',
     budgetEmpty: 'No story in this period.',
+    budgetEarlierOverdue: 'Overdue from before',
     budgetOverdue: 'Overdue',
     budgetStatusDraft: 'Draft',
     budgetStatusPublished: 'Published',

@@ -35,6 +35,7 @@ export const es: NewsroomTranslations = {
     budgetScheduled: 'Vencen en este periodo',
     budgetUnscheduled: 'Asignadas, sin hora de entrega',
     budgetEmpty: 'Ninguna historia en este periodo.',
+    budgetEarlierOverdue: 'Atrasadas de antes',
     budgetOverdue: 'Atrasada',
     budgetStatusDraft: 'Borrador',
     budgetStatusPublished: 'Publicada',
