@@ -2,6 +2,7 @@ import type { AdminViewServerProps } from 'payload'
 
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
+import { redirect } from 'next/navigation'
 import { formatAdminURL } from 'payload/shared'
 import React from 'react'
 
@@ -12,7 +13,7 @@ import { collectionSlugs } from '../../collectionSlugs'
 import { translate } from '../../translations/translate'
 import './budget.css'
 import { artLabel, formatTime, stageLabel, stageOptions } from './labels'
-import { BUDGET_PATH, CALENDAR_PATH } from './paths'
+import { BUDGET_PATH, CALENDAR_PATH, loginAfter } from './paths'
 
 const queryString = (query: BudgetQuery, change: Partial<BudgetQuery> = {}) => {
   const params = new URLSearchParams()
@@ -36,6 +37,9 @@ export const StoryBudget = async (props: AdminViewServerProps) => {
   const t = i18n.t
   const adminRoute = payload.config.routes.admin
   const url = (path: string) => formatAdminURL({ adminRoute, path: path as `/${string}` })
+  if (!user) {
+    redirect(loginAfter(adminRoute, BUDGET_PATH))
+  }
   const query = parseBudgetQuery(searchParams as Record<string, unknown>)
   const budget = await loadBudget({ payload, query, user })
   const language = i18n.language

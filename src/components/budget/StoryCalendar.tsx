@@ -2,6 +2,7 @@ import type { AdminViewServerProps } from 'payload'
 
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
+import { redirect } from 'next/navigation'
 import { formatAdminURL } from 'payload/shared'
 import React from 'react'
 
@@ -11,7 +12,7 @@ import { loadCalendar, parseCalendarMonth } from '../../budget/calendarData'
 import { collectionSlugs } from '../../collectionSlugs'
 import { translate } from '../../translations/translate'
 import './budget.css'
-import { BUDGET_PATH, CALENDAR_PATH } from './paths'
+import { BUDGET_PATH, CALENDAR_PATH, loginAfter } from './paths'
 
 const kindKey = {
   published: 'calendarPublished',
@@ -30,6 +31,9 @@ export const StoryCalendar = async (props: AdminViewServerProps) => {
   const t = i18n.t
   const adminRoute = payload.config.routes.admin
   const url = (path: string) => formatAdminURL({ adminRoute, path: path as `/${string}` })
+  if (!user) {
+    redirect(loginAfter(adminRoute, CALENDAR_PATH))
+  }
   const month = parseCalendarMonth((searchParams as Record<string, unknown> | undefined)?.month)
   const calendar = await loadCalendar({ month, payload, user })
   const language = i18n.language
