@@ -1,5 +1,6 @@
 /** Collection slugs are part of the public API (REST paths, GraphQL names): never rename them. */
 export const collectionSlugs = {
+  activity: 'activity',
   articles: 'articles',
   cases: 'cases',
   claims: 'claims',

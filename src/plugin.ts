@@ -4,6 +4,7 @@ import { seoPlugin } from '@payloadcms/plugin-seo'
 
 import type { NewsroomPluginOptions } from './types'
 
+import { activityCollection } from '../collections/Activity'
 import { articlesCollection } from '../collections/Articles'
 import { casesCollection } from '../collections/Cases'
 import { claimsCollection } from '../collections/Claims'
@@ -36,6 +37,7 @@ import { carryOverSearchTextAtStart } from './migrations/carryOverSearchText'
 import { carryOverLegacySeoMongo } from './seo/legacySeo'
 import { seoPluginConfig } from './seo/seoOptions'
 import { siteSettingsCustom } from './siteSettings'
+import { BUDGET_PATH, CALENDAR_PATH } from './components/budget/paths'
 import { serverComponent } from './packageName'
 import { withTranslations } from './translations'
 import { withoutNewsroomGlobals } from './typescript/withoutNewsroomGlobals'
@@ -107,6 +109,7 @@ export const newsroomPlugin =
       applyCollectionOverride(relatedStoriesCollection(), overrides.relatedStories),
       applyCollectionOverride(sectionsCollection(), overrides.sections),
       applyCollectionOverride(topicsCollection(), overrides.topics),
+      applyCollectionOverride(activityCollection(), overrides.activity),
       ...(hasCollection(collectionSlugs.users)
         ? []
         : [
@@ -146,6 +149,26 @@ export const newsroomPlugin =
                 serverComponent('ReviewQueue'),
                 ...(incomingConfig.admin?.components?.beforeDashboard ?? []),
               ],
+              // The story budget and the calendar, under the collections in the nav.
+              afterNavLinks: [
+                ...(incomingConfig.admin?.components?.afterNavLinks ?? []),
+                serverComponent('NewsroomNavLinks'),
+              ],
+              views: {
+                ...incomingConfig.admin?.components?.views,
+                newsroomBudget: {
+                  Component: serverComponent('StoryBudget'),
+                  exact: true,
+                  meta: { title: 'Story budget' },
+                  path: BUDGET_PATH,
+                },
+                newsroomCalendar: {
+                  Component: serverComponent('StoryCalendar'),
+                  exact: true,
+                  meta: { title: 'Calendar' },
+                  path: CALENDAR_PATH,
+                },
+              },
             },
         user: incomingConfig.admin?.user ?? collectionSlugs.users,
       },

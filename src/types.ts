@@ -281,6 +281,8 @@ export type NewsroomPluginOptions = {
   seo?: false | NewsroomSeoOptions
   /** Per-collection overrides, applied after the plugin builds each collection. */
   overrides?: {
+    /** Overrides for `activity`, the activity log. */
+    activity?: CollectionOverride
     /** Overrides for `articles`. */
     articles?: CollectionOverride
     /** Overrides for `cases`. */

@@ -25,6 +25,7 @@ import { followStage } from './hooks/followStage'
 import { guardPublishing } from './hooks/guardPublishing'
 import { keepLiveStatus } from './hooks/keepLiveStatus'
 import { lockShownRecords } from './hooks/lockShownRecords'
+import { logArticleActivity, rememberWasLive } from './hooks/logArticleActivity'
 import {
   markLiveRecords,
   releaseLiveRecords,
@@ -84,10 +85,12 @@ export const articlesCollection = ({
   // The site's reads: the latest published stories, newest first.
   indexes: [{ fields: ['_status', 'publishedAt'] }],
   hooks: {
-    afterChange: [markLiveRecords, redirectChangedSlug, scheduleEmbargoLift],
+    // Last: the log records the change as it was made (see logArticleActivity).
+    afterChange: [markLiveRecords, redirectChangedSlug, scheduleEmbargoLift, logArticleActivity],
     afterDelete: [releaseLiveRecords],
     beforeChange: [
       restoreAsDraft,
+      rememberWasLive,
       keepLiveStatus,
       guardPublishing,
       followStage,

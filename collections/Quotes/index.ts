@@ -10,6 +10,7 @@ import { perLanguage, translate, translated } from '../../src/translations/trans
 import { markNamedPeople, releaseNamedPeople } from '../People/hooks/markLivePeople'
 import { fillSpeakerFromPerson } from './hooks/fillSpeakerFromPerson'
 import { labelQuote } from './hooks/labelQuote'
+import { logVerification } from './hooks/logVerification'
 import { stampVerifiedAt, stampVerifiedBy } from './hooks/stampVerification'
 
 export const quoteMediums = [
@@ -43,7 +44,7 @@ export const quotesCollection = (): CollectionConfig => ({
   },
   labels: { plural: translated('quotePlural'), singular: translated('quoteSingular') },
   hooks: {
-    afterChange: [markNamedPeople],
+    afterChange: [markNamedPeople, logVerification],
     afterDelete: [releaseNamedPeople],
   },
   fields: [

@@ -9,3 +9,6 @@ export {
 } from '../lexical/converters/jsx'
 // The admin's server components, addressed in configs as '<package>/rsc#Name'.
 export { ReviewQueue } from '../components/ReviewQueue'
+export { NewsroomNavLinks } from '../components/budget/NewsroomNavLinks'
+export { StoryBudget } from '../components/budget/StoryBudget'
+export { StoryCalendar } from '../components/budget/StoryCalendar'

@@ -75,6 +75,7 @@ export interface Config {
     'related-stories': RelatedStory;
     sections: Section;
     topics: Topic;
+    activity: Activity;
     users: User;
     media: Media;
     redirects: Redirect;
@@ -112,6 +113,7 @@ export interface Config {
     'related-stories': RelatedStoriesSelect<false> | RelatedStoriesSelect<true>;
     sections: SectionsSelect<false> | SectionsSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
+    activity: ActivitySelect<false> | ActivitySelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
@@ -550,6 +552,22 @@ export interface Topic {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "activity".
+ */
+export interface Activity {
+  id: number;
+  actor?: (number | null) | User;
+  action: 'created' | 'submitted' | 'edited' | 'published' | 'unpublished' | 'corrected' | 'verified';
+  recordCollection: string;
+  recordId: string;
+  recordTitle?: string | null;
+  at: string;
+  detail?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "redirects".
  */
 export interface Redirect {
@@ -735,6 +753,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'topics';
         value: number | Topic;
+      } | null)
+    | ({
+        relationTo: 'activity';
+        value: number | Activity;
       } | null)
     | ({
         relationTo: 'users';
@@ -1039,6 +1061,21 @@ export interface TopicsSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
   description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "activity_select".
+ */
+export interface ActivitySelect<T extends boolean = true> {
+  actor?: T;
+  action?: T;
+  recordCollection?: T;
+  recordId?: T;
+  recordTitle?: T;
+  at?: T;
+  detail?: T;
   updatedAt?: T;
   createdAt?: T;
 }
