@@ -2,8 +2,9 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { DeliveryFormat } from './encodeRepresentation'
 
+import { collectionSlugs } from '../collectionSlugs'
 import { deliveryCacheFor } from './deliveryCache'
-import { deliveryResponse } from './deliveryResponse'
+import { deliveryPathFor, deliveryResponse } from './deliveryResponse'
 
 const handle = (format: DeliveryFormat) => async (req: PayloadRequest) => {
   const { body, headers, status } = await deliveryResponse({
@@ -12,6 +13,11 @@ const handle = (format: DeliveryFormat) => async (req: PayloadRequest) => {
     format,
     ifNoneMatch: req.headers.get('if-none-match'),
     onError: (error) => req.payload.logger.error({ err: error, msg: 'delivery read failed' }),
+    redirectTo: deliveryPathFor(
+      `${req.payload.config.routes.api}/${collectionSlugs.articles}/delivery`,
+      format,
+      req.url ? new URL(req.url, 'http://localhost').search : '',
+    ),
     slug: String(req.routeParams?.slug ?? ''),
   })
   return new Response(body ? new Uint8Array(body) : null, { headers, status })

@@ -28,6 +28,11 @@ type DeliveryRequest = {
   ifNoneMatch: null | string | undefined
   /** Told about a failed read before the 503 goes out. */
   onError: (error: unknown) => void
+  /**
+   * Where this door answers another slug, e.g. `(slug) => \`/api/articles/delivery/${slug}?x=1\``:
+   * an old slug of a renamed story is then answered with a 301 there. Without it, a 404.
+   */
+  redirectTo?: (slug: string) => string
   slug: string
 }
 
@@ -46,12 +51,22 @@ const jsonError = (status: number, message: string, cacheControl: string) => {
   }
 }
 
+/**
+ * The same delivery URL for another slug: `/api/articles/delivery/<slug>` (with `/ninjs` for
+ * ninjs), keeping the request's query.
+ */
+export const deliveryPathFor =
+  (base: string, format: DeliveryFormat, search: string) =>
+  (slug: string): string =>
+    `${base}/${encodeURIComponent(slug)}${format === 'ninjs' ? '/ninjs' : ''}${search}`
+
 /** The public read of one article: the same for anonymous and signed-in requests. */
 export const deliveryResponse = async ({
   cache,
   format,
   ifNoneMatch,
   onError,
+  redirectTo,
   slug,
 }: DeliveryRequest): Promise<DeliveryHttpResponse> => {
   const notFound = () =>
@@ -61,12 +76,30 @@ export const deliveryResponse = async ({
     return notFound()
   }
   let representation
+  let movedTo: null | string = null
   try {
     representation = await cache.get(slug, format)
+    if (!representation && redirectTo) {
+      movedTo = await cache.movedTo(slug)
+    }
   } catch (error) {
     onError(error)
     // Unable to confirm what is current (the database is unreachable): say so, cache nothing.
     return jsonError(503, 'The article could not be read; try again shortly.', 'no-store')
+  }
+  if (!representation && movedTo && redirectTo) {
+    // The story was renamed: its readers follow it, as its old page's readers do.
+    const body = errorBody('This article has moved to another slug.')
+    return {
+      body,
+      headers: {
+        'Cache-Control': DELIVERY_CACHE_CONTROL,
+        'Content-Length': String(body.length),
+        'Content-Type': 'application/json; charset=utf-8',
+        Location: redirectTo(movedTo),
+      },
+      status: 301,
+    }
   }
   if (!representation) {
     return notFound()

@@ -5,6 +5,7 @@ import type { RawHandler } from './beforeExpress'
 import {
   DELIVERY_CACHE_CONTROL,
   deliveryCacheFor,
+  deliveryPathFor,
   deliveryResponse,
   ifNoneMatchMatches,
   type DeliveryCache,
@@ -12,7 +13,7 @@ import {
 } from 'payload-plugin-newsroom/delivery'
 import { collectionSlugs } from 'payload-plugin-newsroom'
 
-import { deliveryInstalled } from './deliveryRouter'
+import { deliveryInstalled, searchOf } from './deliveryRouter'
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -101,6 +102,7 @@ export const deliveryFastPath = ({
       format,
       ifNoneMatch: req.headers['if-none-match'],
       onError: (error) => payload.logger.error({ err: error, msg: 'delivery read failed' }),
+      redirectTo: deliveryPathFor(base.slice(0, -1), format, searchOf(req.url)),
       slug,
     }).then(
       ({ body, headers, status }) => {

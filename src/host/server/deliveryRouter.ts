@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import {
   DELIVERY_ENDPOINT,
   deliveryCacheFor,
+  deliveryPathFor,
   deliveryResponse,
   type DeliveryCache,
   type DeliveryFormat,
@@ -16,6 +17,12 @@ type DeliveryRouterOptions = {
   /** @default the instance's shared cache */
   cache?: DeliveryCache
   payload: Payload
+}
+
+/** The query part of a request URL, `?` included, or nothing. */
+export const searchOf = (url: string | undefined): string => {
+  const at = url?.indexOf('?') ?? -1
+  return url && at >= 0 ? url.slice(at) : ''
 }
 
 /** With the plugin disabled nothing keeps a cache current, so nothing may be served from one. */
@@ -47,6 +54,7 @@ export const deliveryRouter = ({
       format,
       ifNoneMatch: req.headers['if-none-match'],
       onError: (error) => payload.logger.error({ err: error, msg: 'delivery read failed' }),
+      redirectTo: deliveryPathFor(base, format, searchOf(req.originalUrl)),
       slug: String(req.params.slug ?? ''),
     })
     // Straight to node's response: express's helpers would only re-derive these headers.
