@@ -13,6 +13,7 @@ import { redirectRouter } from '../src/host/server/redirectRouter'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 import { createRestClient, type RestClient } from './helpers/rest'
 import { signIn } from './helpers/users'
+import { waitFor } from './helpers/waitFor'
 
 /**
  * A live story's old slug, for every reader: the delivery API and ninjs answer it with a 301 to
@@ -93,6 +94,19 @@ const visit = async (server: NewsroomServer, path: string) => {
     status: response.status,
   }
 }
+
+/**
+ * The page cache's answer once it holds it: on PostgreSQL a write's change-log entry may be
+ * appended again once its transaction is over, purging a render made in between once more.
+ */
+const heldRedirect = (path: string) =>
+  waitFor(
+    async () => {
+      const answer = await visit(site, path)
+      return answer.status === 301 && answer.headers.get('x-cache') === 'HIT' ? answer : null
+    },
+    { what: `${path}'s 301 to be held by the page cache` },
+  )
 
 /** The delivery API through each of its doors: Payload's endpoint, express, the fast path. */
 const doors = {
@@ -227,8 +241,7 @@ describe('the story page’s 301 for an old slug', () => {
       expect.arrayContaining([`articles:${String(story.id)}`, `redirects:${String(docs[0].id)}`]),
     )
     expect((moved.headers.get('cache-tag') ?? '').split(',')).toEqual(expect.arrayContaining(keys))
-    const again = await visit(site, `/news/board-${tag}`)
-    expect(again.headers.get('x-cache')).toBe('HIT')
+    const again = await heldRedirect(`/news/board-${tag}`)
     expect(again.location).toBe(`/news/board-rules-${tag}`)
 
     // The story moves on: the held 301 is purged, and the old URL follows it.
@@ -239,7 +252,7 @@ describe('the story page’s 301 for an old slug', () => {
     expect(followed.headers.get('x-cache')).not.toBe('HIT')
 
     // An editor removes the redirect: the old URL is a 404 at once.
-    expect((await visit(site, `/news/board-${tag}`)).headers.get('x-cache')).toBe('HIT')
+    await heldRedirect(`/news/board-${tag}`)
     const removed = await rest.delete(`/api/redirects/${String(docs[0].id)}`, {
       token: tokens.editor,
     })
