@@ -21,6 +21,8 @@ export const contextKeys = {
   preservePublishingDates: 'newsroomPreservePublishingDates',
   /** One timestamp per save, so a first publish sets both dates to the same instant. */
   publishMoment: 'newsroomPublishMoment',
+  /** Set by the redirect hook: the live slug a write changed, and to what. */
+  slugMoved: 'newsroomSlugMoved',
   /** Announces a write to other instances without dropping this process's caches. */
   skipLocalDeliveryInvalidation: 'newsroomDeliverySkipLocalInvalidation',
 } as const
@@ -36,6 +38,7 @@ declare module 'payload' {
     newsroomPreservePublishingDates?: boolean
     newsroomPublishMoment?: string
     newsroomSentFields?: string[]
+    newsroomSlugMoved?: { from: string; to: string }
     newsroomStatusSent?: boolean
   }
 }

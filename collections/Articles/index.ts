@@ -19,6 +19,7 @@ import { publishingDatesFields } from '../../fields/publishingDates'
 import { slugField } from '../../fields/slug'
 import { articleBodyEditor } from './bodyEditor'
 import { relatedSuggestionsEndpoint } from './endpoints/relatedSuggestions'
+import { restoreVersionEndpoint } from './endpoints/restoreVersion'
 import { computeQuoteChecks } from './hooks/computeQuoteChecks'
 import { guardCorrections } from './hooks/guardCorrections'
 import { followStage } from './hooks/followStage'
@@ -80,7 +81,7 @@ export const articlesCollection = ({
     useAsTitle: 'headline',
   },
   defaultSort: '-publishedAt',
-  endpoints: [relatedSuggestionsEndpoint],
+  endpoints: [relatedSuggestionsEndpoint, restoreVersionEndpoint],
   labels: { plural: translated('articlePlural'), singular: translated('articleSingular') },
   // The site's reads: the latest published stories, newest first.
   indexes: [{ fields: ['_status', 'publishedAt'] }],

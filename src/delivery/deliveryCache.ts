@@ -13,6 +13,7 @@ import { createTaggedLru } from '../cache/taggedLru'
 import { encodeRepresentation } from './encodeRepresentation'
 import { registerLocalCache } from './localCaches'
 import { loadDeliveryArticle } from './renderDeliveryArticle'
+import { movedArticle, type MovedArticle } from '../redirects/movedArticle'
 import { siteSettings } from '../siteSettings'
 import { renderNinjs } from './renderNinjs'
 
@@ -31,6 +32,8 @@ type Entry = {
   bytes: number
   keys: readonly string[]
   loaded: LoadedDelivery | null
+  /** For a slug no live story has: where the story that had it now answers. */
+  moved: MovedArticle | null
   representations: Partial<Record<DeliveryFormat, DeliveryRepresentation>>
 }
 
@@ -61,6 +64,8 @@ export type DeliveryCache = {
    * cache needs, since that cache may already have seen a change this one has not.
    */
   load: (slug: string, options?: { fresh?: boolean }) => Promise<LoadedDelivery | null>
+  /** For a slug no live story has: the live slug of the story that had it (a redirect), or null. */
+  movedTo: (slug: string) => Promise<null | string>
   /**
    * The representation, at once, when the article is held and the change log need not be
    * waited for; undefined otherwise (call `get`). What a hot path answers without a promise.
@@ -107,7 +112,10 @@ export const createDeliveryCache = ({
 
   const load = (slug: string): Promise<Entry> => {
     const started = clock.now()
-    const pending = loadDeliveryArticle({ payload, slug }).then((loaded): Entry => {
+    const pending = loadDeliveryArticle({ payload, slug }).then(async (loaded): Promise<Entry> => {
+      // An old slug of a story renamed since: held with the redirect and the story's keys, so
+      // changing either purges it.
+      const moved = loaded ? null : await movedArticle(payload, slug)
       // The JSON every reader of the API gets, made now so its size is known: the measure of
       // the entry against `maxBytes` (the loaded object it was made from takes a few times
       // that on the heap).
@@ -117,8 +125,9 @@ export const createDeliveryCache = ({
       const entry: Entry = {
         bytes: json ? json.body.length : 0,
         // An unknown slug becomes an article when something is published.
-        keys: loaded ? loaded.keys : [ARTICLE_LIST_KEY],
+        keys: loaded ? loaded.keys : [ARTICLE_LIST_KEY, ...(moved?.keys ?? [])],
         loaded,
+        moved,
         representations: json ? { json } : {},
       }
       if (!clock.invalidatedSince(started, entry.keys)) {
@@ -172,6 +181,7 @@ export const createDeliveryCache = ({
     get: async (slug, format) => represent(await lookup(slug), format),
     invalidate,
     load: async (slug, options) => (await lookup(slug, options?.fresh)).loaded,
+    movedTo: async (slug) => (await lookup(slug)).moved?.slug ?? null,
     peek: (slug, format) => {
       if (feed.syncSoon()) {
         // Not read for two intervals: the caller's `get` waits for the read this started.

@@ -2,8 +2,9 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { DeliveryFormat } from './encodeRepresentation'
 
+import { collectionSlugs } from '../collectionSlugs'
 import { deliveryCacheFor } from './deliveryCache'
-import { deliveryResponse } from './deliveryResponse'
+import { deliveryPathFor, deliveryResponse } from './deliveryResponse'
 import { partnerRepresentation } from './partnerDelivery'
 
 const handle = (format: DeliveryFormat) => async (req: PayloadRequest) => {
@@ -16,6 +17,11 @@ const handle = (format: DeliveryFormat) => async (req: PayloadRequest) => {
     onError: (error) => req.payload.logger.error({ err: error, msg: 'delivery read failed' }),
     // Payload has already read the request's API key or session.
     partner: () => partnerRepresentation({ format, payload: req.payload, slug, user: req.user }),
+    redirectTo: deliveryPathFor(
+      `${req.payload.config.routes.api}/${collectionSlugs.articles}/delivery`,
+      format,
+      req.url ? new URL(req.url, 'http://localhost').search : '',
+    ),
     slug,
   })
   return new Response(body ? new Uint8Array(body) : null, { headers, status })

@@ -34,6 +34,11 @@ type DeliveryRequest = {
    * read it (under embargo), or null. Answered `private, no-store`, never cached.
    */
   partner?: () => Promise<DeliveryRepresentation | null>
+  /**
+   * Where this door answers another slug, e.g. `(slug) => \`/api/articles/delivery/${slug}?x=1\``:
+   * an old slug of a renamed story is then answered with a 301 there. Without it, a 404.
+   */
+  redirectTo?: (slug: string) => string
   slug: string
 }
 
@@ -52,6 +57,15 @@ const jsonError = (status: number, message: string, cacheControl: string) => {
   }
 }
 
+/**
+ * The same delivery URL for another slug: `/api/articles/delivery/<slug>` (with `/ninjs` for
+ * ninjs), keeping the request's query.
+ */
+export const deliveryPathFor =
+  (base: string, format: DeliveryFormat, search: string) =>
+  (slug: string): string =>
+    `${base}/${encodeURIComponent(slug)}${format === 'ninjs' ? '/ninjs' : ''}${search}`
+
 /** The public read of one article: the same for anonymous and signed-in requests. */
 export const deliveryResponse = async ({
   cache,
@@ -59,6 +73,7 @@ export const deliveryResponse = async ({
   ifNoneMatch,
   onError,
   partner,
+  redirectTo,
   slug,
 }: DeliveryRequest): Promise<DeliveryHttpResponse> => {
   const notFound = () =>
@@ -69,16 +84,34 @@ export const deliveryResponse = async ({
   }
   let representation
   let cacheControl = DELIVERY_CACHE_CONTROL
+  let movedTo: null | string = null
   try {
     representation = await cache.get(slug, format)
     if (!representation && partner) {
       representation = await partner()
       cacheControl = PARTNER_CACHE_CONTROL
     }
+    if (!representation && redirectTo) {
+      movedTo = await cache.movedTo(slug)
+    }
   } catch (error) {
     onError(error)
     // Unable to confirm what is current (the database is unreachable): say so, cache nothing.
     return jsonError(503, 'The article could not be read; try again shortly.', 'no-store')
+  }
+  if (!representation && movedTo && redirectTo) {
+    // The story was renamed: its readers follow it, as its old page's readers do.
+    const body = errorBody('This article has moved to another slug.')
+    return {
+      body,
+      headers: {
+        'Cache-Control': DELIVERY_CACHE_CONTROL,
+        'Content-Length': String(body.length),
+        'Content-Type': 'application/json; charset=utf-8',
+        Location: redirectTo(movedTo),
+      },
+      status: 301,
+    }
   }
   if (!representation) {
     return notFound()

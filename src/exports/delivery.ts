@@ -5,6 +5,7 @@ export type { DeliveryCache, DeliveryCacheOptions } from '../delivery/deliveryCa
 export { DELIVERY_ENDPOINT } from '../delivery/deliveryEndpoints'
 export {
   DELIVERY_CACHE_CONTROL,
+  deliveryPathFor,
   deliveryResponse,
   NOT_FOUND_CACHE_CONTROL,
 } from '../delivery/deliveryResponse'
@@ -18,6 +19,8 @@ export {
 } from '../delivery/partnerDelivery'
 export type { DeliveryFormat, DeliveryRepresentation } from '../delivery/encodeRepresentation'
 export { escapeHtml } from '../delivery/escapeHtml'
+export { movedArticle } from '../redirects/movedArticle'
+export type { MovedArticle } from '../redirects/movedArticle'
 export { withoutInternalFields } from '../delivery/withoutInternalFields'
 export {
   deliveryPopulate,

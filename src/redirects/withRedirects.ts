@@ -7,6 +7,7 @@ import { isEditor } from '../access/roles'
 import { collectionSlugs } from '../collectionSlugs'
 import { perLanguage, translated } from '../translations/translate'
 import { addRelationTarget } from '../utilities/addRelationTarget'
+import { announceRedirectChange, announceRedirectDelete } from './announceRedirectChange'
 
 export const REDIRECTS_SLUG = 'redirects'
 
@@ -15,6 +16,8 @@ export const REDIRECTS_SLUG = 'redirects'
  * an editor changes a live story's slug, and the site answers the old URL with a 301. A record
  * references the story rather than its new URL, so A→B then B→C sends A straight to C. Readers
  * may read them (old URLs are public); only editors change them.
+ *
+ * A change to a redirect purges what answered its old URL (see announceRedirectChange).
  *
  * A site that already runs plugin-redirects keeps its collection and its rules: its `to`
  * reference may point at stories too, and the stories' redirects are written there.
@@ -27,6 +30,11 @@ export const withRedirects = (config: Config): Config => {
         collection.slug === REDIRECTS_SLUG
           ? {
               ...collection,
+              hooks: {
+                ...collection.hooks,
+                afterChange: [...(collection.hooks?.afterChange ?? []), announceRedirectChange],
+                afterDelete: [...(collection.hooks?.afterDelete ?? []), announceRedirectDelete],
+              },
               fields: addRelationTarget(
                 collection.fields,
                 'to.reference',
@@ -46,6 +54,7 @@ export const withRedirects = (config: Config): Config => {
         description: translated('redirectsDescription'),
         group: perLanguage('adminGroup'),
       },
+      hooks: { afterChange: [announceRedirectChange], afterDelete: [announceRedirectDelete] },
     },
     redirectTypes: ['301'],
   })(config)

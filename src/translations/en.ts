@@ -93,6 +93,8 @@ export const en = {
     // Collection and global descriptions
     frontPageDescription:
       'The lead story and the stories under it, in this order; the latest published stories follow. A story not published yet is skipped until it is.',
+    slugRestoredRedirects:
+      'The story’s address changed from {{from}} to {{to}}: {{from}} now redirects there.',
     redirectsDescription: 'Old URLs of our stories and where they now answer (301).',
     relatedStoriesDescription:
       'Links shown under a story: one of our articles, or a story elsewhere.',

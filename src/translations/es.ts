@@ -91,6 +91,8 @@ export const es: NewsroomTranslations = {
     // Collection and global descriptions
     frontPageDescription:
       'La nota principal y las notas debajo de ella, en este orden; después siguen las últimas notas publicadas. Una nota aún no publicada se omite hasta que se publique.',
+    slugRestoredRedirects:
+      'La dirección de la nota cambió de {{from}} a {{to}}: {{from}} ahora redirige allí.',
     redirectsDescription: 'URL antiguas de nuestras notas y dónde responden ahora (301).',
     relatedStoriesDescription:
       'Enlaces que se muestran bajo una nota: uno de nuestros artículos o una nota de otro medio.',

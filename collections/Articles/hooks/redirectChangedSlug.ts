@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionS
 import type { NewsroomArticle } from '../../../src/documents'
 
 import { collectionSlugs } from '../../../src/collectionSlugs'
+import { contextKeys } from '../../../src/requestContext'
 import { REDIRECTS_SLUG } from '../../../src/redirects/withRedirects'
 import { siteSettings } from '../../../src/siteSettings'
 import { DRAFT_SAVE } from './rememberDraftSave'
@@ -26,17 +27,17 @@ export const rememberLiveSlug: CollectionBeforeChangeHook<NewsroomArticle> = asy
 
 /**
  * Once a live story's slug has changed, its old URL answers 301 to the story (whatever its slug
- * is later), and a URL the story takes back stops redirecting. Only where the app has the
+ * is later), and a URL a story takes (back, or first) stops redirecting. Only where the app has the
  * redirects collection (the plugin's `redirects` option).
  */
 export const redirectChangedSlug: CollectionAfterChangeHook<NewsroomArticle> = async ({
   doc,
+  operation,
   req,
 }) => {
   const before = req.context[`${LIVE_SLUG}:${String(doc.id)}`]
   if (
     !req.payload.collections[REDIRECTS_SLUG as CollectionSlug] ||
-    typeof before !== 'string' ||
     !doc.slug ||
     before === doc.slug ||
     doc._status !== 'published'
@@ -45,13 +46,22 @@ export const redirectChangedSlug: CollectionAfterChangeHook<NewsroomArticle> = a
   }
   const { articlePath } = siteSettings(req.payload.config)
   const collection = REDIRECTS_SLUG as CollectionSlug
-  const from = articlePath(before)
+  const goesLive = operation === 'create' || before === null
+  if (typeof before !== 'string' && !goesLive) {
+    return doc
+  }
+  // The story's URL is its page now: an old redirect from it (another story's former slug)
+  // would hide the page behind a 301.
   await req.payload.delete({
     collection,
     overrideAccess: true,
     req,
     where: { from: { equals: articlePath(doc.slug) } },
   })
+  if (typeof before !== 'string') {
+    return doc
+  }
+  const from = articlePath(before)
   const { docs } = await req.payload.find({
     collection,
     depth: 0,
@@ -72,5 +82,7 @@ export const redirectChangedSlug: CollectionAfterChangeHook<NewsroomArticle> = a
   } else {
     await req.payload.create({ collection, data, overrideAccess: true, req })
   }
+  // What the editor is told (a restore's message names the move).
+  req.context[contextKeys.slugMoved] = { from: before, to: doc.slug }
   return doc
 }

@@ -75,11 +75,13 @@ export type PageCache = {
   stats: () => PageCacheStats
 }
 
-const STORABLE_STATUSES = new Set([200, 404])
+/** Pages, their 404s, and an old story URL's 301 (purged with its redirect or its story). */
+const STORABLE_STATUSES = new Set([200, 301, 404])
 
 /** Only what the page is, not how Next happened to send it (no cookies, no caching of its own). */
 const storable = (page: RenderedPage): boolean =>
   STORABLE_STATUSES.has(page.status) &&
+  (page.status !== 301 || typeof page.headers.location === 'string') &&
   page.headers['set-cookie'] === undefined &&
   !page.headers['content-encoding']
 
@@ -90,9 +92,12 @@ const buildEntry = async (
 ): Promise<PageEntry> => {
   const encoded = await encodeVariants(page.body)
   const common: Record<string, string> = {
-    'Cache-Control': page.status === 200 ? pageCacheControl(policy) : notFoundCacheControl(policy),
+    'Cache-Control': page.status === 404 ? notFoundCacheControl(policy) : pageCacheControl(policy),
     'Content-Type': String(page.headers['content-type'] ?? 'text/html; charset=utf-8'),
     Vary: 'Accept-Encoding',
+  }
+  if (page.status === 301) {
+    common.Location = String(page.headers.location ?? '/')
   }
   if (keys.length > 0) {
     common['Surrogate-Key'] = surrogateKeyHeader(keys)

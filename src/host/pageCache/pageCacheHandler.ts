@@ -84,7 +84,7 @@ export const pageCacheHandler = ({
         'Cache-Control': 'private, no-store',
         'Content-Length': String(body.length),
         'Content-Type': String(headers['content-type'] ?? 'text/plain; charset=utf-8'),
-        // A redirect (an old story URL) is passed on, not stored: it must keep its target.
+        // Kept as it came (a redirect that could not be stored keeps its target).
         ...(headers.location ? { Location: headers.location } : {}),
         'X-Cache': 'PASS',
       })

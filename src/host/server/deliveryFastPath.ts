@@ -5,6 +5,7 @@ import type { RawHandler } from './beforeExpress'
 import {
   DELIVERY_CACHE_CONTROL,
   deliveryCacheFor,
+  deliveryPathFor,
   deliveryResponse,
   partnerRepresentation,
   userFromAuthorization,
@@ -14,7 +15,7 @@ import {
 } from 'payload-plugin-newsroom/delivery'
 import { collectionSlugs } from 'payload-plugin-newsroom'
 
-import { deliveryInstalled } from './deliveryRouter'
+import { deliveryInstalled, searchOf } from './deliveryRouter'
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -111,6 +112,7 @@ export const deliveryFastPath = ({
           slug,
           user: await userFromAuthorization(payload, req.headers.authorization),
         }),
+      redirectTo: deliveryPathFor(base.slice(0, -1), format, searchOf(req.url)),
       slug,
     }).then(
       ({ body, headers, status }) => {

@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import {
   DELIVERY_ENDPOINT,
   deliveryCacheFor,
+  deliveryPathFor,
   deliveryResponse,
   partnerRepresentation,
   userFromAuthorization,
@@ -18,6 +19,12 @@ type DeliveryRouterOptions = {
   /** @default the instance's shared cache */
   cache?: DeliveryCache
   payload: Payload
+}
+
+/** The query part of a request URL, `?` included, or nothing. */
+export const searchOf = (url: string | undefined): string => {
+  const at = url?.indexOf('?') ?? -1
+  return url && at >= 0 ? url.slice(at) : ''
 }
 
 /** With the plugin disabled nothing keeps a cache current, so nothing may be served from one. */
@@ -58,6 +65,7 @@ export const deliveryRouter = ({
           slug,
           user: await userFromAuthorization(payload, req.headers.authorization),
         }),
+      redirectTo: deliveryPathFor(base, format, searchOf(req.originalUrl)),
       slug,
     })
     // Straight to node's response: express's helpers would only re-derive these headers.

@@ -72,7 +72,7 @@ const main = async () => {
       ...(benchReference ? [benchReferenceRouter({ payload })] : []),
       deliveryRouter({ payload }),
       // A changed slug's old URL: a 301 to the story's page, before Next's 404.
-      redirectRouter({ payload }),
+      redirectRouter({ payload, policy: pageCacheConfig.policy }),
     ],
     settings,
   })
