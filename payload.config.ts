@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { emailAdapter } from './src/host/email/emailAdapter'
 import { carryOverPeopleOnMongo } from './src/host/database/carryOverPeopleOnMongo'
 import { databaseAdapter, databaseKind } from './src/host/database/database'
 import { keepResetIntervalInProcess } from './src/host/database/sqliteResetInterval'
@@ -43,6 +44,8 @@ export default buildConfig({
     uri: process.env.DATABASE_URI,
   }),
   editor: lexicalEditor(),
+  // SMTP_URL: notifications and password resets go out by SMTP; unset, to the console.
+  email: emailAdapter(),
   // MongoDB has no schema migrations: free-text sections and topics become records, and typed
   // names become people, here at start, as the SQL migrations do.
   onInit: async (payload) => {

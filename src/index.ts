@@ -27,6 +27,7 @@ export type {
   NewsroomLimitsOptions,
   NewsroomCacheOptions,
   NewsroomFactCheckOptions,
+  NewsroomNotificationsOptions,
   NewsroomRating,
   NewsroomPluginOptions,
   NewsroomLogo,

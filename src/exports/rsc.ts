@@ -9,3 +9,4 @@ export {
 } from '../lexical/converters/jsx'
 // The admin's server components, addressed in configs as '<package>/rsc#Name'.
 export { ReviewQueue } from '../components/ReviewQueue'
+export { UnreadNotifications } from '../components/UnreadNotifications'

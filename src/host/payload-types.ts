@@ -75,6 +75,8 @@ export interface Config {
     'related-stories': RelatedStory;
     sections: Section;
     topics: Topic;
+    'editorial-comments': EditorialComment;
+    notifications: Notification;
     users: User;
     media: Media;
     redirects: Redirect;
@@ -86,6 +88,9 @@ export interface Config {
     'payload-migrations': PayloadMigration;
   };
   collectionsJoins: {
+    articles: {
+      discussion: 'editorial-comments';
+    };
     quotes: {
       articles: 'articles';
     };
@@ -102,6 +107,9 @@ export interface Config {
     'related-stories': {
       listedIn: 'articles';
     };
+    'editorial-comments': {
+      replies: 'editorial-comments';
+    };
   };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
@@ -112,6 +120,8 @@ export interface Config {
     'related-stories': RelatedStoriesSelect<false> | RelatedStoriesSelect<true>;
     sections: SectionsSelect<false> | SectionsSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
+    'editorial-comments': EditorialCommentsSelect<false> | EditorialCommentsSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
@@ -233,6 +243,11 @@ export interface Article {
     dueAt?: string | null;
     plannedLength?: number | null;
     artNeeded?: ('none' | 'photo' | 'graphic' | 'video') | null;
+  };
+  discussion?: {
+    docs?: (number | EditorialComment)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
   };
   meta?: {
     title?: string | null;
@@ -519,6 +534,28 @@ export interface Claim {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "editorial-comments".
+ */
+export interface EditorialComment {
+  id: number;
+  article: number | Article;
+  parent?: (number | null) | EditorialComment;
+  body: string;
+  mentions?: (number | User)[] | null;
+  author?: (number | null) | User;
+  resolved?: boolean | null;
+  resolvedBy?: (number | null) | User;
+  resolvedAt?: string | null;
+  replies?: {
+    docs?: (number | EditorialComment)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "sections".
  */
 export interface Section {
@@ -539,6 +576,20 @@ export interface Topic {
   name: string;
   slug?: string | null;
   description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  recipient: number | User;
+  kind: 'assigned' | 'submitted' | 'mentioned' | 'quote-disputed' | 'published';
+  article?: (number | null) | Article;
+  message: string;
+  read?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -731,6 +782,14 @@ export interface PayloadLockedDocument {
         value: number | Topic;
       } | null)
     | ({
+        relationTo: 'editorial-comments';
+        value: number | EditorialComment;
+      } | null)
+    | ({
+        relationTo: 'notifications';
+        value: number | Notification;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
@@ -843,6 +902,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         plannedLength?: T;
         artNeeded?: T;
       };
+  discussion?: T;
   meta?:
     | T
     | {
@@ -1032,6 +1092,36 @@ export interface TopicsSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
   description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "editorial-comments_select".
+ */
+export interface EditorialCommentsSelect<T extends boolean = true> {
+  article?: T;
+  parent?: T;
+  body?: T;
+  mentions?: T;
+  author?: T;
+  resolved?: T;
+  resolvedBy?: T;
+  resolvedAt?: T;
+  replies?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  recipient?: T;
+  kind?: T;
+  article?: T;
+  message?: T;
+  read?: T;
   updatedAt?: T;
   createdAt?: T;
 }

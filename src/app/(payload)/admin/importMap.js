@@ -34,6 +34,7 @@ import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 }
 import { ArticlePublishButton as ArticlePublishButton_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ReviewQueue as ReviewQueue_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
+import { UnreadNotifications as UnreadNotifications_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -75,6 +76,7 @@ export const importMap = {
   "payload-plugin-newsroom/client#ArticlePublishButton": ArticlePublishButton_afd665b91a05091de29060d0ee2665c0,
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
   "payload-plugin-newsroom/rsc#ReviewQueue": ReviewQueue_e05013ec33daf3c2c199b8bfca7ef5f5,
+  "payload-plugin-newsroom/rsc#UnreadNotifications": UnreadNotifications_e05013ec33daf3c2c199b8bfca7ef5f5,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
