@@ -9,6 +9,9 @@
 #                                           (default 8025), wait until both listen
 #   .ci/mailpit.sh stop                     stop it and remove its data directory
 #
+# Chaos is on: a test makes the SMTP server refuse mail (PUT /api/v1/chaos) to show that a
+# failing mail server never fails the write that sent the email.
+#
 # Files (relative to the repo root): .cache/bin/mailpit, .cache/mailpit.pid,
 # .cache/mailpit.datadir, .cache/mailpit.log. Messages: http://127.0.0.1:HTTP_PORT/api/v1/messages.
 #
@@ -55,6 +58,7 @@ start() {
     --listen "127.0.0.1:$http" \
     --database "$datadir/mailpit.db" \
     --smtp-auth-allow-insecure \
+    --enable-chaos \
     --disable-version-check \
     --quiet \
     </dev/null >"$LOG_FILE" 2>&1 &
