@@ -43,7 +43,6 @@ afterAll(async () => {
   await ctx?.payload.destroy()
 })
 
-
 /** What each account was told about one story, by kind. */
 const told = async (articleId: number | string) => {
   const { docs } = await ctx.payload.find({
