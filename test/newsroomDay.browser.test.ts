@@ -80,7 +80,7 @@ describeMail('a newsroom’s day', () => {
     await editor.locator('#field-headline').fill(headline)
     await openTab(editor, 'Assignment')
     await chooseIn(editor, 'field-assignment__reporters', 'Wren Writer')
-    const id = editor.url().split('/').pop() as string
+    const id = new URL(editor.url()).pathname.split('/').pop() as string
     await emailArrives('writer@newsroom.test', ['assigned', headline])
 
     // The writer writes and submits; no publish button anywhere on the story.
@@ -93,6 +93,7 @@ describeMail('a newsroom’s day', () => {
     await submit.waitFor()
     await expect(writer.getByRole('button', { name: /^Publish/ }).count()).resolves.toBe(0)
     await submit.click()
+    await writer.screenshot({ fullPage: true, path: `${SHOTS}/writer-submitting.png` })
     await waitFor(async () => (await storyDoc(writer, id)).stage === 'editing', {
       timeoutMs: 15_000,
       what: 'the story to be in review',
