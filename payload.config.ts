@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { emailAdapter } from './src/host/email/emailAdapter'
 import { carryOverPeopleAtStart } from './src/host/database/carryOverPeopleAtStart'
 import { databaseAdapter } from './src/host/database/database'
 import { carryOverTaxonomyMongo } from './src/host/database/taxonomyCarryOverMongo'
@@ -42,6 +43,8 @@ export default buildConfig({
     uri: process.env.DATABASE_URI,
   }),
   editor: lexicalEditor(),
+  // SMTP_URL: notifications and password resets go out by SMTP; unset, to the console.
+  email: emailAdapter(),
   // MongoDB has no schema migrations: free-text sections and topics become records here at
   // start, as the SQL migrations do. Typed names become people at start on every adapter, after
   // the migrations (the carry-over reads through Payload, with today's columns).

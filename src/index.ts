@@ -28,6 +28,7 @@ export type {
   NewsroomLimitsOptions,
   NewsroomCacheOptions,
   NewsroomFactCheckOptions,
+  NewsroomNotificationsOptions,
   NewsroomRating,
   NewsroomPluginOptions,
   NewsroomLogo,

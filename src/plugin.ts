@@ -8,7 +8,9 @@ import { activityCollection } from '../collections/Activity'
 import { articlesCollection } from '../collections/Articles'
 import { casesCollection } from '../collections/Cases'
 import { claimsCollection } from '../collections/Claims'
+import { editorialCommentsCollection } from '../collections/EditorialComments'
 import { mediaCollection, mediaFields } from '../collections/Media'
+import { notificationsCollection } from '../collections/Notifications'
 import { peopleCollection } from '../collections/People'
 import { quotesCollection } from '../collections/Quotes'
 import { relatedStoriesCollection } from '../collections/RelatedStories'
@@ -30,6 +32,8 @@ import { guardLocksOnNewsroomRecords } from './workarounds/lockInAnothersName'
 import { guardScheduleCancellation } from './workarounds/scheduleCancelSkipsAccess'
 import { withScheduledPublishing } from './jobs/scheduledPublishing'
 import { withLimits } from './limits/withLimits'
+import { notificationSettingsCustom } from './notifications/settings'
+import { withNotifications } from './notifications/withNotifications'
 import { REDIRECTS_SLUG, withRedirects } from './redirects/withRedirects'
 import { SEARCH_SLUG, STORY_SEARCH_PRIORITY, withSearch } from './search/withSearch'
 import { carryOverBodyImagesAtStart } from './migrations/carryOverBodyImages'
@@ -110,6 +114,8 @@ export const newsroomPlugin =
       applyCollectionOverride(sectionsCollection(), overrides.sections),
       applyCollectionOverride(topicsCollection(), overrides.topics),
       applyCollectionOverride(activityCollection(), overrides.activity),
+      applyCollectionOverride(editorialCommentsCollection(), overrides.editorialComments),
+      applyCollectionOverride(notificationsCollection(), overrides.notifications),
       ...(hasCollection(collectionSlugs.users)
         ? []
         : [
@@ -147,6 +153,7 @@ export const newsroomPlugin =
               // Editors see what writers submitted first; the site's own come after.
               beforeDashboard: [
                 serverComponent('ReviewQueue'),
+                serverComponent('UnreadNotifications'),
                 ...(incomingConfig.admin?.components?.beforeDashboard ?? []),
               ],
               // The story budget and the calendar, under the collections in the nav.
@@ -173,12 +180,16 @@ export const newsroomPlugin =
         user: incomingConfig.admin?.user ?? collectionSlugs.users,
       },
       // The delivery API: endpoints on articles, cache-invalidation hooks on what it shows.
-      collections: pluginOptions.disabled ? collections : collections.map(withDelivery),
+      // …and the notifications their changes write (each checks the option when it runs).
+      collections: pluginOptions.disabled
+        ? collections
+        : collections.map(withDelivery).map(withNotifications),
       custom: {
         ...incomingConfig.custom,
         ...siteSettingsCustom(pluginOptions.site),
         ...cacheSettingsCustom(pluginOptions.cache),
         ...factCheckSettingsCustom(pluginOptions.factChecks),
+        ...notificationSettingsCustom(pluginOptions.notifications),
       },
       // Kept when disabled, like the collections, so the schema does not change.
       // plugin-seo may have added SEO fields to the site's globals: keep its version of them.

@@ -225,6 +225,17 @@ export type NewsroomHardeningOptions = {
   payloadCollections?: boolean
 }
 
+/** Notifications to staff, written by the server, and the emails that carry them. */
+export type NewsroomNotificationsOptions = {
+  /**
+   * Email each notification to its recipient through Payload's email adapter (the app's
+   * `email` setting; Payload's default only writes them to the console). Sent after the write,
+   * never holding it up: a failing mail server is logged, the write still succeeds.
+   * @default true
+   */
+  email?: boolean
+}
+
 export type NewsroomPluginOptions = {
   /** Purging caches outside the process when content changes. */
   cache?: NewsroomCacheOptions
@@ -255,6 +266,13 @@ export type NewsroomPluginOptions = {
    * @default 6
    */
   maxRelatedCoverage?: number
+  /**
+   * Notifications to staff (assigned, submitted for review, mentioned in a comment, a quote in
+   * their live story disputed, their story published), each also emailed through Payload's email
+   * adapter. `false` turns them off (the collections stay, so the schema does not change).
+   * @default { email: true }
+   */
+  notifications?: false | NewsroomNotificationsOptions
   /**
    * Old story URLs answer 301 to the new one after an editor changes a live slug, with Payload's
    * redirects plugin. A site that already runs plugin-redirects (before this plugin) keeps its
@@ -289,8 +307,12 @@ export type NewsroomPluginOptions = {
     cases?: CollectionOverride
     /** Overrides for `claims`. */
     claims?: CollectionOverride
+    /** Overrides for `editorial-comments`. */
+    editorialComments?: CollectionOverride
     /** Overrides for `media`, used only when the app has no `media` collection of its own. */
     media?: CollectionOverride
+    /** Overrides for `notifications`. */
+    notifications?: CollectionOverride
     /** Overrides for `people`. */
     people?: CollectionOverride
     /** Overrides for `quotes`. */

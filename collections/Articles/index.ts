@@ -262,6 +262,28 @@ export const articlesCollection = ({
           label: translated('tabAssignment'),
           fields: [assignmentField({ usersCollection: collectionSlugs.users })],
         },
+        {
+          // The desk's thread on the story (editorial comments): staff only, like the
+          // comments themselves; "Add new" here starts a comment on this story.
+          label: translated('tabDiscussion'),
+          fields: [
+            {
+              name: 'discussion',
+              type: 'join',
+              access: { read: isStaffField },
+              admin: {
+                allowCreate: true,
+                defaultColumns: ['body', 'author', 'parent', 'resolved', 'createdAt'],
+                description: translated('discussionDescription'),
+              },
+              collection: collectionSlugs.editorialComments,
+              defaultLimit: 50,
+              defaultSort: 'createdAt',
+              label: translated('discussion'),
+              on: 'article',
+            },
+          ],
+        },
       ],
     },
     {

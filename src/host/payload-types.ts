@@ -76,6 +76,8 @@ export interface Config {
     sections: Section;
     topics: Topic;
     activity: Activity;
+    'editorial-comments': EditorialComment;
+    notifications: Notification;
     users: User;
     media: Media;
     redirects: Redirect;
@@ -87,6 +89,9 @@ export interface Config {
     'payload-migrations': PayloadMigration;
   };
   collectionsJoins: {
+    articles: {
+      discussion: 'editorial-comments';
+    };
     quotes: {
       articles: 'articles';
     };
@@ -103,6 +108,9 @@ export interface Config {
     'related-stories': {
       listedIn: 'articles';
     };
+    'editorial-comments': {
+      replies: 'editorial-comments';
+    };
   };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
@@ -114,6 +122,8 @@ export interface Config {
     sections: SectionsSelect<false> | SectionsSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
     activity: ActivitySelect<false> | ActivitySelect<true>;
+    'editorial-comments': EditorialCommentsSelect<false> | EditorialCommentsSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
@@ -236,6 +246,11 @@ export interface Article {
     dueAt?: string | null;
     plannedLength?: number | null;
     artNeeded?: ('none' | 'photo' | 'graphic' | 'video') | null;
+  };
+  discussion?: {
+    docs?: (number | EditorialComment)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
   };
   meta?: {
     title?: string | null;
@@ -527,6 +542,28 @@ export interface Claim {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "editorial-comments".
+ */
+export interface EditorialComment {
+  id: number;
+  article: number | Article;
+  parent?: (number | null) | EditorialComment;
+  body: string;
+  mentions?: (number | User)[] | null;
+  author?: (number | null) | User;
+  resolved?: boolean | null;
+  resolvedBy?: (number | null) | User;
+  resolvedAt?: string | null;
+  replies?: {
+    docs?: (number | EditorialComment)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "sections".
  */
 export interface Section {
@@ -563,6 +600,20 @@ export interface Activity {
   recordTitle?: string | null;
   at: string;
   detail?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  recipient: number | User;
+  kind: 'assigned' | 'submitted' | 'mentioned' | 'quote-disputed' | 'published';
+  article?: (number | null) | Article;
+  message: string;
+  read?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -759,6 +810,14 @@ export interface PayloadLockedDocument {
         value: number | Activity;
       } | null)
     | ({
+        relationTo: 'editorial-comments';
+        value: number | EditorialComment;
+      } | null)
+    | ({
+        relationTo: 'notifications';
+        value: number | Notification;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
@@ -871,6 +930,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         plannedLength?: T;
         artNeeded?: T;
       };
+  discussion?: T;
   meta?:
     | T
     | {
@@ -1076,6 +1136,36 @@ export interface ActivitySelect<T extends boolean = true> {
   recordTitle?: T;
   at?: T;
   detail?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "editorial-comments_select".
+ */
+export interface EditorialCommentsSelect<T extends boolean = true> {
+  article?: T;
+  parent?: T;
+  body?: T;
+  mentions?: T;
+  author?: T;
+  resolved?: T;
+  resolvedBy?: T;
+  resolvedAt?: T;
+  replies?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  recipient?: T;
+  kind?: T;
+  article?: T;
+  message?: T;
+  read?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -114,7 +114,10 @@ export const createDemoAccounts = async (baseUrl: string): Promise<void> => {
  * Production, not `npm run dev`: it is what readers and editors get, its stricter policy is the
  * one worth checking, and no route waits minutes for the dev server to compile it on first use.
  */
-export const browserSuite = (shots: string): { app: ProductionApp; browser: Browser } => {
+export const browserSuite = (
+  shots: string,
+  { env = {} }: { env?: Record<string, string> } = {},
+): { app: ProductionApp; browser: Browser } => {
   const suite = {} as { app: ProductionApp; browser: Browser }
   beforeAll(async () => {
     fs.mkdirSync(shots, { recursive: true })
@@ -122,7 +125,8 @@ export const browserSuite = (shots: string): { app: ProductionApp; browser: Brow
     await ensureProductionBuild()
     suite.app = await startProductionApp({
       databaseUri: await freshDatabaseUri(),
-      env: { NEWSROOM_SEED: 'true' },
+      // More settings for the app: SMTP_URL, for a suite that reads the emails back.
+      env: { NEWSROOM_SEED: 'true', ...env },
     })
     await createDemoAccounts(suite.app.baseUrl)
     suite.browser = await launchBrowser()

@@ -37,6 +37,7 @@ import { ArticlePublishButton as ArticlePublishButton_afd665b91a05091de29060d0ee
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { NewsroomNavLinks as NewsroomNavLinks_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { ReviewQueue as ReviewQueue_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
+import { UnreadNotifications as UnreadNotifications_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { StoryBudget as StoryBudget_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { StoryCalendar as StoryCalendar_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
@@ -83,6 +84,7 @@ export const importMap = {
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
   "payload-plugin-newsroom/rsc#NewsroomNavLinks": NewsroomNavLinks_e05013ec33daf3c2c199b8bfca7ef5f5,
   "payload-plugin-newsroom/rsc#ReviewQueue": ReviewQueue_e05013ec33daf3c2c199b8bfca7ef5f5,
+  "payload-plugin-newsroom/rsc#UnreadNotifications": UnreadNotifications_e05013ec33daf3c2c199b8bfca7ef5f5,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "payload-plugin-newsroom/rsc#StoryBudget": StoryBudget_e05013ec33daf3c2c199b8bfca7ef5f5,
   "payload-plugin-newsroom/rsc#StoryCalendar": StoryCalendar_e05013ec33daf3c2c199b8bfca7ef5f5,

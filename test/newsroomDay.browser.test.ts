@@ -1,0 +1,147 @@
+import type { Browser, Page } from 'playwright-core'
+
+import { afterAll, describe, expect, it } from '@jest/globals'
+
+import { browserSuite } from './helpers/browser'
+import { mailpitService, messagesTo } from './helpers/mailpit'
+import { describeWithService } from './helpers/requiredService'
+import { waitFor } from './helpers/waitFor'
+
+/**
+ * Issue 23: a newsroom's day in the admin, with every email read back from a real SMTP server
+ * (Mailpit). The editor assigns a story to the writer (the writer is emailed); the writer writes
+ * and submits it (the editor is emailed, the story is in the queue) and never sees a publish
+ * button; the editor comments with a mention (the writer is emailed) and publishes (stage
+ * "published", the writer is emailed). Screenshots under test-results/newsroom-day.
+ */
+
+const SHOTS = 'test-results/newsroom-day'
+const describeMail = describeWithService('newsroomDay.browser.test.ts', mailpitService)
+const suite =
+  describeMail === describe
+    ? browserSuite(SHOTS, { env: { SMTP_URL: process.env.NEWSROOM_TEST_SMTP_URL ?? '' } })
+    : undefined
+const contexts: Awaited<ReturnType<Browser['newContext']>>[] = []
+
+afterAll(async () => {
+  for (const context of contexts) await context.close()
+})
+
+const signedIn = async (email: string): Promise<Page> => {
+  const context = await suite!.browser.newContext({ viewport: { height: 1000, width: 1400 } })
+  contexts.push(context)
+  const page = await context.newPage()
+  await page.goto(`${suite!.app.baseUrl}/admin/login`)
+  await page.fill('input[name="email"]', email)
+  await page.fill('input[name="password"]', 'newsroom-demo')
+  await page.click('button[type="submit"]')
+  await page.waitForURL(/\/admin$/)
+  return page
+}
+
+/** Waits for an email to `to` whose subject holds every one of `parts`. */
+const emailArrives = (to: string, parts: string[]) =>
+  waitFor(
+    async () =>
+      (await messagesTo(to)).find((mail) => parts.every((part) => mail.Subject.includes(part))),
+    { timeoutMs: 20_000, what: `an email to ${to} about ${parts.join(' / ')}` },
+  )
+
+const chooseIn = async (page: Page, fieldId: string, search: string) => {
+  const control = page.locator(`#${fieldId} .rs__control`)
+  await control.click()
+  await page.keyboard.type(search)
+  await page.locator('.rs__option', { hasText: search }).first().click()
+  await control
+    .locator('.rs__multi-value, .rs__single-value', { hasText: search })
+    .first()
+    .waitFor()
+}
+
+const openTab = (page: Page, label: string) =>
+  page.locator('.tabs-field__tab-button', { hasText: label }).first().click()
+
+const storyDoc = async (page: Page, id: string) =>
+  // Read from the page, with the session the admin uses.
+  (await page.evaluate(
+    async (path) => (await fetch(path, { credentials: 'include' })).json(),
+    `/api/articles/${id}?draft=true&depth=0`,
+  )) as { _status: string; stage: string }
+
+describeMail('a newsroom’s day', () => {
+  it('assign, write, submit, comment with a mention, publish: each step emails the right person', async () => {
+    const headline = `Tide gauge fails ${Date.now()}`
+
+    // The editor plans the story and assigns it to the writer.
+    const editor = await signedIn('editor@newsroom.test')
+    // With autosave, Payload makes the draft as the create view opens, then saves each change.
+    await editor.goto(`${suite!.app.baseUrl}/admin/collections/articles/create`)
+    await editor.waitForURL((url) =>
+      /\/admin\/collections\/articles\/(?!create$)[^/]+$/.test(url.pathname),
+    )
+    await editor.locator('#field-headline').fill(headline)
+    await openTab(editor, 'Assignment')
+    await chooseIn(editor, 'field-assignment__reporters', 'Wren Writer')
+    const id = new URL(editor.url()).pathname.split('/').pop() as string
+    await emailArrives('writer@newsroom.test', ['assigned', headline])
+
+    // The writer writes and submits; no publish button anywhere on the story.
+    const writer = await signedIn('writer@newsroom.test')
+    await writer.goto(`${suite!.app.baseUrl}/admin/collections/articles/${id}`)
+    const body = writer.locator('[data-lexical-editor="true"]').first()
+    await body.click()
+    await writer.keyboard.type('The harbour’s tide gauge stopped on Monday.')
+    const submit = writer.getByRole('button', { name: 'Submit for review' })
+    await submit.waitFor()
+    await expect(writer.getByRole('button', { name: /^Publish/ }).count()).resolves.toBe(0)
+    await submit.click()
+    await writer.screenshot({ fullPage: true, path: `${SHOTS}/writer-submitting.png` })
+    await waitFor(async () => (await storyDoc(writer, id)).stage === 'editing', {
+      timeoutMs: 15_000,
+      what: 'the story to be in review',
+    })
+    await writer.screenshot({ fullPage: true, path: `${SHOTS}/writer-submitted.png` })
+    await emailArrives('editor@newsroom.test', ['submitted for review', headline])
+
+    // The editor finds it in the queue and comments, mentioning the writer.
+    await editor.goto(`${suite!.app.baseUrl}/admin`)
+    const queue = editor.locator('.newsroom-review-queue')
+    // The queue lists the oldest 20 (the seeded piece has stories waiting too): it is there,
+    // and the story is opened from the editor's email link's path.
+    await queue.getByRole('heading', { name: /Waiting for review/ }).waitFor()
+    await editor.goto(`${suite!.app.baseUrl}/admin/collections/articles/${id}`)
+    await openTab(editor, 'Discussion')
+    await editor
+      .locator('.relationship-table')
+      .getByRole('button', { name: /Add new|Create new/i })
+      .first()
+      .click()
+    const drawer = editor.locator('dialog.drawer--is-open').last()
+    await drawer.locator('#field-body').fill('@writer which gauge? Add the port’s reply.')
+    await drawer.getByRole('button', { name: 'Save' }).click()
+    await emailArrives('writer@newsroom.test', ['mentioned you', headline])
+    await drawer.waitFor({ state: 'detached' }).catch(() => editor.keyboard.press('Escape'))
+    await editor.locator('.relationship-table', { hasText: 'which gauge?' }).waitFor()
+    await editor.screenshot({ fullPage: true, path: `${SHOTS}/editor-discussion.png` })
+
+    // The editor publishes: the stage follows, and the writer hears of it.
+    await editor.reload()
+    await editor
+      .getByRole('button', { name: /^Publish/ })
+      .first()
+      .click()
+    await waitFor(
+      async () => {
+        const doc = await storyDoc(editor, id)
+        return doc._status === 'published' && doc.stage === 'published'
+      },
+      { timeoutMs: 15_000, what: 'the story to be published with the stage published' },
+    )
+    await emailArrives('writer@newsroom.test', ['was published', headline])
+
+    // The writer's dashboard counts what they were told.
+    await writer.goto(`${suite!.app.baseUrl}/admin`)
+    await writer.locator('.newsroom-notifications', { hasText: headline }).first().waitFor()
+    await writer.screenshot({ fullPage: true, path: `${SHOTS}/writer-notifications.png` })
+  })
+})
