@@ -185,6 +185,39 @@ describe('resolving and editing', () => {
   })
 })
 
+describe('deleting what a discussion hangs on', () => {
+  it('deleting a story deletes its discussion; deleting an account deletes its notifications', async () => {
+    const { id } = await story('Pier closes for winter repairs')
+    const first = await comment(editor, { article: id, body: '@writer can you call the council?' })
+    expect(first.status).toBe(201)
+    await comment(writer, { article: id, body: 'On it.', parent: first.body.doc.id })
+
+    const deleted = await rest.delete(`/api/articles/${id}`, { token: editor.token })
+    expect(deleted.status).toBe(200)
+    const left = await ctx.payload.count({
+      collection: 'editorial-comments',
+      where: { article: { equals: id } },
+    })
+    expect(left.totalDocs).toBe(0)
+
+    // The mention told the writer; the account goes, and its notifications with it.
+    const leaving = await staffAccount(ctx.payload, rest, 'writer')
+    const other = await story('Lighthouse tours resume')
+    await comment(editor, { article: other.id, body: `@${leaving.handle} please check` })
+    const told = await ctx.payload.count({
+      collection: 'notifications',
+      where: { recipient: { equals: leaving.id } },
+    })
+    expect(told.totalDocs).toBe(1)
+    await ctx.payload.delete({ collection: 'users', id: leaving.id })
+    const kept = await ctx.payload.count({
+      collection: 'notifications',
+      where: { recipient: { equals: leaving.id } },
+    })
+    expect(kept.totalDocs).toBe(0)
+  })
+})
+
 describe('bad input', () => {
   it('a reply to a comment on another story is a 400 naming parent, and nothing is written', async () => {
     const one = await story('Pier repairs')

@@ -35,6 +35,7 @@ import {
 import { redirectChangedSlug, rememberLiveSlug } from './hooks/redirectChangedSlug'
 import { refuseDisputedQuotes } from './hooks/refuseDisputedQuotes'
 import { rememberDraftSave } from './hooks/rememberDraftSave'
+import { removeDiscussion } from './hooks/removeDiscussion'
 import { restoreAsDraft } from './hooks/restoreAsDraft'
 import { syncBodyImages } from './hooks/syncBodyImages'
 import { syncSourcesFromBody } from './hooks/syncSourcesFromBody'
@@ -89,6 +90,7 @@ export const articlesCollection = ({
     // Last: the log records the change as it was made (see logArticleActivity).
     afterChange: [markLiveRecords, redirectChangedSlug, scheduleEmbargoLift, logArticleActivity],
     afterDelete: [releaseLiveRecords],
+    beforeDelete: [removeDiscussion],
     beforeChange: [
       restoreAsDraft,
       rememberWasLive,

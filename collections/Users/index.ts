@@ -19,6 +19,7 @@ import { endOtherSessions } from './hooks/endOtherSessions'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { guardRoleChanges } from './hooks/guardRoleChanges'
 import { CURRENT_PASSWORD, MIN_PASSWORD_LENGTH, passwordRules } from './hooks/passwordRules'
+import { removeNotifications } from './hooks/removeNotifications'
 import { hideAccountLock, uniformLoginFailures } from './hooks/uniformLoginFailures'
 import { withRolesOf } from './hooks/withRolesOf'
 import { translated } from '../../src/translations/translate'
@@ -113,6 +114,7 @@ export const userHooks = ({
 }: UserHooksOptions): NonNullable<CollectionConfig['hooks']> => ({
   afterChange: accounts ? [endOtherSessions] : [],
   afterError: accounts ? [hideAccountLock] : [],
+  beforeDelete: [removeNotifications],
   beforeOperation: [
     ...(accounts ? [adminOnlyUnlock, uniformLoginFailures, passwordRules] : []),
     guardRoleChanges(canManageRoles),

@@ -13,6 +13,7 @@ import * as migration_20261207_070000_body_images_carry_over from './20261207_07
 import * as migration_20261207_120705_navigation_and_search_text from './20261207_120705_navigation_and_search_text';
 import * as migration_20261207_122755_organisations from './20261207_122755_organisations';
 import * as migration_20261207_155751_assignments from './20261207_155751_assignments';
+import * as migration_20261207_162649_newsroom_day from './20261207_162649_newsroom_day';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261207_155751_assignments.up,
     down: migration_20261207_155751_assignments.down,
-    name: '20261207_155751_assignments'
+    name: '20261207_155751_assignments',
+  },
+  {
+    up: migration_20261207_162649_newsroom_day.up,
+    down: migration_20261207_162649_newsroom_day.down,
+    name: '20261207_162649_newsroom_day'
   },
 ];
