@@ -31,6 +31,9 @@ const signedIn = async (email: string): Promise<Page> => {
   const context = await suite!.browser.newContext({ viewport: { height: 1000, width: 1400 } })
   contexts.push(context)
   const page = await context.newPage()
+  // Leaving a story for the dashboard asks "leave this page?" (beforeunload) while the form
+  // holds changes autosave has already sent: the person leaves, as they would.
+  page.on('dialog', (dialog) => void dialog.accept())
   await page.goto(`${suite!.app.baseUrl}/admin/login`)
   await page.fill('input[name="email"]', email)
   await page.fill('input[name="password"]', 'newsroom-demo')
@@ -73,7 +76,7 @@ describeMail('a newsroom’s day', () => {
     const headline = `Tide gauge fails ${Date.now()}`
 
     // The editor plans the story and assigns it to the writer.
-    const editor = await signedIn('editor@newsroom.test')
+    let editor = await signedIn('editor@newsroom.test')
     // With autosave, Payload makes the draft as the create view opens, then saves each change.
     await editor.goto(`${suite!.app.baseUrl}/admin/collections/articles/create`)
     await editor.waitForURL((url) =>
@@ -104,7 +107,10 @@ describeMail('a newsroom’s day', () => {
     await emailArrives('editor@newsroom.test', ['submitted for review', headline])
 
     // The editor finds it in the queue and comments, mentioning the writer.
-    await editor.goto(`${suite!.app.baseUrl}/admin`)
+    // Back at the editor's desk. Signed in again: in this browser a later sign-in (the
+    // writer's) replaced the editor's session in the first window too (see docs/development.md).
+    editor = await signedIn('editor@newsroom.test')
+    await editor.screenshot({ fullPage: true, path: `${SHOTS}/editor-dashboard.png` })
     const queue = editor.locator('.newsroom-review-queue')
     // The queue lists the oldest 20 (the seeded piece has stories waiting too): it is there,
     // and the story is opened from the editor's email link's path.
