@@ -64,14 +64,17 @@ const findField = (fields: Field[], name: string): Field | undefined => {
 }
 
 describe('newsroomPlugin on a config', () => {
-  it("adds its ten collections and the official plugins' redirects and search, by their public slugs", async () => {
+  it("adds its thirteen collections and the official plugins' redirects and search, by their public slugs", async () => {
     const config = await applyPlugin()
     expect((config.collections ?? []).map((collection) => collection.slug).sort()).toEqual(
       [
+        'activity',
         'articles',
         'cases',
         'claims',
+        'editorial-comments',
         'media',
+        'notifications',
         'people',
         'quotes',
         'redirects',
@@ -131,7 +134,12 @@ describe('newsroomPlugin on a config', () => {
       type: string
     }
     expect(roles.type).toBe('select')
-    expect(roles.options.map((option) => option.value)).toEqual(['admin', 'editor', 'writer'])
+    expect(roles.options.map((option) => option.value)).toEqual([
+      'admin',
+      'editor',
+      'writer',
+      'partner',
+    ])
     // The site's code that creates users without roles keeps working, and makes nobody a writer.
     expect(roles.required).toBe(false)
     expect(roles.defaultValue).toBeUndefined()

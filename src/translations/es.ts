@@ -54,7 +54,7 @@ export const es: NewsroomTranslations = {
     budgetLineDescription:
       'Una o dos frases para el presupuesto de notas: de qué trata y por qué ahora.',
     reporters: 'Reporteros',
-    assignedEditor: 'Editor',
+    assignedEditor: 'Editor a cargo',
     dueAt: 'Entrega',
     plannedLength: 'Extensión prevista',
     plannedLengthDescription: 'En palabras.',
