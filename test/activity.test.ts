@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createLocalReq, initTransaction, killTransaction } from 'payload'
 
+import { databaseKind } from '../src/host/database/database'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 import { createRestClient, type RestClient } from './helpers/rest'
 import { signIn } from './helpers/users'
@@ -216,32 +217,38 @@ describe('each action is logged once, with who did it', () => {
     expect(await actionsOf(id)).toEqual(before)
   })
 
-  it('writes inside the change’s transaction: a change rolled back leaves no entry', async () => {
-    const story = await ctx.payload.create({
-      collection: 'articles',
-      data: { headline: 'Rolled back' } as never,
-      draft: true,
-    })
-    const req = await createLocalReq({ user: users.editor as never }, ctx.payload)
-    await initTransaction(req)
-    await ctx.payload.update({
-      collection: 'articles',
-      data: { _status: 'published' } as never,
-      id: story.id,
-      overrideAccess: false,
-      req,
-    })
-    // Seen inside the transaction…
-    const inside = await ctx.payload.count({
-      collection: 'activity',
-      req,
-      where: { recordId: { equals: String(story.id) } },
-    })
-    expect(inside.totalDocs).toBe(1)
-    await killTransaction(req)
-    // …and gone with it.
-    expect(await logOf(story.id)).toEqual([])
-  })
+  // A standalone MongoDB server (FerretDB in CI) has no transactions to roll back: there a
+  // change is kept as written (docs/operations.md, "Crashes").
+  const withTransactions = databaseKind(process.env.DATABASE_URI) !== 'mongodb'
+  ;(withTransactions ? it : it.skip)(
+    'writes inside the change’s transaction: a change rolled back leaves no entry',
+    async () => {
+      const story = await ctx.payload.create({
+        collection: 'articles',
+        data: { headline: 'Rolled back' } as never,
+        draft: true,
+      })
+      const req = await createLocalReq({ user: users.editor as never }, ctx.payload)
+      await initTransaction(req)
+      await ctx.payload.update({
+        collection: 'articles',
+        data: { _status: 'published' } as never,
+        id: story.id,
+        overrideAccess: false,
+        req,
+      })
+      // Seen inside the transaction…
+      const inside = await ctx.payload.count({
+        collection: 'activity',
+        req,
+        where: { recordId: { equals: String(story.id) } },
+      })
+      expect(inside.totalDocs).toBe(1)
+      await killTransaction(req)
+      // …and gone with it.
+      expect(await logOf(story.id)).toEqual([])
+    },
+  )
 
   it('does not log writes made without a signed-in account (seed, migrations)', async () => {
     const story = await ctx.payload.create({
