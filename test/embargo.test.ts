@@ -82,9 +82,14 @@ const get = async (path: string, headers: Record<string, string> = {}) => {
   return { body: await response.text(), headers: response.headers, status: response.status }
 }
 
-const publishEmbargoed = async (headline: string, embargoUntil: Date | null) => {
+const publishEmbargoed = async (
+  headline: string,
+  embargoUntil: Date | null,
+  extra: Record<string, unknown> = {},
+) => {
   const created = await rest.post('/api/articles', {
     body: {
+      ...extra,
       _status: 'published',
       dek: `Dek of ${headline}`,
       embargoUntil: embargoUntil?.toISOString() ?? null,
@@ -415,5 +420,41 @@ describe('when the embargo lifts', () => {
     expect(delivered.headers.get('cache-control')).toContain('public')
     expect(JSON.parse(delivered.body).article).not.toHaveProperty('embargoed')
     expect(await pendingLifts(story.id)).toHaveLength(0)
+  })
+
+  it('the quote it shows and the person quoted stay hidden from readers until then, and appear with it', async () => {
+    const name = `Embargoed Source ${unique()}`
+    const person = await ctx.payload.create({
+      collection: 'people',
+      data: { name, slug: name.toLowerCase().replaceAll(' ', '-') } as never,
+    })
+    const quote = await ctx.payload.create({
+      collection: 'quotes',
+      data: {
+        medium: 'interview',
+        saidAt: '2026-11-30T00:00:00.000Z',
+        speaker: { person: person.id },
+        text: 'Nothing to announce before noon',
+      } as never,
+    })
+    const readerSees = async () => ({
+      person: (await rest.get(`/api/people/${person.id}`)).status === 200,
+      quote: (await rest.get(`/api/quotes/${quote.id}`)).status === 200,
+      quoteInGraphQL:
+        (await rest.graphql(`{ Quote(id: ${JSON.stringify(quote.id)}) { id } }`)).body.data
+          ?.Quote != null,
+    })
+    const until = new Date(Date.now() + 4000)
+    const created = await publishEmbargoed(`Quoted under embargo ${unique()}`, until, {
+      quotes: [quote.id],
+    })
+    expect(await readerSees()).toEqual({ person: false, quote: false, quoteInGraphQL: false })
+    expect(Date.now()).toBeLessThan(until.getTime())
+
+    await waitFor(async () => (await pendingLifts(created.id)).length === 0, {
+      timeoutMs: 30_000,
+      what: 'the lift job to run',
+    })
+    expect(await readerSees()).toEqual({ person: true, quote: true, quoteInGraphQL: true })
   })
 })

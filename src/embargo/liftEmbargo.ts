@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, PayloadRequest, TaskConfig } from 'payload'
 
+import { markStoryRecords } from '../../collections/Articles/hooks/markLiveRecords'
 import { changeKeys } from '../cache/changeKeys'
 import { collectionSlugs } from '../collectionSlugs'
 import { announceChange } from '../delivery/invalidationHooks'
@@ -19,7 +20,8 @@ type Story = Record<string, unknown> & { id: number | string }
 
 /**
  * Readers' access already opens at the embargo's end (publishedOrStaff compares the time): what
- * is left is what was cached or indexed while it was hidden. The story's search record is
+ * is left is what was cached or indexed while it was hidden, and the records it shows, which
+ * are marked readable now. The story's search record is
  * written, and its surrogate keys (the story and the lists) go through the change log, so every
  * instance's delivery and page caches, and the CDN through `cache.onPurge`, drop their 404s.
  */
@@ -40,6 +42,8 @@ export const liftEmbargo = async (
   if (!story || story._status !== 'published' || isEmbargoed(story)) {
     return false
   }
+  // Its quotes, cases, images and people were held back with it.
+  await markStoryRecords(req, story)
   if (search) {
     await indexStory(req, story, search.slug, search.priority)
   }

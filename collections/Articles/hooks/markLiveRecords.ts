@@ -12,6 +12,7 @@ import type { Id, NewsroomArticle } from '../../../src/documents'
 import { IN_LIVE_STORY } from '../../../fields/inLiveStory'
 import { markLivePeople, peopleNamedBy } from '../../People/hooks/markLivePeople'
 import { collectionSlugs } from '../../../src/collectionSlugs'
+import { notEmbargoed } from '../../../src/embargo/embargo'
 import { relationId, relationIds } from '../../../src/utilities/ids'
 import { bodyImageIds } from '../../../src/utilities/lexical'
 import { DRAFT_SAVE } from './rememberDraftSave'
@@ -80,7 +81,7 @@ export const rememberLiveReferences: CollectionBeforeChangeHook<NewsroomArticle>
   return data
 }
 
-/** Sets each record's flag to whether any published story shows it now. */
+/** Sets each record's flag to whether any story readers may see (published, not embargoed) shows it now. */
 const markRecords = async (req: PayloadRequest, references: References) => {
   // An app that turns plugin-seo off has no `meta` group to query.
   const topLevel = new Set(
@@ -106,7 +107,9 @@ const markRecords = async (req: PayloadRequest, references: References) => {
       select: Object.fromEntries(paths.map((path) => [path.split('.')[0], true])),
       where: {
         and: [
+          // An embargoed story shows nothing to readers yet: the lift job marks its records.
           { _status: { equals: 'published' } },
+          notEmbargoed(),
           { or: paths.map((path) => ({ [path]: { in: ids } })) },
         ],
       },
@@ -188,6 +191,12 @@ export const markLiveRecords: CollectionAfterChangeHook<NewsroomArticle> = async
   await markRecords(req, merged(before, referencesOf(previousDoc), referencesOf(doc)))
   return doc
 }
+
+/** When a story's embargo lifts: the records it shows become readers' to see. */
+export const markStoryRecords = (
+  req: PayloadRequest,
+  article: Partial<NewsroomArticle>,
+): Promise<void> => markRecords(req, referencesOf(article))
 
 /** A deleted story shows nothing any more. */
 export const releaseLiveRecords: CollectionAfterDeleteHook<NewsroomArticle> = async ({

@@ -10,29 +10,31 @@ import type { Id } from '../../../src/documents'
 
 import { IN_LIVE_STORY } from '../../../fields/inLiveStory'
 import { collectionSlugs } from '../../../src/collectionSlugs'
+import { notEmbargoed } from '../../../src/embargo/embargo'
 import { contextKeys } from '../../../src/requestContext'
 import { relationId } from '../../../src/utilities/ids'
 
 /** Where each kind of record that readers may see names a person. */
-const namedThrough: { collection: CollectionSlug; live: Where; path: string }[] = [
+const namedThrough: { collection: CollectionSlug; live: () => Where; path: string }[] = [
   {
     collection: collectionSlugs.articles,
-    live: { _status: { equals: 'published' } },
+    // Read at the time of the check: an embargoed story's byline is not shown yet.
+    live: () => ({ and: [{ _status: { equals: 'published' } }, notEmbargoed()] }),
     path: 'bylines.person',
   },
   {
     collection: collectionSlugs.quotes,
-    live: { [IN_LIVE_STORY]: { equals: true } },
+    live: () => ({ [IN_LIVE_STORY]: { equals: true } }),
     path: 'speaker.person',
   },
   {
     collection: collectionSlugs.cases,
-    live: { [IN_LIVE_STORY]: { equals: true } },
+    live: () => ({ [IN_LIVE_STORY]: { equals: true } }),
     path: 'parties.person',
   },
   {
     collection: collectionSlugs.claims,
-    live: { [IN_LIVE_STORY]: { equals: true } },
+    live: () => ({ [IN_LIVE_STORY]: { equals: true } }),
     path: 'claimant',
   },
 ]
@@ -56,7 +58,7 @@ export const peopleNamedBy = (collection: string, doc: unknown): Id[] =>
 
 /**
  * Sets each person's flag to whether anything readers see names them now: a published story's
- * byline, or a quote, case or claim a published story shows.
+ * byline, or a quote, case or claim a published story shows (an embargoed one counts once lifted).
  */
 export const markLivePeople = (req: PayloadRequest, people: Id[]): Promise<void> => {
   // One at a time per request: a publish updates many quotes at once, and two of them may name
@@ -83,7 +85,7 @@ const markNow = async (req: PayloadRequest, people: Id[]): Promise<void> => {
       pagination: false,
       req,
       select: { [path.split('.')[0]]: true },
-      where: { and: [live, { [path]: { in: ids } }] },
+      where: { and: [live(), { [path]: { in: ids } }] },
     })
     for (const doc of docs) {
       for (const id of personIdsIn(doc, path)) {
