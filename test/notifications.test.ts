@@ -268,6 +268,39 @@ describe('each reads their own, and nobody writes one', () => {
   })
 })
 
+describe('sorting through the recipient', () => {
+  /** FerretDB (the MongoDB pass in CI) has no `$lookup`, which a sort through a relationship needs. */
+  const sortsThroughRelationships = async () => {
+    if (ctx.payload.db.name !== 'mongoose') return true
+    const db = (ctx.payload.db as unknown as { connection: { db: any } }).connection.db
+    return !('ferretdbVersion' in (await db.admin().command({ buildInfo: 1 })))
+  }
+
+  it('sorts by a field of the related account, or, where the database cannot, refuses with a 400 naming the path', async () => {
+    await draftStory('Ferry timetable', { assignment: { reporters: [writer.id, otherWriter.id] } })
+    const sorted = await rest.get('/api/notifications?sort=-recipient.name&depth=0&limit=5', {
+      token: writer.token,
+    })
+    const graphed = await rest.graphql(
+      '{ Notifications(sort: "-recipient.name", limit: 5) { docs { id } } }',
+      { token: writer.token },
+    )
+    if (await sortsThroughRelationships()) {
+      expect(sorted.status).toBe(200)
+      expect(sorted.body.docs.length).toBeGreaterThan(0)
+      expect(graphed.body.errors).toBeUndefined()
+    } else {
+      expect(sorted.status).toBe(400)
+      expect(JSON.stringify(sorted.body)).toContain('recipient.name')
+      expect(JSON.stringify(graphed.body.errors)).toContain('recipient.name')
+    }
+    const byId = await rest.get('/api/notifications?sort=-recipient.id&depth=0&limit=5', {
+      token: writer.token,
+    })
+    expect(byId.status).toBe(200)
+  })
+})
+
 describeWithService('notifications.test.ts (email)', mailpitService)('email', () => {
   it('an assignment is emailed to the reporter with the story’s headline and a link to it', async () => {
     const { id } = await draftStory('Lighthouse keeper retires')

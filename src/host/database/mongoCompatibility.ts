@@ -1,5 +1,7 @@
 import type { MongooseAdapter } from '@payloadcms/db-mongodb'
 
+import { refuseRelationshipSorts } from './refuseRelationshipSorts'
+
 /**
  * FerretDB speaks MongoDB's wire protocol but has no `$lookup` stage (so no join or
  * relationship-sort aggregations). Detected from buildInfo, it gets the adapter's own fallbacks:
@@ -26,6 +28,7 @@ export const applyServerCompatibility = async (adapter: MongooseAdapter): Promis
   if (buildInfo && 'ferretdbVersion' in buildInfo) {
     Object.assign(adapter, ferretdbSettings)
     updateWithoutProjection(adapter)
+    refuseRelationshipSorts(adapter)
     adapter.payload.logger.info(
       `FerretDB ${String(buildInfo.ferretdbVersion)} detected: joins run as separate queries instead of $lookup.`,
     )
