@@ -19,7 +19,13 @@ const SHOTS = 'test-results/newsroom-day'
 const describeMail = describeWithService('newsroomDay.browser.test.ts', mailpitService)
 const suite =
   describeMail === describe
-    ? browserSuite(SHOTS, { env: { SMTP_URL: process.env.NEWSROOM_TEST_SMTP_URL ?? '' } })
+    ? browserSuite(SHOTS, {
+        // Emails are jobs: the runner looks for them every second, not every ten.
+        env: {
+          NEWSROOM_JOBS_CRON: '* * * * * *',
+          SMTP_URL: process.env.NEWSROOM_TEST_SMTP_URL ?? '',
+        },
+      })
     : undefined
 const contexts: Awaited<ReturnType<Browser['newContext']>>[] = []
 

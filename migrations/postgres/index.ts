@@ -14,6 +14,7 @@ import * as migration_20261207_120713_navigation_and_search_text from './2026120
 import * as migration_20261207_122804_organisations from './20261207_122804_organisations';
 import * as migration_20261207_155817_assignments from './20261207_155817_assignments';
 import * as migration_20261207_162654_newsroom_day from './20261207_162654_newsroom_day';
+import * as migration_20261207_192344_notification_email_job from './20261207_192344_notification_email_job';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261207_162654_newsroom_day.up,
     down: migration_20261207_162654_newsroom_day.down,
-    name: '20261207_162654_newsroom_day'
+    name: '20261207_162654_newsroom_day',
+  },
+  {
+    up: migration_20261207_192344_notification_email_job.up,
+    down: migration_20261207_192344_notification_email_job.down,
+    name: '20261207_192344_notification_email_job'
   },
 ];

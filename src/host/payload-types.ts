@@ -148,6 +148,7 @@ export interface Config {
   jobs: {
     tasks: {
       newsroomLiftEmbargo: TaskNewsroomLiftEmbargo;
+      newsroomEmailNotification: TaskNewsroomEmailNotification;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -726,7 +727,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'newsroomLiftEmbargo' | 'schedulePublish';
+        taskSlug: 'inline' | 'newsroomLiftEmbargo' | 'newsroomEmailNotification' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -759,7 +760,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'newsroomLiftEmbargo' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'newsroomLiftEmbargo' | 'newsroomEmailNotification' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1379,6 +1380,18 @@ export interface TaskNewsroomLiftEmbargo {
   };
   output: {
     lifted?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNewsroomEmailNotification".
+ */
+export interface TaskNewsroomEmailNotification {
+  input: {
+    notification: string;
+  };
+  output: {
+    sent?: boolean | null;
   };
 }
 /**

@@ -4,6 +4,7 @@ import type { NewsroomJobsOptions } from '../types'
 
 import { canPublish } from '../access/roles'
 import { liftEmbargoTask } from '../embargo/liftEmbargo'
+import { emailNotificationTask } from '../notifications/emailTask'
 
 /** Every ten seconds: a story scheduled for six sharp is live by 6:00:10. */
 export const DEFAULT_JOBS_CRON = '*/10 * * * * *'
@@ -46,8 +47,13 @@ export const withScheduledPublishing = (
 ): Config['jobs'] => {
   const guarded: Config['jobs'] = {
     ...jobs,
-    // Lifting an embargo at its time: the same runner, the same queue as scheduled publishes.
-    tasks: [...(jobs?.tasks ?? []), liftEmbargoTask(embargoSearch) as unknown as TaskConfig],
+    // Lifting an embargo at its time and emailing notifications once their write is committed:
+    // the same runner, the same queue as scheduled publishes.
+    tasks: [
+      ...(jobs?.tasks ?? []),
+      liftEmbargoTask(embargoSearch) as unknown as TaskConfig,
+      emailNotificationTask() as unknown as TaskConfig,
+    ],
     access: {
       cancel: editorsOnly,
       queue: editorsOnly,
