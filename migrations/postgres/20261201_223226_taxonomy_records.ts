@@ -89,17 +89,17 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   	"text" varchar
   );
   
-  ALTER TABLE "articles" DROP CONSTRAINT "articles_section_id_sections_id_fk";
+  ALTER TABLE "articles" DROP CONSTRAINT IF EXISTS "articles_section_id_sections_id_fk";
   
-  ALTER TABLE "articles_rels" DROP CONSTRAINT "articles_rels_topics_fk";
+  ALTER TABLE "articles_rels" DROP CONSTRAINT IF EXISTS "articles_rels_topics_fk";
   
-  ALTER TABLE "_articles_v" DROP CONSTRAINT "_articles_v_version_section_id_sections_id_fk";
+  ALTER TABLE "_articles_v" DROP CONSTRAINT IF EXISTS "_articles_v_version_section_id_sections_id_fk";
   
-  ALTER TABLE "_articles_v_rels" DROP CONSTRAINT "_articles_v_rels_topics_fk";
+  ALTER TABLE "_articles_v_rels" DROP CONSTRAINT IF EXISTS "_articles_v_rels_topics_fk";
   
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_sections_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_sections_fk";
   
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_topics_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_topics_fk";
   
   DROP INDEX "articles_rels_topics_id_idx";
   DROP INDEX "_articles_v_rels_topics_id_idx";

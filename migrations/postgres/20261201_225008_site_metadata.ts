@@ -33,11 +33,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
-   ALTER TABLE "articles" DROP CONSTRAINT "articles_meta_image_id_media_id_fk";
+   ALTER TABLE "articles" DROP CONSTRAINT IF EXISTS "articles_meta_image_id_media_id_fk";
   
-  ALTER TABLE "_articles_v" DROP CONSTRAINT "_articles_v_version_meta_image_id_media_id_fk";
+  ALTER TABLE "_articles_v" DROP CONSTRAINT IF EXISTS "_articles_v_version_meta_image_id_media_id_fk";
   
-  ALTER TABLE "cases" DROP CONSTRAINT "cases_meta_image_id_media_id_fk";
+  ALTER TABLE "cases" DROP CONSTRAINT IF EXISTS "cases_meta_image_id_media_id_fk";
   
   ALTER TABLE "articles" ALTER COLUMN "stage" SET DATA TYPE text;
   ALTER TABLE "articles" ALTER COLUMN "stage" SET DEFAULT 'drafting'::text;

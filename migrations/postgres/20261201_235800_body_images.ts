@@ -12,9 +12,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
-   ALTER TABLE "articles_rels" DROP CONSTRAINT "articles_rels_media_fk";
+   ALTER TABLE "articles_rels" DROP CONSTRAINT IF EXISTS "articles_rels_media_fk";
   
-  ALTER TABLE "_articles_v_rels" DROP CONSTRAINT "_articles_v_rels_media_fk";
+  ALTER TABLE "_articles_v_rels" DROP CONSTRAINT IF EXISTS "_articles_v_rels_media_fk";
   
   DROP INDEX "articles_rels_media_id_idx";
   DROP INDEX "_articles_v_rels_media_id_idx";

@@ -30,13 +30,13 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
 
 export async function down({ db }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
-   ALTER TABLE "articles" DROP CONSTRAINT "articles_assignment_editor_id_users_id_fk";
+   ALTER TABLE "articles" DROP CONSTRAINT IF EXISTS "articles_assignment_editor_id_users_id_fk";
   
-  ALTER TABLE "articles_rels" DROP CONSTRAINT "articles_rels_users_fk";
+  ALTER TABLE "articles_rels" DROP CONSTRAINT IF EXISTS "articles_rels_users_fk";
   
-  ALTER TABLE "_articles_v" DROP CONSTRAINT "_articles_v_version_assignment_editor_id_users_id_fk";
+  ALTER TABLE "_articles_v" DROP CONSTRAINT IF EXISTS "_articles_v_version_assignment_editor_id_users_id_fk";
   
-  ALTER TABLE "_articles_v_rels" DROP CONSTRAINT "_articles_v_rels_users_fk";
+  ALTER TABLE "_articles_v_rels" DROP CONSTRAINT IF EXISTS "_articles_v_rels_users_fk";
   
   DROP INDEX "articles_assignment_assignment_editor_idx";
   DROP INDEX "articles_assignment_assignment_due_at_idx";

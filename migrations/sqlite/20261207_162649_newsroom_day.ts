@@ -95,11 +95,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  // Off before the first DROP: the locked-documents table still names the dropped tables.
+  await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`DROP TABLE \`activity\`;`)
   await db.run(sql`DROP TABLE \`editorial_comments\`;`)
   await db.run(sql`DROP TABLE \`editorial_comments_rels\`;`)
   await db.run(sql`DROP TABLE \`notifications\`;`)
-  await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
