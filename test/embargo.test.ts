@@ -13,6 +13,7 @@ import { sitePageCache, type SitePageCache } from '../src/host/pageCache/sitePag
 import { type NewsroomServer, startServer } from '../src/host/server/createServer'
 import { deliveryFastPath } from '../src/host/server/deliveryFastPath'
 import { deliveryRouter } from '../src/host/server/deliveryRouter'
+import { redirectRouter } from '../src/host/server/redirectRouter'
 import { renderContentSitemap } from '../src/host/site/feeds/renderContentSitemap'
 import { renderRssFeed } from '../src/host/site/feeds/renderRssFeed'
 import { frontPageStories } from '../src/host/site/frontPageStories'
@@ -78,7 +79,8 @@ const fakeNext: RequestHandler = async (req, res) => {
 }
 
 const get = async (path: string, headers: Record<string, string> = {}) => {
-  const response = await fetch(`${server.url}${path}`, { headers })
+  // A redirect is an answer of its own: where it leads is what a test looks at.
+  const response = await fetch(`${server.url}${path}`, { headers, redirect: 'manual' })
   return { body: await response.text(), headers: response.headers, status: response.status }
 }
 
@@ -203,7 +205,7 @@ beforeAll(async () => {
     host: '127.0.0.1',
     payload: ctx.payload,
     port: 0,
-    routes: [deliveryRouter({ payload: ctx.payload })],
+    routes: [deliveryRouter({ payload: ctx.payload }), redirectRouter({ payload: ctx.payload })],
   })
   pages.setOrigin(server.url)
 })
@@ -395,6 +397,46 @@ describe('who sets the embargo', () => {
       headers: partnerHeaders(),
     })
     expect(delivered.body.article).not.toHaveProperty('embargoed')
+  })
+})
+
+describe('a live story renamed under a new embargo', () => {
+  it('keeps its new address to itself: the old one is a 404, not a redirect, until the embargo lifts', async () => {
+    const headline = `Renamed in secret ${unique()}`
+    const created = await publishEmbargoed(headline, null)
+    const oldSlug = created.slug
+    expect((await get(`/news/${oldSlug}`)).status).toBe(200)
+    const newSlug = `${oldSlug}-exclusive`
+    const renamed = await rest.patch(`/api/articles/${created.id}`, {
+      body: {
+        _status: 'published',
+        embargoUntil: new Date(Date.now() + HOUR).toISOString(),
+        slug: newSlug,
+      },
+      token: tokens.editor,
+    })
+    expect(renamed.status).toBe(200)
+    const oldPage = await get(`/news/${oldSlug}`)
+    expect(oldPage.status).toBe(404)
+    expect(oldPage.headers.get('location')).toBeNull()
+    const oldDelivery = await get(`/api/articles/delivery/${oldSlug}`)
+    expect(oldDelivery.status).toBe(404)
+    expect(oldDelivery.headers.get('location')).toBeNull()
+    expect(oldDelivery.body).not.toContain(newSlug)
+    const redirects = await rest.get(
+      `/api/redirects?depth=1&where[from][contains]=${encodeURIComponent(oldSlug)}`,
+    )
+    expect(JSON.stringify(redirects.body)).not.toContain(newSlug)
+
+    // The embargo cleared: the old address leads to the story again.
+    await rest.patch(`/api/articles/${created.id}`, {
+      body: { _status: 'published', embargoUntil: null },
+      token: tokens.editor,
+    })
+    await waitFor(async () => (await get(`/news/${oldSlug}`)).status === 301, {
+      what: 'the old address redirecting once the story is public',
+    })
+    expect((await get(`/news/${oldSlug}`)).headers.get('location')).toContain(newSlug)
   })
 })
 
