@@ -355,6 +355,23 @@ describe('GraphQL', () => {
     expect(xCache(await graphql(QUERY, { limit: 21 }))).toBe('MISS')
   })
 
+  it("the bench's story query: an article with its quotes, cases and related coverage", async () => {
+    const story = `query Story($slug: String) {
+      Articles(where: { slug: { equals: $slug } }, limit: 1) {
+        docs { headline quotes { text } cases { citation } relatedCoverage { headline outlet } }
+      }
+    }`
+    const { slug } = await ctx.payload.findByID({ collection: 'articles', depth: 0, id: ids.live })
+    const first = await graphql(story, { slug })
+    expect(first.body.errors).toBeUndefined()
+    expect(first.body.data.Articles.docs[0].quotes.length).toBe(1)
+    const second = await graphql(story, { slug })
+    expect(xCache(second)).toBe('HIT')
+    expect(second.headers.get('surrogate-key')?.split(' ')).toEqual(
+      expect.arrayContaining([`articles:${ids.live}`, `quotes:${ids.quote}`]),
+    )
+  })
+
   it('a mutation is never kept and reaches Payload every time', async () => {
     const mutation = `mutation { deleteQuote(id: ${JSON.stringify(ids.quote)}) { id } }`
     const first = await graphql(mutation)
