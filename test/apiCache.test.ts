@@ -392,6 +392,16 @@ describe('GraphQL', () => {
     expect(xCache(signedIn)).toBeNull()
   })
 
+  it('a query over the document limits is refused on its text, as without the cache', async () => {
+    // ~0.8 MB, within the body limit: the guard refuses it before anything parses it, and the
+    // cache must not parse it either, nor ask for a longer printed copy (that was a 413).
+    const aliases = Array.from({ length: 30_000 }, (_, i) => `a${i}: Articles { totalDocs }`)
+    const answer = await graphql(`{ ${aliases.join(' ')} }`)
+    expect(answer.status).toBe(400)
+    expect(answer.text).toMatch(/characters long; at most 50000/)
+    expect(xCache(answer)).toBeNull()
+  })
+
   it('a malformed query is still a 4xx through the cached door, and is not kept', async () => {
     const broken = await graphql('{ Articles { docs { id ')
     expect(broken.status).toBeGreaterThanOrEqual(400)

@@ -4,6 +4,8 @@ import type { Endpoint, Payload } from 'payload'
 import { type DocumentNode, Kind, parse, print } from 'graphql'
 import * as qs from 'qs-esm'
 
+import { graphQLDocumentProblem } from '../api/graphQLDocument'
+
 /** What the API cache keeps of a request: its key, and how to ask Payload for the answer. */
 export type ApiCacheRequest = {
   /** The POST body the render sends (a GraphQL query), re-encoded. */
@@ -150,6 +152,11 @@ const graphQLRequest = (
     // Payload answers what is malformed, with a 4xx that is not kept.
     return null
   }
+  // Too long, too many tokens, too deep and the like: the guard in front of Payload refuses it
+  // before anything parses it, and so nothing here parses it either.
+  if (graphQLDocumentProblem(query, (variables ?? {}) as Record<string, unknown>) !== null) {
+    return null
+  }
   let document: DocumentNode
   try {
     document = parse(query, { noLocation: true })
@@ -160,14 +167,18 @@ const graphQLRequest = (
   if (operationOf(document, name)?.operation !== 'query') {
     return null
   }
-  const normalized = print(document)
   const accept = graphQLAccept(headers)
-  const sent = { operationName: name, query: normalized, variables: sorted(variables ?? {}) }
-  const text = JSON.stringify(sent)
+  // Keyed by the document as graphql-js prints it (spacing and commas aside), but asked as the
+  // client wrote it: the printed form may be longer, past the body limit.
+  const key = JSON.stringify({
+    operationName: name,
+    query: print(document),
+    variables: sorted(variables ?? {}),
+  })
   return {
-    body: Buffer.from(text),
+    body: Buffer.from(JSON.stringify({ operationName: name, query, variables: variables ?? {} })),
     headers: { accept, 'content-type': 'application/json' },
-    id: `graphql ${accept} ${text}`,
+    id: `graphql ${accept} ${key}`,
     kind: 'graphql',
     method: 'POST',
     path: url.pathname,
