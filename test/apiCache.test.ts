@@ -179,6 +179,16 @@ describe('anonymous REST reads', () => {
     )
   })
 
+  it("a hit is Payload's own answer, byte for byte", async () => {
+    for (const path of [`/api/articles?depth=1&limit=5`, `/api/quotes/${ids.quote}?depth=2`]) {
+      const hit = await expectCached(path)
+      // Any cookie under Payload's prefix goes past the cache, to Payload itself.
+      const direct = await read(path, { headers: { cookie: 'payload-lng=en' } })
+      expect(xCache(direct)).toBeNull()
+      expect(hit.text).toBe(direct.text)
+    }
+  })
+
   it('keys the query as Payload parses it: order and encoding of parameters do not matter', async () => {
     const first = await read(`/api/articles?limit=7&depth=0&where[_status][equals]=published`)
     expect(first.status).toBe(200)
