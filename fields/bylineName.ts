@@ -2,6 +2,8 @@ import type { FieldHook, PayloadRequest } from 'payload'
 
 import type { Id } from '../src/documents'
 
+import { recordApiRead } from '../src/cache/apiReads'
+import { documentKey } from '../src/cache/keys'
 import { contextKeys } from '../src/requestContext'
 
 type BylineNameOptions = {
@@ -15,6 +17,8 @@ type BylineNameOptions = {
 const lookUpName = (req: PayloadRequest, collection: string, id: Id): Promise<null | string> => {
   const names = (req.context[contextKeys.bylineNames] ??= new Map())
   const key = `${collection}:${String(id)}`
+  // Read without the request (past access), so an API answer showing the name names its record.
+  recordApiRead(req, [documentKey(collection, id)])
   if (!names.has(key)) {
     names.set(
       key,

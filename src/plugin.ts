@@ -17,6 +17,7 @@ import { relatedStoriesCollection } from '../collections/RelatedStories'
 import { sectionsCollection } from '../collections/Sections'
 import { topicsCollection } from '../collections/Topics'
 import { siteCanManageRoles, userFields, userHooks, usersCollection } from '../collections/Users'
+import { recordApiReads } from './cache/apiReadHooks'
 import { cacheSettingsCustom } from './cache/cacheSettings'
 import { collectionSlugs } from './collectionSlugs'
 import { DELIVERY_STATE_SLUG, deliveryStateGlobal } from './delivery/deliveryStateGlobal'
@@ -217,6 +218,8 @@ export const newsroomPlugin =
           guardLocksOnNewsroomRecords(payload)
           // Every instance runs the job runner: each due job must go to exactly one of them.
           claimNewsroomJobsAtomically(payload)
+          // What each anonymous API answer reads, for a host's API cache (see apiReadHooks).
+          recordApiReads(payload)
         }
         if (pluginOptions.hardening?.payloadCollections === true) {
           // Opt-in: Payload's own collections and endpoints are no plugin's to configure, so

@@ -623,13 +623,18 @@ describe('the purge callback', () => {
       const quoteId = idOf(article.quotes?.[2])
       await update('quotes', quoteId as number, { text: `Purged ${unique()}` })
       await waitFor(() => calls.length > 0, { what: 'the purge callback to be called' })
-      // The quote, and its speaker's person: their page lists what they said.
+      // The quote, the API's list of quotes, and its speaker's person: their page lists what
+      // they said.
       const quote = await ctx.payload.findByID({
         collection: 'quotes',
         depth: 0,
         id: quoteId as number,
       })
-      expect(calls[0]).toEqual([`quotes:${quoteId}`, `people:${idOf(quote.speaker.person)}`])
+      expect(calls[0]).toEqual([
+        `quotes:${quoteId}`,
+        'api-list:quotes',
+        `people:${idOf(quote.speaker.person)}`,
+      ])
       await update('articles', articleId, { dek: `A new dek ${unique()}` })
       await waitFor(
         () =>

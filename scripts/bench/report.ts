@@ -336,7 +336,11 @@ committed migrations), and autocannon loads each scenario in turn from the same 
 
 - **delivery 200**: \`GET /api/articles/delivery/:slug\`, no validator.
 - **delivery 304**: the same with \`If-None-Match\` set to the article's ETag.
-- **Payload REST depth=2**: \`GET /api/articles?where[slug][equals]=:slug&depth=2\`, through Next.
+- **Payload REST depth=2**: \`GET /api/articles?where[slug][equals]=:slug&depth=2\`, through Next,
+  with a \`payload-lng\` cookie that sends it past the API cache.
+- **REST depth=2, API cache / GraphQL story, API cache**: the same REST read, and a GraphQL
+  query of one article with its quotes, cases and related coverage, as an anonymous reader:
+  answered by the API cache (\`src/host/apiCache/\`) once each slug has been read.
 - **front page /**: the site's index page, rendered by Next per request.
 - **limit**: a bare \`node:http\` server in its own process sending the bytes of a story page
   from memory: the machine's limit for one HTTP answer. Measured first and last, averaged.

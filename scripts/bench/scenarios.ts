@@ -12,12 +12,14 @@ import {
 
 export type ScenarioKey =
   | 'casePage'
+  | 'graphqlCached'
   | 'delivery200'
   | 'delivery304'
   | 'frontPage'
   | 'limit'
   | 'reference'
   | 'rest'
+  | 'restCached'
   | 'storyPage'
   | 'storyPageLogged'
   | 'storyPageUnlogged'
@@ -73,6 +75,14 @@ type ScenarioSetup = {
 const deliveryPath = (slug: string) => `/api/articles/delivery/${slug}`
 const restPath = (slug: string) =>
   `/api/articles?where[slug][equals]=${encodeURIComponent(slug)}&depth=2`
+/** Any cookie under Payload's prefix sends a read past the API cache, to Payload itself. */
+const PAST_THE_API_CACHE = { cookie: 'payload-lng=en' }
+/** One article with its quotes, cases and related coverage, as a reader's app asks for it. */
+const GRAPHQL_STORY = `query Story($slug: String) {
+  Articles(where: { slug: { equals: $slug } }, limit: 1) {
+    docs { headline quotes { text } cases { citation } relatedCoverage { headline outlet } }
+  }
+}`
 
 const fail = (message: string): never => {
   throw new Error(`bench preflight: ${message}`)
@@ -146,7 +156,28 @@ export const prepareScenarios = async ({ baseUrl, slugs }: ScenarioSetup): Promi
       expectedStatus: 200,
       key: 'rest',
       label: 'Payload REST depth=2',
+      requests: slugs.map((slug) => ({
+        headers: PAST_THE_API_CACHE,
+        method: 'GET',
+        path: restPath(slug),
+      })),
+    },
+    {
+      expectedStatus: 200,
+      key: 'restCached',
+      label: 'REST depth=2, API cache',
       requests: slugs.map((slug) => ({ method: 'GET', path: restPath(slug) })),
+    },
+    {
+      expectedStatus: 200,
+      key: 'graphqlCached',
+      label: 'GraphQL story, API cache',
+      requests: slugs.map((slug) => ({
+        body: JSON.stringify({ query: GRAPHQL_STORY, variables: { slug } }),
+        headers: { 'content-type': 'application/json' },
+        method: 'POST',
+        path: '/api/graphql',
+      })),
     },
     {
       expectedStatus: 200,

@@ -2,6 +2,7 @@ import { collectionSlugs } from '../collectionSlugs'
 import { relationIds } from '../utilities/ids'
 import { peopleNamedBy } from '../../collections/People/hooks/markLivePeople'
 import {
+  apiListKey,
   ARTICLE_LIST_KEY,
   CASE_LIST_KEY,
   PEOPLE_LIST_KEY,
@@ -13,7 +14,8 @@ import {
 type Doc = Record<string, unknown> | null | undefined
 
 /**
- * The keys a change to one document purges: the document itself, and for articles and cases the
+ * The keys a change to one document purges: the document itself and its collection's API list
+ * (any list, count or join of it may gain, lose or reorder it), and for articles and cases the
  * lists that show them; an article also moves the citation lists of the cases it cited before or
  * cites now, so a case page gains or loses it.
  */
@@ -22,7 +24,7 @@ export const changeKeys = (collection: string, doc: Doc, previousDoc?: Doc): str
   if (id === undefined || id === null) {
     return []
   }
-  const keys = [documentKey(collection, id as number | string)]
+  const keys = [documentKey(collection, id as number | string), apiListKey(collection)]
   if (collection === collectionSlugs.articles) {
     keys.push(ARTICLE_LIST_KEY)
     const cited = new Set(

@@ -32,3 +32,9 @@ export const caseCitationsKey = (caseId: Id | string | number): string =>
 
 /** Keys go into HTTP headers and Varnish's xkey index: no spaces or commas, nothing else odd. */
 export const isValidKey = (key: string): boolean => /^[A-Za-z0-9:_.-]{1,200}$/.test(key)
+
+/**
+ * Moved by every change to any record of the collection: an API list or count of it (a quote
+ * becoming live joins `GET /api/quotes`), and any answer showing a join into it.
+ */
+export const apiListKey = (collection: string): string => `api-list:${collection}`

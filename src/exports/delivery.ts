@@ -41,6 +41,16 @@ export type { Change, ChangeFeed, ChangeFeedOptions, ChangeListener } from '../c
 export { createInvalidationClock } from '../cache/invalidationClock'
 export type { InvalidationClock } from '../cache/invalidationClock'
 export {
+  API_READ_HEADER,
+  beginApiRead,
+  endApiRead,
+  recordApiRead,
+  refuseApiRead,
+} from '../cache/apiReads'
+export type { ApiRead } from '../cache/apiReads'
+export { announcesChanges } from '../cache/apiReadHooks'
+export {
+  apiListKey,
   ARTICLE_LIST_KEY,
   CASE_LIST_KEY,
   PEOPLE_LIST_KEY,

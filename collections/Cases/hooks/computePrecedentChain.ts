@@ -2,6 +2,8 @@ import type { CollectionSlug, FieldHook, Payload, PayloadRequest } from 'payload
 
 import type { Id, NewsroomCase } from '../../../src/documents'
 
+import { recordApiRead } from '../../../src/cache/apiReads'
+import { apiListKey } from '../../../src/cache/keys'
 import { collectionSlugs } from '../../../src/collectionSlugs'
 import { contextKeys } from '../../../src/requestContext'
 import { relationId, sameId } from '../../../src/utilities/ids'
@@ -65,6 +67,8 @@ export const computePrecedentChain: FieldHook<NewsroomCase> = async ({ data, fin
   if (!data?.id || findMany || req.context[BUILDING_CHAIN]) {
     return undefined
   }
+  // The chain is read without the request and may reach any case: any case's change moves it.
+  recordApiRead(req, [apiListKey(collectionSlugs.cases)])
   const seen = new Map<string, CaseRecord>([[String(data.id), data as CaseRecord]])
   let frontier: CaseRecord[] = [data as CaseRecord]
   while (frontier.length > 0 && seen.size < MAX_CHAIN) {

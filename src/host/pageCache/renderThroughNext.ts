@@ -17,13 +17,24 @@ const RENDER_TIMEOUT_MS = 30_000
  * render id, which sends it past the page cache to Next and lets the page record its keys.
  */
 export const renderThroughNext = ({
+  body,
+  headers = {},
+  method = 'GET',
   origin,
   path,
+  renderHeader = RENDER_HEADER,
   renderId,
 }: {
+  /** Sent with a POST (the API cache's GraphQL queries). */
+  body?: Buffer
+  /** Besides the render's own (the API cache's GraphQL Accept and Content-Type). */
+  headers?: Record<string, string>
+  method?: 'GET' | 'POST'
   /** This server, e.g. http://127.0.0.1:3000. */
   origin: string
   path: string
+  /** The header that carries the render id: the page cache's, or the API cache's. */
+  renderHeader?: string
   renderId: string
 }): Promise<RenderedPage> =>
   new Promise((resolve, reject) => {
@@ -31,10 +42,12 @@ export const renderThroughNext = ({
       new URL(path, origin),
       {
         headers: {
+          ...headers,
           'accept-encoding': 'identity',
-          [RENDER_HEADER]: renderId,
+          ...(body ? { 'content-length': String(body.length) } : {}),
+          [renderHeader]: renderId,
         },
-        method: 'GET',
+        method,
         timeout: RENDER_TIMEOUT_MS,
       },
       (response) => {
@@ -52,5 +65,5 @@ export const renderThroughNext = ({
     )
     request.on('timeout', () => request.destroy(new Error('page render timed out')))
     request.on('error', reject)
-    request.end()
+    request.end(body)
   })

@@ -1,7 +1,14 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 
-/** A handler on node's own request and response: answers, or passes on with `next()`. */
-export type RawHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
+/**
+ * A handler on node's own request and response: answers, or passes on with `next()`. A handler
+ * that has read the request's body passes on a replay of it (see replayRequest) in its place.
+ */
+export type RawHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (replacement?: IncomingMessage) => void,
+) => void
 
 /** Told of each answer the handlers made themselves; `started` from `performance.now()`. */
 export type RawAnswerLog = (req: IncomingMessage, res: ServerResponse, started: number) => void
@@ -18,14 +25,16 @@ export const beforeExpress =
     const started = performance.now()
     let passedOn = false
     let index = 0
-    const next = () => {
+    let current = req
+    const next = (replacement?: IncomingMessage) => {
+      current = replacement ?? current
       const handler = handlers[index]
       index += 1
       if (handler) {
-        handler(req, res, next)
+        handler(current, res, next)
       } else {
         passedOn = true
-        app(req, res)
+        app(current, res)
       }
     }
     next()

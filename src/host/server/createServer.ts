@@ -7,6 +7,8 @@ import express from 'express'
 import http from 'node:http'
 import net from 'node:net'
 
+import { API_READ_HEADER } from 'payload-plugin-newsroom/delivery'
+
 import { RENDER_HEADER } from '../pageCache/renderKeys'
 import { bodyLimit } from './bodyLimit'
 import { graphQLMediaType } from './graphQLMediaType'
@@ -75,7 +77,7 @@ export const startServer = async ({
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', settings.trustProxy)
-  app.use(requestLogger(undefined, RENDER_HEADER))
+  app.use(requestLogger(undefined, [RENDER_HEADER, API_READ_HEADER]))
   // Before anything answers, so every response carries them, refusals included.
   app.use(
     securityHeadersMiddleware({

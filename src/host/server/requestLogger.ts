@@ -58,10 +58,11 @@ export const logRawAnswer = (
 
 /**
  * Logs each request once, when its response finishes or the client goes away. A request that
- * carries `renderHeader` is the page cache rendering a miss through Next, and says so.
+ * carries one of `renderHeaders` is a cache (the page cache, the API cache) rendering a miss
+ * through Next, and says so.
  */
 export const requestLogger =
-  (write: Write = writeWithPino, renderHeader?: string): RequestHandler =>
+  (write: Write = writeWithPino, renderHeaders: string | string[] = []): RequestHandler =>
   (req, res, next) => {
     const started = performance.now()
     const requestId = req.get('x-request-id') ?? randomUUID()
@@ -80,7 +81,9 @@ export const requestLogger =
         durationMs: performance.now() - started,
         method: req.method,
         path: req.originalUrl,
-        ...(renderHeader && req.headers[renderHeader] !== undefined ? { render: true } : {}),
+        ...([renderHeaders].flat().some((name) => req.headers[name] !== undefined)
+          ? { render: true }
+          : {}),
         requestId,
         status,
       })

@@ -15,6 +15,7 @@ import { startServer } from './createServer'
 import { flushLog, logLine } from './log'
 import { serverSettingsFromEnv } from './settings'
 import { pageCacheSettings, sitePageCache } from '../pageCache/sitePageCache'
+import { apiCacheSettings, siteApiCache } from '../apiCache/siteApiCache'
 
 /** Development seeds an empty database with the piece; production only when asked. */
 const shouldSeed = (dev: boolean) => {
@@ -58,11 +59,23 @@ const main = async () => {
   const pageCache = pageCacheConfig.enabled
     ? sitePageCache({ payload, settings: pageCacheConfig })
     : undefined
+  const apiCacheConfig = apiCacheSettings()
+  const apiCache = apiCacheConfig.enabled
+    ? siteApiCache({
+        maxBodyBytes: settings.maxBodyBytes,
+        payload,
+        policy: pageCacheConfig.policy,
+        settings: apiCacheConfig,
+      })
+    : undefined
 
   const { shutdown, url } = await startServer({
     fallback: (req, res) => handle(req, res),
-    // Anonymous readers' pages and published articles from ready bytes, ahead of express.
-    first: [pageCache?.handler, deliveryFastPath({ payload })].filter((handler) => !!handler),
+    // Anonymous readers' pages, published articles and API answers from ready bytes, ahead of
+    // express.
+    first: [pageCache?.handler, deliveryFastPath({ payload }), apiCache?.handler].filter(
+      (handler) => !!handler,
+    ),
     host,
     onUpgrade: dev ? nextApp.getUpgradeHandler() : undefined,
     payload,
@@ -77,6 +90,7 @@ const main = async () => {
     settings,
   })
   pageCache?.setOrigin(url)
+  apiCache?.setOrigin(url)
   logLine('info', {
     msg: 'listening',
     admin: `${url}/admin`,

@@ -1,0 +1,199 @@
+import type {
+  CollectionAfterReadHook,
+  CollectionBeforeOperationHook,
+  GlobalAfterReadHook,
+  GlobalBeforeOperationHook,
+  Payload,
+  PayloadRequest,
+  SanitizedCollectionConfig,
+  SanitizedGlobalConfig,
+} from 'payload'
+
+import {
+  invalidateDeliveryAfterChange,
+  invalidateDeliveryAfterDelete,
+} from '../delivery/invalidationHooks'
+import { invalidateFrontPageAfterChange } from '../globals/FrontPage/invalidateFrontPage'
+import { apiReadOf, recordApiRead, refuseApiRead } from './apiReads'
+import { apiListKey, documentKey, FRONT_PAGE_KEY } from './keys'
+
+/** Marks the hooks, so a second init (tests, hot reload) does not add them twice. */
+const MARK = Symbol.for('newsroom.cache.apiReadHook')
+
+type Marked = { [MARK]?: true }
+
+/**
+ * Whether every change to the collection's records is announced through the change feed (the
+ * delivery hooks): only then may an answer showing them be kept until a change names them.
+ */
+export const announcesChanges = (config: SanitizedCollectionConfig): boolean =>
+  (config.hooks.afterChange ?? []).includes(invalidateDeliveryAfterChange) &&
+  (config.hooks.afterDelete ?? []).includes(invalidateDeliveryAfterDelete)
+
+/** A global's key when its changes are announced (the front page), else undefined. */
+const announcedGlobalKey = (config: SanitizedGlobalConfig): string | undefined =>
+  (config.hooks.afterChange ?? []).includes(invalidateFrontPageAfterChange)
+    ? FRONT_PAGE_KEY
+    : undefined
+
+const refuse = refuseApiRead
+const record = recordApiRead
+
+/** `where: { id: { in: [...] } }` and nothing else: how Payload populates relationships. */
+const onlyIds = (where: unknown): null | unknown[] => {
+  if (!where || typeof where !== 'object' || Object.keys(where).length !== 1) {
+    return null
+  }
+  const id = (where as { id?: unknown }).id
+  if (!id || typeof id !== 'object' || Object.keys(id).length !== 1) {
+    return null
+  }
+  const ids = (id as { in?: unknown }).in
+  return Array.isArray(ids) ? ids : null
+}
+
+/**
+ * The join fields' answers come from other collections: an answer showing them moves with
+ * those collections' lists. A join into a collection whose changes are not announced keeps the
+ * answer out unless the field is closed to this reader (the staff's discussion threads).
+ */
+const joinKeys = async (
+  req: PayloadRequest,
+  config: SanitizedCollectionConfig,
+): Promise<{ keys: string[]; refused?: string }> => {
+  const keys: string[] = []
+  const joins = [...Object.values(config.joins ?? {}).flat(), ...(config.polymorphicJoins ?? [])]
+  for (const { field } of joins) {
+    for (const target of [field.collection].flat()) {
+      const targetConfig = req.payload.collections[target]?.config
+      if (targetConfig && announcesChanges(targetConfig)) {
+        keys.push(apiListKey(target))
+        continue
+      }
+      const closed = field.access?.read
+        ? !(await field.access.read({ req } as Parameters<
+            NonNullable<typeof field.access.read>
+          >[0]))
+        : false
+      if (!closed) {
+        return { keys, refused: `${config.slug}.${field.name} joins ${target}` }
+      }
+    }
+  }
+  return { keys }
+}
+
+/**
+ * What an operation on a collection reads, recorded for the answer a host's API cache is
+ * building (nothing happens for any other request): a record read by id names that record, a
+ * read of given ids (relationship population) names each, any other list or count the
+ * collection's list key; versions, drafts and every write keep the answer out of the cache.
+ */
+const recordOperation: CollectionBeforeOperationHook = async ({
+  args,
+  collection,
+  operation,
+  req,
+}) => {
+  if (!apiReadOf(req)) {
+    return args
+  }
+  if (!announcesChanges(collection)) {
+    refuse(req, `${collection.slug} does not announce its changes`)
+    return args
+  }
+  const readArgs = args as { draft?: boolean; id?: number | string; where?: unknown }
+  if (operation === 'read' || operation === 'count' || operation === 'readDistinct') {
+    if (readArgs.draft) {
+      // Draft saves are not announced: what a draft read shows may change unseen.
+      refuse(req, `a draft read of ${collection.slug}`)
+      return args
+    }
+    const ids = operation === 'read' ? onlyIds(readArgs.where) : null
+    if (operation === 'read' && readArgs.id !== undefined) {
+      record(req, [documentKey(collection.slug, readArgs.id)])
+    } else if (ids) {
+      record(
+        req,
+        ids.map((id) => documentKey(collection.slug, String(id))),
+      )
+    } else {
+      record(req, [apiListKey(collection.slug)])
+    }
+    const joined = await joinKeys(req, collection)
+    record(req, joined.keys)
+    if (joined.refused) {
+      refuse(req, joined.refused)
+    }
+    return args
+  }
+  refuse(req, `${operation} on ${collection.slug}`)
+  return args
+}
+
+/** Each record an answer shows (populated relations included) names it. */
+const recordRead: CollectionAfterReadHook = ({ collection, doc, req }) => {
+  if (!apiReadOf(req)) {
+    return doc
+  }
+  if (!announcesChanges(collection)) {
+    refuse(req, `${collection.slug} does not announce its changes`)
+  } else if (doc && (doc as { id?: unknown }).id !== undefined) {
+    record(req, [documentKey(collection.slug, String((doc as { id: unknown }).id))])
+  }
+  return doc
+}
+
+const recordGlobalOperation: GlobalBeforeOperationHook = ({ args, global, operation, req }) => {
+  if (!apiReadOf(req)) {
+    return args
+  }
+  const key = announcedGlobalKey(global)
+  const draft = Boolean((args as { draft?: boolean } | undefined)?.draft)
+  if (operation !== 'read' || !key || draft) {
+    refuse(req, `${operation} on the ${global.slug} global`)
+  } else {
+    record(req, [key])
+  }
+  return args
+}
+
+const recordGlobalRead: GlobalAfterReadHook = ({ doc, global, req }) => {
+  const key = apiReadOf(req) ? announcedGlobalKey(global) : undefined
+  if (key) {
+    record(req, [key])
+  } else if (apiReadOf(req)) {
+    refuse(req, `the ${global.slug} global does not announce its changes`)
+  }
+  return doc
+}
+
+const marked = <T extends object>(hook: T): T & Marked =>
+  Object.assign(hook, { [MARK]: true as const })
+
+const hasMarked = (hooks: unknown[] | undefined) =>
+  (hooks ?? []).some((hook) => (hook as Marked)[MARK])
+
+/**
+ * Every collection and global, Payload's own among them (added after plugins run, so at init),
+ * records what each read shows for a host's API cache: the keys of the announced records, and
+ * whether anything unannounced was met. Outside a recorded request each hook returns at once.
+ */
+export const recordApiReads = (payload: Payload): void => {
+  const operationHook = marked(recordOperation)
+  const readHook = marked(recordRead)
+  const globalOperationHook = marked(recordGlobalOperation)
+  const globalReadHook = marked(recordGlobalRead)
+  for (const { config } of Object.values(payload.collections)) {
+    if (!hasMarked(config.hooks.beforeOperation)) {
+      config.hooks.beforeOperation = [...(config.hooks.beforeOperation ?? []), operationHook]
+      config.hooks.afterRead = [...(config.hooks.afterRead ?? []), readHook]
+    }
+  }
+  for (const config of payload.config.globals) {
+    if (!hasMarked(config.hooks.beforeOperation)) {
+      config.hooks.beforeOperation = [...(config.hooks.beforeOperation ?? []), globalOperationHook]
+      config.hooks.afterRead = [...(config.hooks.afterRead ?? []), globalReadHook]
+    }
+  }
+}
