@@ -17,7 +17,11 @@ import { relatedStoriesCollection } from '../collections/RelatedStories'
 import { sectionsCollection } from '../collections/Sections'
 import { topicsCollection } from '../collections/Topics'
 import { siteCanManageRoles, userFields, userHooks, usersCollection } from '../collections/Users'
-import { recordApiReads } from './cache/apiReadHooks'
+import {
+  checkApiReadRecording,
+  withApiReadRecording,
+  withGlobalApiReadRecording,
+} from './cache/apiReadHooks'
 import { cacheSettingsCustom } from './cache/cacheSettings'
 import { collectionSlugs } from './collectionSlugs'
 import { DELIVERY_STATE_SLUG, deliveryStateGlobal } from './delivery/deliveryStateGlobal'
@@ -218,8 +222,9 @@ export const newsroomPlugin =
           guardLocksOnNewsroomRecords(payload)
           // Every instance runs the job runner: each due job must go to exactly one of them.
           claimNewsroomJobsAtomically(payload)
-          // What each anonymous API answer reads, for a host's API cache (see apiReadHooks).
-          recordApiReads(payload)
+          // Every collection and global records what an anonymous API answer reads, for a host's
+          // API cache; one a later plugin added cannot, and then nothing is kept.
+          checkApiReadRecording(payload)
         }
         if (pluginOptions.hardening?.payloadCollections === true) {
           // Opt-in: Payload's own collections and endpoints are no plugin's to configure, so
@@ -259,8 +264,17 @@ export const newsroomPlugin =
     const guard = withInputGuards(pluginOptions)
     const withOfficial: Config = {
       ...withSearchApplied,
-      collections: (withSearchApplied.collections ?? []).map((collection) =>
-        managedSlugs.has(collection.slug) ? guard(withServerTimestamps(collection)) : collection,
+      collections: (withSearchApplied.collections ?? [])
+        .map((collection) =>
+          managedSlugs.has(collection.slug) ? guard(withServerTimestamps(collection)) : collection,
+        )
+        // Last, once every collection is here and has the delivery hooks it looks for: what
+        // each anonymous API read shows, for a host's API cache.
+        .map((collection) =>
+          pluginOptions.disabled ? collection : withApiReadRecording(collection),
+        ),
+      globals: (withSearchApplied.globals ?? []).map((global) =>
+        pluginOptions.disabled ? global : withGlobalApiReadRecording(global),
       ),
     }
     // Caps on what one REST or GraphQL request may ask of the server.

@@ -96,7 +96,15 @@ describe('newsroomPlugin on a config', () => {
       ...minimalConfig([tags]),
       serverURL: 'https://news.example',
     })
-    expect(collectionOf(config, 'tags')).toBe(tags)
+    // Everything it had, and only the two read hooks a host's API cache relies on: they do
+    // nothing outside the cache's own recorded requests (see apiReadHooks).
+    const { hooks, ...rest } = collectionOf(config, 'tags')
+    expect(rest).toEqual({ fields: tags.fields, slug: 'tags' })
+    expect(rest.fields).toBe(tags.fields)
+    expect(Object.keys(hooks ?? {}).sort()).toEqual(['afterRead', 'beforeOperation'])
+    expect(hooks?.afterRead?.map((hook) => hook.name)).toEqual(['recordRead'])
+    expect(hooks?.beforeOperation?.map((hook) => hook.name)).toEqual(['recordOperation'])
+    expect(tags).toEqual({ slug: 'tags', fields: [{ name: 'label', type: 'text' }] })
     expect(config.serverURL).toBe('https://news.example')
     expect(config.secret).toBe('x')
   })

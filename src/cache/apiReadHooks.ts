@@ -1,7 +1,9 @@
 import type {
   CollectionAfterReadHook,
   CollectionBeforeOperationHook,
+  CollectionConfig,
   GlobalAfterReadHook,
+  GlobalConfig,
   GlobalBeforeOperationHook,
   Payload,
   PayloadRequest,
@@ -16,11 +18,6 @@ import {
 import { invalidateFrontPageAfterChange } from '../globals/FrontPage/invalidateFrontPage'
 import { apiReadOf, recordApiRead, refuseApiRead } from './apiReads'
 import { apiListKey, documentKey, FRONT_PAGE_KEY } from './keys'
-
-/** Marks the hooks, so a second init (tests, hot reload) does not add them twice. */
-const MARK = Symbol.for('newsroom.cache.apiReadHook')
-
-type Marked = { [MARK]?: true }
 
 /**
  * Whether every change to the collection's records is announced through the change feed (the
@@ -98,6 +95,11 @@ const recordOperation: CollectionBeforeOperationHook = async ({
   if (!apiReadOf(req)) {
     return args
   }
+  const incomplete = incompleteReason(req)
+  if (incomplete) {
+    refuse(req, incomplete)
+    return args
+  }
   if (!announcesChanges(collection)) {
     refuse(req, `${collection.slug} does not announce its changes`)
     return args
@@ -148,6 +150,11 @@ const recordGlobalOperation: GlobalBeforeOperationHook = ({ args, global, operat
   if (!apiReadOf(req)) {
     return args
   }
+  const incomplete = incompleteReason(req)
+  if (incomplete) {
+    refuse(req, incomplete)
+    return args
+  }
   const key = announcedGlobalKey(global)
   const draft = Boolean((args as { draft?: boolean } | undefined)?.draft)
   if (operation !== 'read' || !key || draft) {
@@ -168,32 +175,64 @@ const recordGlobalRead: GlobalAfterReadHook = ({ doc, global, req }) => {
   return doc
 }
 
-const marked = <T extends object>(hook: T): T & Marked =>
-  Object.assign(hook, { [MARK]: true as const })
+/** Instances where some collection or global was added without the hooks: nothing is recorded. */
+const INCOMPLETE = Symbol.for('newsroom.cache.apiReadsIncomplete')
 
-const hasMarked = (hooks: unknown[] | undefined) =>
-  (hooks ?? []).some((hook) => (hook as Marked)[MARK])
+type Flagged = Payload & { [INCOMPLETE]?: string }
+
+/** Why no answer of this instance may be kept, if a collection or global reads unrecorded. */
+const incompleteReason = (req: PayloadRequest): string | undefined =>
+  (req.payload as Flagged)[INCOMPLETE]
 
 /**
- * Every collection and global, Payload's own among them (added after plugins run, so at init),
- * records what each read shows for a host's API cache: the keys of the announced records, and
- * whether anything unannounced was met. Outside a recorded request each hook returns at once.
+ * Records what each read of the collection shows for a host's API cache: the keys of announced
+ * records, and whether anything unannounced was met. Outside a recorded request each hook
+ * returns at once. The plugin adds it to every collection the site's config has.
  */
-export const recordApiReads = (payload: Payload): void => {
-  const operationHook = marked(recordOperation)
-  const readHook = marked(recordRead)
-  const globalOperationHook = marked(recordGlobalOperation)
-  const globalReadHook = marked(recordGlobalRead)
-  for (const { config } of Object.values(payload.collections)) {
-    if (!hasMarked(config.hooks.beforeOperation)) {
-      config.hooks.beforeOperation = [...(config.hooks.beforeOperation ?? []), operationHook]
-      config.hooks.afterRead = [...(config.hooks.afterRead ?? []), readHook]
-    }
-  }
-  for (const config of payload.config.globals) {
-    if (!hasMarked(config.hooks.beforeOperation)) {
-      config.hooks.beforeOperation = [...(config.hooks.beforeOperation ?? []), globalOperationHook]
-      config.hooks.afterRead = [...(config.hooks.afterRead ?? []), globalReadHook]
-    }
+export const withApiReadRecording = <T extends CollectionConfig>(collection: T): T => ({
+  ...collection,
+  hooks: {
+    ...collection.hooks,
+    afterRead: [...(collection.hooks?.afterRead ?? []), recordRead],
+    beforeOperation: [...(collection.hooks?.beforeOperation ?? []), recordOperation],
+  },
+})
+
+/** As withApiReadRecording, for a global. */
+export const withGlobalApiReadRecording = <T extends GlobalConfig>(global: T): T => ({
+  ...global,
+  hooks: {
+    ...global.hooks,
+    afterRead: [...(global.hooks?.afterRead ?? []), recordGlobalRead],
+    beforeOperation: [...(global.hooks?.beforeOperation ?? []), recordGlobalOperation],
+  },
+})
+
+/**
+ * At start: a collection or global a later plugin added has no recording hooks, so an answer
+ * that showed its records could not know to be purged. Then nothing of this instance is kept
+ * (logged once); the fix is to list the newsroom plugin after the plugin that adds it.
+ * Payload's own collections (`payload-*`) are left out: no reader may read them, so no
+ * anonymous answer shows them.
+ */
+export const checkApiReadRecording = (payload: Payload): void => {
+  const missing = [
+    ...Object.values(payload.collections)
+      .map(({ config }) => config)
+      .filter(
+        (config) =>
+          !config.slug.startsWith('payload-') &&
+          !(config.hooks.beforeOperation ?? []).includes(recordOperation),
+      ),
+    ...payload.config.globals.filter(
+      (config) => !(config.hooks.beforeOperation ?? []).includes(recordGlobalOperation),
+    ),
+  ].map((config) => config.slug)
+  if (missing.length > 0) {
+    const reason = `${missing.join(', ')} added after the newsroom plugin: their reads are not recorded`
+    ;(payload as Flagged)[INCOMPLETE] = reason
+    payload.logger.warn(
+      `The API cache keeps nothing: ${reason}. List newsroomPlugin() after the plugins that add them.`,
+    )
   }
 }
