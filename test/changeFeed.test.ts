@@ -14,6 +14,8 @@ import { CHANGE_LOG_SLUG } from '../src/cache/changeLogCollection'
 import { databaseKind } from '../src/host/database/database'
 import { holdsFor } from './helpers/holdsFor'
 import { startTestPayload, type TestPayload } from './helpers/payload'
+import { createRestClient } from './helpers/rest'
+import { signIn } from './helpers/users'
 import { waitFor } from './helpers/waitFor'
 
 const kind = databaseKind(process.env.DATABASE_URI)
@@ -81,6 +83,27 @@ describe('the change log shared by two instances', () => {
     const entriesFor = (key: string) =>
       docs.filter((entry) => (entry.keys as string[]).includes(key)).length
     expect(expected.map(entriesFor)).toEqual(expected.map(() => 1))
+  })
+
+  it('is read by no one over REST or GraphQL, an admin included', async () => {
+    const rest = createRestClient(a.config)
+    await createTopic(a.payload, `Logged ${randomUUID()}`)
+    const admin = await signIn(a.payload, rest, 'admin')
+    for (const token of [undefined, admin]) {
+      const list = await rest.get(`/api/${CHANGE_LOG_SLUG}`, { token })
+      expect(list.status).toBe(403)
+      expect(JSON.stringify(list.body)).not.toMatch(/topics:/)
+      const added = await rest.post(`/api/${CHANGE_LOG_SLUG}`, { body: { keys: ['x'] }, token })
+      expect(added.status).toBe(403)
+    }
+    const schema = await rest.graphql('{ __schema { queryType { fields { name } } } }', {
+      token: admin,
+    })
+    const queries = (schema.body.data.__schema.queryType.fields as { name: string }[]).map(
+      (field) => field.name,
+    )
+    expect(queries).toContain('Topics')
+    expect(queries.filter((name) => /change/i.test(name))).toEqual([])
   })
 
   // A transaction that began before another's commit and ends after a reader has read: its
