@@ -125,7 +125,8 @@ type PendingWrite = { keys: string[]; settled: () => boolean; until: number }
  * clock skew between the writer and this instance). Each read asks for the entries stamped since
  * then, and reports the ones whose tokens it has not seen; it remembers the tokens as far back
  * as the next read will ask. The bound is also held to the newest stamp seen, less the window:
- * one instance whose clock runs ahead then cannot push it past the others' entries.
+ * were this instance's clock ahead of the writers', the bound follows theirs instead of passing
+ * over their newest entries.
  *
  * The log is kept for `CHANGE_RETENTION_MS` (any reader deletes older entries, now and then);
  * an instance that has not read it for that long, less the window, may have missed entries
