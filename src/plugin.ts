@@ -23,8 +23,8 @@ import {
   withGlobalApiReadRecording,
 } from './cache/apiReadHooks'
 import { cacheSettingsCustom } from './cache/cacheSettings'
+import { CHANGE_LOG_SLUG, changeLogCollection } from './cache/changeLogCollection'
 import { collectionSlugs } from './collectionSlugs'
-import { DELIVERY_STATE_SLUG, deliveryStateGlobal } from './delivery/deliveryStateGlobal'
 import { factCheckSettingsCustom, resolveFactCheckSettings } from './factChecks'
 import { FRONT_PAGE_SLUG, frontPageGlobal } from './globals/FrontPage'
 import { withDelivery } from './delivery/withDelivery'
@@ -132,6 +132,8 @@ export const newsroomPlugin =
       ...(hasCollection(collectionSlugs.media)
         ? []
         : [applyCollectionOverride(mediaCollection(), overrides.media)]),
+      // Internal, never overridden: how the instances' caches learn of each other's writes.
+      changeLogCollection(),
     ]
 
     const built = [...appCollections, ...newsroomCollections]
@@ -198,12 +200,12 @@ export const newsroomPlugin =
       },
       // Kept when disabled, like the collections, so the schema does not change.
       // plugin-seo may have added SEO fields to the site's globals: keep its version of them.
-      globals: [...(withSeo.globals ?? []), deliveryStateGlobal(), frontPageGlobal()],
+      globals: [...(withSeo.globals ?? []), frontPageGlobal()],
       typescript: {
         ...incomingConfig.typescript,
         schema: [
           ...(incomingConfig.typescript?.schema ?? []),
-          withoutNewsroomGlobals([DELIVERY_STATE_SLUG, FRONT_PAGE_SLUG]),
+          withoutNewsroomGlobals([FRONT_PAGE_SLUG]),
         ],
       },
       jobs: pluginOptions.disabled
@@ -258,6 +260,7 @@ export const newsroomPlugin =
     // those plugins keeps its own rules for their collections.
     const managedSlugs = new Set<string>([
       ...Object.values(collectionSlugs),
+      CHANGE_LOG_SLUG,
       ...(hasCollection(REDIRECTS_SLUG) ? [] : [REDIRECTS_SLUG]),
       ...(hasCollection(SEARCH_SLUG) ? [] : [SEARCH_SLUG]),
     ])

@@ -12,9 +12,9 @@ import type { DeliveryArticle } from '../src/delivery/types'
 
 import { createChangeFeed } from '../src/cache/changeFeed'
 import { createDeliveryCache } from '../src/delivery/deliveryCache'
-import { DELIVERY_STATE_SLUG } from '../src/delivery/deliveryStateGlobal'
+import { readChanges } from '../src/cache/changeLog'
+import { CHANGE_LOG_SLUG } from '../src/cache/changeLogCollection'
 import { deliveryRouter } from '../src/host/server/deliveryRouter'
-import { readGeneration } from '../src/delivery/generation'
 import {
   invalidateDeliveryAfterChange,
   SKIP_LOCAL_DELIVERY_INVALIDATION,
@@ -245,15 +245,17 @@ describe('the delivery endpoint', () => {
 
   it('serves the live version of an article while a newer draft of it is being written', async () => {
     const before = await deliver()
-    const generation = await readGeneration(ctx.payload)
+    const savedAt = Date.now()
     await ctx.payload.update({
       collection: 'articles',
       data: { headline: 'A draft headline nobody may see yet' },
       draft: true,
       id: articleId,
     })
-    // An autosave leaves what readers get alone, so no instance drops its cache for it.
-    expect(await readGeneration(ctx.payload)).toBe(generation)
+    // An autosave leaves what readers get alone, so no instance drops its cache for it: the
+    // change log has nothing new about the article.
+    const logged = await readChanges(ctx.payload, savedAt - 1000)
+    expect(logged.filter((entry) => entry.keys.includes(`articles:${articleId}`))).toEqual([])
     const after = await deliver()
     expect(after.body.article.headline).toBe(before.body.article.headline)
     expect(after.headers.get('etag')).toBe(before.headers.get('etag'))
@@ -388,17 +390,14 @@ describe('invalidation: each change is served at once by this instance', () => {
 })
 
 describe('invalidation across instances sharing the database', () => {
-  // Earlier writes may still be announced again (a change-log entry a concurrent writer
-  // overwrote is appended anew once its transaction is over, and purges its keys here): let
-  // them land before proving that a remote write reaches no cache in this process directly.
   // Earlier writes through this process purge its caches once more when they are seen
-  // committed (on PostgreSQL a lost log entry is appended again, a moment later): a test that
-  // plays another instance starts once none has been waiting for three-quarters of a second.
+  // committed: a test that plays another instance starts once none is waiting, so that what it
+  // proves (a remote write reaches no cache in this process directly) is not muddled by them.
   beforeEach(async () => {
     await settleWrites(ctx.payload)
   })
 
-  /** A write made by another instance: the generation moves, this process is not told. */
+  /** A write made by another instance: the change log gets it, this process is not told. */
   const remoteUpdate = (collection: CollectionSlug, id: number | string, data: object) =>
     ctx.payload.update({
       collection,
@@ -838,20 +837,16 @@ describe('the plugin', () => {
     for (const slug of ['articles', 'quotes', 'cases', 'related-stories', 'media', 'users']) {
       expect(collection(slug)?.hooks?.afterChange).toContain(invalidateDeliveryAfterChange)
     }
-    expect(config.globals?.map((global) => global.slug)).toEqual([
-      DELIVERY_STATE_SLUG,
-      'front-page',
-    ])
+    expect(config.globals?.map((global) => global.slug)).toEqual(['front-page'])
+    expect(collection(CHANGE_LOG_SLUG)).toBeDefined()
   })
 
-  it('adds neither when disabled, but keeps the state global so the schema does not change', async () => {
+  it('adds neither when disabled, but keeps the change log so the schema does not change', async () => {
     const config = await configWith({ disabled: true })
     const articles = config.collections?.find((each) => each.slug === 'articles')
     expect(deliveryPaths(articles?.endpoints)).toEqual([])
     expect(articles?.hooks?.afterChange ?? []).not.toContain(invalidateDeliveryAfterChange)
-    expect(config.globals?.map((global) => global.slug)).toEqual([
-      DELIVERY_STATE_SLUG,
-      'front-page',
-    ])
+    expect(config.collections?.map((each) => each.slug)).toContain(CHANGE_LOG_SLUG)
+    expect(config.globals?.map((global) => global.slug)).toEqual(['front-page'])
   })
 })

@@ -173,9 +173,7 @@ beforeAll(async () => {
     port: 0,
   })
   pages.setOrigin(server.url)
-  // Let the seed's changes settle: on PostgreSQL its concurrent writes can overwrite each
-  // other's change-log entries, which the writers then append again (and so purge again)
-  // once their transactions are over.
+  // Let the seed's changes settle: each is purged once more when seen committed.
   await settleWrites(ctx.payload)
 })
 

@@ -64,7 +64,7 @@ const findField = (fields: Field[], name: string): Field | undefined => {
 }
 
 describe('newsroomPlugin on a config', () => {
-  it("adds its thirteen collections and the official plugins' redirects and search, by their public slugs", async () => {
+  it("adds its thirteen collections, its internal change log and the official plugins' redirects and search, by their public slugs", async () => {
     const config = await applyPlugin()
     expect((config.collections ?? []).map((collection) => collection.slug).sort()).toEqual(
       [
@@ -74,6 +74,7 @@ describe('newsroomPlugin on a config', () => {
         'claims',
         'editorial-comments',
         'media',
+        'newsroom-changes',
         'notifications',
         'people',
         'quotes',

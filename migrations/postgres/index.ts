@@ -15,6 +15,7 @@ import * as migration_20261207_122804_organisations from './20261207_122804_orga
 import * as migration_20261207_155817_assignments from './20261207_155817_assignments';
 import * as migration_20261207_162654_newsroom_day from './20261207_162654_newsroom_day';
 import * as migration_20261207_192344_notification_email_job from './20261207_192344_notification_email_job';
+import * as migration_20261207_194528_change_log_records from './20261207_194528_change_log_records';
 
 export const migrations = [
   {
@@ -100,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261207_192344_notification_email_job.up,
     down: migration_20261207_192344_notification_email_job.down,
-    name: '20261207_192344_notification_email_job'
+    name: '20261207_192344_notification_email_job',
+  },
+  {
+    up: migration_20261207_194528_change_log_records.up,
+    down: migration_20261207_194528_change_log_records.down,
+    name: '20261207_194528_change_log_records'
   },
 ];

@@ -14,6 +14,7 @@ import * as migration_20261207_120705_navigation_and_search_text from './2026120
 import * as migration_20261207_122755_organisations from './20261207_122755_organisations';
 import * as migration_20261207_155751_assignments from './20261207_155751_assignments';
 import * as migration_20261207_162649_newsroom_day from './20261207_162649_newsroom_day';
+import * as migration_20261207_194024_change_log_records from './20261207_194024_change_log_records';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261207_162649_newsroom_day.up,
     down: migration_20261207_162649_newsroom_day.down,
-    name: '20261207_162649_newsroom_day'
+    name: '20261207_162649_newsroom_day',
+  },
+  {
+    up: migration_20261207_194024_change_log_records.up,
+    down: migration_20261207_194024_change_log_records.down,
+    name: '20261207_194024_change_log_records'
   },
 ];

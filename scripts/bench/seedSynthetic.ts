@@ -227,7 +227,7 @@ const resetSequences = async (db: DrizzleAdapter, tables: string[]) => {
  * Writes a synthetic newsroom of `articles` published stories straight into Payload's tables,
  * in the rows Payload itself writes (checked by verifySyntheticShape): far faster than
  * `payload.create`, which runs hooks, validation and a version per document. Expects an empty
- * database: ids start at 1. Hooks do not run, so nothing moves the delivery generation; the
+ * database: ids start at 1. Hooks do not run, so nothing is appended to the change log; the
  * server starts after this with empty caches.
  */
 export const seedSynthetic = async ({

@@ -1,13 +1,8 @@
 import type { Payload } from 'payload'
 
-import {
-  bumpGeneration,
-  CHANGE_LOG_LENGTH,
-  readChangeLog,
-  type ChangeLog,
-} from '../delivery/generation'
 import { invalidateLocalCaches } from '../delivery/localCaches'
 import { cacheSettings } from './cacheSettings'
+import { pruneChanges, readChanges } from './changeLog'
 
 /**
  * How often, at most, an instance reads the shared change log. A publish on another instance
@@ -15,11 +10,27 @@ import { cacheSettings } from './cacheSettings'
  */
 export const DEFAULT_CHECK_INTERVAL_MS = 250
 
-/** How often the writing instance looks for its own change to have committed. */
+/**
+ * How often the writing instance looks whether its own write's transaction is over: a look at
+ * the request in memory, not at the database, which is read once the transaction has ended.
+ */
 const COMMIT_POLL_MS = 25
 
-/** A change that has not shown up by then was rolled back. */
+/** A write whose transaction has not been seen to end by then is looked for once, then let go. */
 const COMMIT_WAIT_MS = 10_000
+
+/**
+ * Longer than any write transaction, plus the clock skew tolerated between instances. An entry
+ * is stamped when it is inserted, inside its writer's transaction, and is visible to readers
+ * only once that transaction commits: up to this long later. See `createChangeFeed`.
+ */
+export const LATE_COMMIT_WINDOW_MS = 30_000
+
+/** How long entries stay in the log. An instance that has not read it for longer resets. */
+export const CHANGE_RETENTION_MS = 10 * 60_000
+
+/** How often, at most, an instance deletes the entries past the retention. */
+const PRUNE_EVERY_MS = 60_000
 
 /** Why a read asked for after `payload.destroy()` fails, instead of the adapter's TypeError. */
 const STOPPED = 'the change feed stopped: its Payload instance was destroyed (payload.destroy())'
@@ -82,12 +93,11 @@ export type ChangeFeed = {
    */
   syncSoon: () => Promise<void> | undefined
   /**
-   * A write through this instance appended `entryId`: look until it has committed, then purge
-   * this process's caches again (a render between the hook and the commit read the old
-   * content) and hand its keys to the `cache.onPurge` option. `settled` tells when the write's
-   * transaction is over: an entry still missing then was overwritten by a concurrent writer's
-   * read-modify-write of the log (or rolled back), and is appended again, so no instance misses
-   * it (a rolled-back change costs one needless purge).
+   * A write through this instance appended the entry `entryId`: once its transaction is over
+   * (`settled`), read the log, and when the entry is there purge this process's caches again (a
+   * render between the hook and the commit read the old content) and hand its keys to the
+   * `cache.onPurge` option. An entry missing from a read that began after the transaction
+   * ended was rolled back, and is let go.
    */
   wrote: (entryId: string, keys: string[], settled?: () => boolean) => void
 }
@@ -100,25 +110,28 @@ export type ChangeFeedOptions = {
   payload: Payload
 }
 
-const newKeys = (log: ChangeLog, lastSeen: string): Change => {
-  if (lastSeen === '') {
-    // Nothing had been written when this instance first looked: all of it is new, unless the
-    // log is full and may have lost the oldest entries.
-    return log.length < CHANGE_LOG_LENGTH
-      ? { all: false, keys: log.flatMap((entry) => entry.keys) }
-      : { all: true }
-  }
-  const index = log.findIndex((entry) => entry.id === lastSeen)
-  if (index === -1) {
-    return { all: true }
-  }
-  return { all: false, keys: log.slice(index + 1).flatMap((entry) => entry.keys) }
-}
+type PendingWrite = { keys: string[]; settled: () => boolean; until: number }
 
 /**
  * What other instances changed, learned from the shared database only: the writer's hooks
- * append each change's keys to a bounded log in the delivery-state global, and every instance
- * reads it at most every `checkIntervalMs` when it serves a request.
+ * append one entry per change to the change log (`appendChange`, in the write's transaction),
+ * and every instance reads it at most every `checkIntervalMs` when it serves a request.
+ *
+ * Reading from where the last read left off, without losing a late commit: an entry's
+ * `createdAt` is stamped at its insert, but it becomes visible only when its transaction
+ * commits, so a reader can see a newer entry before an older one (SQL serial ids have the same
+ * gap, which is why they are not used). Every entry the last read could not see was therefore
+ * stamped after that read began, less `LATE_COMMIT_WINDOW_MS` (the longest transaction plus the
+ * clock skew between the writer and this instance). Each read asks for the entries stamped since
+ * then, and reports the ones whose tokens it has not seen; it remembers the tokens as far back
+ * as the next read will ask. The bound is also held to the newest stamp seen, less the window:
+ * were this instance's clock ahead of the writers', the bound follows theirs instead of passing
+ * over their newest entries.
+ *
+ * The log is kept for `CHANGE_RETENTION_MS` (any reader deletes older entries, now and then);
+ * an instance that has not read it for that long, less the window, may have missed entries
+ * deleted meanwhile and tells its listeners that everything changed. Its first read only sets
+ * where it starts: its caches hold nothing older.
  */
 export const createChangeFeed = ({
   checkIntervalMs = DEFAULT_CHECK_INTERVAL_MS,
@@ -126,13 +139,21 @@ export const createChangeFeed = ({
   payload,
 }: ChangeFeedOptions): ChangeFeed => {
   const listeners = new Set<ChangeListener>()
-  const pending = new Map<string, { keys: string[]; settled: () => boolean; until: number }>()
-  let lastSeen: string | undefined
+  const pending = new Map<string, PendingWrite>()
+  /** The tokens seen, with their stamps, as far back as the next read reaches. */
+  const seen = new Map<string, number>()
+  /** The newest stamp seen, by its writer's clock. */
+  let newestSeen: number | undefined
+  /** The oldest stamp the next read asks for; undefined before the first read. */
+  let from: number | undefined
+  /** When the last read began, by `now`; undefined before the first. */
+  let lastReadAt: number | undefined
   let checkedAt = Number.NEGATIVE_INFINITY
+  let prunedAt = Number.NEGATIVE_INFINITY
   let reading: Promise<void> | undefined
   let watching: ReturnType<typeof setTimeout> | undefined
-  /** Appends of lost changes under way, which must end before the database goes. */
-  const appending = new Set<Promise<unknown>>()
+  /** Deletions of old entries under way, which must end before the database goes. */
+  const pruning = new Set<Promise<unknown>>()
   let stopped = false
 
   const purgeDownstream = (keys: string[]) => {
@@ -152,51 +173,70 @@ export const createChangeFeed = ({
     setTimeout(call, checkIntervalMs * 2 + 100).unref()
   }
 
+  /** Not awaited by the read: a delete may wait on a writer's lock, and readers wait on reads. */
+  const pruneNowAndThen = (at: number) => {
+    if (at - prunedAt < PRUNE_EVERY_MS) {
+      return
+    }
+    prunedAt = at
+    const prune = pruneChanges(payload, at - CHANGE_RETENTION_MS).catch((error: unknown) =>
+      payload.logger.error({ err: error, msg: 'deleting old change-log entries failed' }),
+    )
+    pruning.add(prune)
+    void prune.finally(() => pruning.delete(prune))
+  }
+
   const read = async () => {
     if (stopped) {
       throw new Error(STOPPED)
     }
     const startedAt = now()
-    // Only a change whose transaction was over before this read began can be missing from it
+    // Only a write whose transaction was over before this read began can be missing from it
     // for good; one that commits while the read runs is simply not in its snapshot yet.
     const settledBefore = new Set(
-      [...pending].filter(([, entry]) => entry.settled()).map(([id]) => id),
+      [...pending]
+        .filter(([, write]) => write.settled() || startedAt > write.until)
+        .map(([id]) => id),
     )
-    const log = await readChangeLog(payload)
-    const head = log.at(-1)?.id ?? ''
-    if (lastSeen !== undefined && head !== lastSeen) {
-      const change = newKeys(log, lastSeen)
-      for (const listener of listeners) {
-        listener(change)
+    const since = from ?? startedAt - LATE_COMMIT_WINDOW_MS
+    const entries = await readChanges(payload, since)
+    const fresh = entries.filter((entry) => !seen.has(entry.id))
+    for (const entry of fresh) {
+      seen.set(entry.id, entry.createdAt)
+      newestSeen = Math.max(newestSeen ?? entry.createdAt, entry.createdAt)
+    }
+    if (lastReadAt !== undefined) {
+      const lost = startedAt - lastReadAt > CHANGE_RETENTION_MS - LATE_COMMIT_WINDOW_MS
+      const change: Change | undefined = lost
+        ? { all: true }
+        : fresh.length > 0
+          ? { all: false, keys: [...new Set(fresh.flatMap((entry) => entry.keys))] }
+          : undefined
+      if (change) {
+        for (const listener of listeners) {
+          listener(change)
+        }
       }
     }
-    lastSeen = head
+    lastReadAt = startedAt
     checkedAt = startedAt
     const committed: string[] = []
-    for (const entry of log) {
-      if (pending.delete(entry.id)) {
-        committed.push(...entry.keys)
+    for (const [id, write] of pending) {
+      // Seen now, or by a read that ran between the append and the call to `wrote`.
+      if (seen.has(id)) {
+        pending.delete(id)
+        committed.push(...write.keys)
+      } else if (settledBefore.has(id)) {
+        // Rolled back (or its transaction never seen to end): nothing to purge for it.
+        pending.delete(id)
       }
     }
-    for (const [id, entry] of pending) {
-      if (now() > entry.until) {
-        pending.delete(id)
-      } else if (settledBefore.has(id)) {
-        pending.delete(id)
-        // Not awaited: the append may wait on another writer's lock, and readers wait on this
-        // read. The watch below picks the new entry up like any other.
-        const append = bumpGeneration({ keys: entry.keys, payload }).then(
-          (again) => {
-            if (!stopped) {
-              pending.set(again, { ...entry, settled: () => true })
-              watch()
-            }
-          },
-          (error: unknown) =>
-            payload.logger.error({ err: error, msg: 'appending a lost change failed' }),
-        )
-        appending.add(append)
-        void append.finally(() => appending.delete(append))
+    // Never back past what this read asked for (it knows nothing older), and the older tokens
+    // need not be remembered: the next read does not ask for them.
+    from = Math.max(since, Math.min(startedAt, newestSeen ?? startedAt) - LATE_COMMIT_WINDOW_MS)
+    for (const [id, createdAt] of seen) {
+      if (createdAt < from) {
+        seen.delete(id)
       }
     }
     if (committed.length > 0) {
@@ -204,6 +244,7 @@ export const createChangeFeed = ({
       invalidateLocalCaches(keys)
       purgeDownstream(keys)
     }
+    pruneNowAndThen(startedAt)
   }
 
   const refresh = () => {
@@ -213,22 +254,30 @@ export const createChangeFeed = ({
     return reading
   }
 
+  /** Reads the log once one of this instance's writes has ended; until then, looks again. */
   const watch = () => {
     if (stopped || watching || pending.size === 0) {
       return
     }
     watching = setTimeout(() => {
       watching = undefined
+      const at = now()
+      const due = [...pending.values()].some((write) => write.settled() || at > write.until)
+      if (!due) {
+        watch()
+        return
+      }
       refresh().then(watch, (error: unknown) => {
-        // The database is away (or closed): give up on changes past their wait, keep the rest.
+        if (stopped) {
+          return
+        }
+        // The database is away: the writes past their wait are let go, the rest looked for again.
         for (const [id, { until }] of pending) {
           if (now() > until) {
             pending.delete(id)
           }
         }
-        if (pending.size === 0) {
-          payload.logger.error({ err: error, msg: 'reading the change log failed' })
-        }
+        payload.logger.error({ err: error, msg: 'reading the change log failed' })
         watch()
       })
     }, COMMIT_POLL_MS)
@@ -236,9 +285,9 @@ export const createChangeFeed = ({
   }
 
   /**
-   * Run by `payload.destroy()` before the database closes: one last look for the writes still
-   * waited for, so a change another writer's append overwrote is appended again for the other
-   * instances; then no more reads, and what is under way ends while the database is there.
+   * Run by `payload.destroy()` before the database closes: one last look for this instance's
+   * writes still waited for, so those that committed are purged downstream; then no more
+   * reads, and what is under way ends while the database is there.
    */
   const stop = async () => {
     if (pending.size > 0 && !stopped) {
@@ -251,7 +300,7 @@ export const createChangeFeed = ({
     watching = undefined
     pending.clear()
     // Their outcome is their callers' to handle: here only their end is awaited.
-    await Promise.allSettled([reading, ...appending])
+    await Promise.allSettled([reading, ...pruning])
   }
   stopOnDestroy(payload, stop)
 

@@ -10,7 +10,7 @@ import { partnerRepresentation } from './partnerDelivery'
 const handle = (format: DeliveryFormat) => async (req: PayloadRequest) => {
   const slug = String(req.routeParams?.slug ?? '')
   const { body, headers, status } = await deliveryResponse({
-    // Each Payload instance keeps its own cache; the hooks and the generation keep them in step.
+    // Each Payload instance keeps its own cache; the hooks and the change log keep them in step.
     cache: deliveryCacheFor(req.payload),
     format,
     ifNoneMatch: req.headers.get('if-none-match'),

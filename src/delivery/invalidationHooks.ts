@@ -7,14 +7,14 @@ import type {
 
 import { changeFeedFor } from '../cache/changeFeed'
 import { changeKeys } from '../cache/changeKeys'
+import { appendChange } from '../cache/changeLog'
 import { contextKeys } from '../requestContext'
-import { bumpGeneration } from './generation'
 import { invalidateLocalCaches } from './localCaches'
 
 const DRAFT_SAVE = contextKeys.deliveryDraftSave
 
 /**
- * Set in a write's `context` to announce it to other instances (the change log still moves)
+ * Set in a write's `context` to announce it to other instances (the change log still gets it)
  * without touching this process's caches: how a test plays the part of a second instance.
  */
 export const SKIP_LOCAL_DELIVERY_INVALIDATION = contextKeys.skipLocalDeliveryInvalidation
@@ -27,9 +27,9 @@ export const rememberDraftSave: CollectionBeforeOperationHook = ({ args, operati
   return args
 }
 
-/** Moves the shared change log and this process's caches for the keys a write touched. */
+/** Appends to the shared change log and purges this process's caches for the keys a write touched. */
 export const announceChange = async (req: PayloadRequest, keys: string[]): Promise<void> => {
-  const entryId = await bumpGeneration({ keys, payload: req.payload, req })
+  const entryId = await appendChange({ keys, payload: req.payload, req })
   if (!req.context[SKIP_LOCAL_DELIVERY_INVALIDATION]) {
     invalidateLocalCaches(keys)
     // Payload deletes `transactionID` from the request once the transaction has committed.

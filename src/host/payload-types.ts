@@ -80,6 +80,7 @@ export interface Config {
     notifications: Notification;
     users: User;
     media: Media;
+    'newsroom-changes': NewsroomChange;
     redirects: Redirect;
     search: Search;
     'payload-kv': PayloadKv;
@@ -126,6 +127,7 @@ export interface Config {
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    'newsroom-changes': NewsroomChangesSelect<false> | NewsroomChangesSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     search: SearchSelect<false> | SearchSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -615,6 +617,24 @@ export interface Notification {
   article?: (number | null) | Article;
   message: string;
   read?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-changes".
+ */
+export interface NewsroomChange {
+  id: string;
+  keys:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1259,6 +1279,16 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsroom-changes_select".
+ */
+export interface NewsroomChangesSelect<T extends boolean = true> {
+  id?: T;
+  keys?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "redirects_select".
  */
 export interface RedirectsSelect<T extends boolean = true> {
@@ -1413,26 +1443,6 @@ export interface TaskSchedulePublish {
     } | null;
   };
   output?: unknown;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "newsroom-delivery-state".
- */
-export interface NewsroomDeliveryState {
-  id: number;
-  generation?: string | null;
-  updatedAt?: string | null;
-  createdAt?: string | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "newsroom-delivery-state_select".
- */
-export interface NewsroomDeliveryStateSelect<T extends boolean = true> {
-  generation?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  globalType?: T;
 }
 /**
  * The lead story and the stories under it, in this order; the latest published stories follow. A story not published yet is skipped until it is.

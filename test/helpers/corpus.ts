@@ -1503,10 +1503,14 @@ const siteRequests = (): CorpusRequest[] => {
   return requests
 }
 
-/** Payload's other doors: the delivery state global, preferences, pasting a URL, OG images. */
+/**
+ * Payload's other doors: the front-page global, the change log's (no one's), preferences,
+ * pasting a URL, OG images.
+ */
 const otherDoorRequests = (): CorpusRequest[] => {
   const requests: CorpusRequest[] = []
-  const global = '/api/globals/newsroom-delivery-state'
+  const global = '/api/globals/front-page'
+  const changeLog = '/api/newsroom-changes'
   for (const role of ROLES) {
     requests.push(
       {
@@ -1539,6 +1543,10 @@ const otherDoorRequests = (): CorpusRequest[] => {
         kind: 'JSON nested 5,000 deep',
         method: 'POST',
         path: global,
+        // Found when the corpus moved here from the removed delivery-state global: an editor's
+        // update overflows the stack in Payload's deepCopyObject on PostgreSQL (a 500); the
+        // input guards cover collections only, and globals need a guard of their own.
+        reportOnly: 'front-page global update: no input-depth guard on globals',
         role,
       },
       {
@@ -1546,6 +1554,35 @@ const otherDoorRequests = (): CorpusRequest[] => {
         kind: 'versions of a global that keeps none',
         method: 'GET',
         path: `${global}/versions/abc`,
+        role,
+      },
+      {
+        door: 'change log',
+        kind: 'a query on its keys',
+        method: 'GET',
+        path: `${changeLog}?where[keys][like]=articles&depth=1e309`,
+        role,
+      },
+      {
+        door: 'change log',
+        kind: 'an entry by a bad id',
+        method: 'GET',
+        path: `${changeLog}/%00`,
+        role,
+      },
+      {
+        door: 'change log',
+        kind: 'an entry appended over REST',
+        method: 'POST',
+        path: changeLog,
+        role,
+        ...json({ id: 'forged', keys: ['list:articles'] }),
+      },
+      {
+        door: 'change log',
+        kind: 'entries deleted over REST',
+        method: 'DELETE',
+        path: `${changeLog}?where[id][exists]=true`,
         role,
       },
       {

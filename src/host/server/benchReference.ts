@@ -30,7 +30,7 @@ export const benchReferenceEnabled = (
 /**
  * The benchmark's yardstick: the fastest this process can answer an article. The first request
  * for a slug renders its delivery JSON; every later one writes that buffer as it is, with its
- * ETag, or a 304. Never refreshed, no generation check, no access rules beyond the first read:
+ * ETag, or a 304. Never refreshed, no change-log check, no access rules beyond the first read:
  * it is a measure of express and node, not a way to serve readers.
  */
 export const benchReferenceRouter = ({ payload }: { payload: Payload }): Router => {
