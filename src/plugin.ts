@@ -30,6 +30,7 @@ import { FRONT_PAGE_SLUG, frontPageGlobal } from './globals/FrontPage'
 import { withDelivery } from './delivery/withDelivery'
 import { answerMissingPreference } from './guards/answerMissingPreference'
 import { guardPayloadCollections } from './guards/guardPayloadCollections'
+import { withGlobalInputGuard } from './guards/guardGlobalArgs'
 import { DEFAULT_MAX_INPUT_DEPTH, withInputGuards } from './guards/withInputGuards'
 import { withServerTimestamps } from './hooks/ignoreClientTimestamps'
 import { claimNewsroomJobsAtomically } from './workarounds/jobClaimedByTwoRunners'
@@ -200,7 +201,13 @@ export const newsroomPlugin =
       },
       // Kept when disabled, like the collections, so the schema does not change.
       // plugin-seo may have added SEO fields to the site's globals: keep its version of them.
-      globals: [...(withSeo.globals ?? []), frontPageGlobal()],
+      globals: [
+        ...(withSeo.globals ?? []),
+        // The newsroom's own global takes the input guards its collections have.
+        withGlobalInputGuard(pluginOptions.maxInputDepth ?? DEFAULT_MAX_INPUT_DEPTH)(
+          frontPageGlobal(),
+        ),
+      ],
       typescript: {
         ...incomingConfig.typescript,
         schema: [
