@@ -1,7 +1,7 @@
 import type { ChangeFeed } from 'payload-plugin-newsroom/delivery'
 
 import type { CdnPolicy } from '../pageCache/cdnHeaders'
-import type { Encoding } from '../pageCache/encodeVariants'
+import type { Encoding, StoredVariant } from '../pageCache/encodeVariants'
 import type { RenderedPage } from '../pageCache/renderThroughNext'
 import type { ApiCacheRequest } from './apiRequest'
 
@@ -22,7 +22,7 @@ import {
   pageCacheControl,
   surrogateKeyHeader,
 } from '../pageCache/cdnHeaders'
-import { encodeVariants } from '../pageCache/encodeVariants'
+import { encodeVariants, storedVariants } from '../pageCache/encodeVariants'
 
 /** 32 MiB: thousands of list and record answers in three encodings. */
 export const DEFAULT_API_CACHE_BYTES = 32 * 1024 * 1024
@@ -40,14 +40,7 @@ const KEPT_HEADERS = [
   'content-type',
 ]
 
-export type ApiVariant = {
-  body: Buffer
-  etag: string
-  headers: Record<string, string>
-  /** The same with `X-Cache: HIT`, flattened as node's writeHead takes it fastest. */
-  hitHeaders: string[]
-  notModifiedHeaders: Record<string, string>
-}
+export type ApiVariant = StoredVariant
 
 export type ApiEntry = {
   bytes: number
@@ -139,29 +132,7 @@ const buildEntry = async (
     // A CDN keeps one copy per encoding, and per Origin for CORS's allowed origin.
     Vary: 'Accept-Encoding, Origin',
   })
-  const variant = (encoding: Encoding): ApiVariant => {
-    const { body, etag } = encoded[encoding]
-    const headers: Record<string, string> = {
-      ...common,
-      'Content-Length': String(body.length),
-      ETag: etag,
-    }
-    if (encoding !== 'identity') {
-      headers['Content-Encoding'] = encoding
-    }
-    return {
-      body,
-      etag,
-      headers,
-      hitHeaders: Object.entries({ ...headers, 'X-Cache': 'HIT' }).flat(),
-      notModifiedHeaders: {
-        'Cache-Control': common['Cache-Control'],
-        ETag: etag,
-        Vary: common.Vary,
-      },
-    }
-  }
-  const variants = { br: variant('br'), gzip: variant('gzip'), identity: variant('identity') }
+  const variants = storedVariants(encoded, common)
   const bytes =
     variants.br.body.length + variants.gzip.body.length + variants.identity.body.length + 1024
   return { bytes, expiresAt, keys, variants }

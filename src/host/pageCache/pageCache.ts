@@ -1,7 +1,7 @@
 import type { ChangeFeed } from 'payload-plugin-newsroom/delivery'
 
 import type { CdnPolicy } from './cdnHeaders'
-import type { Encoding } from './encodeVariants'
+import type { Encoding, StoredVariant } from './encodeVariants'
 import type { PageRoute } from './pageRoutes'
 import type { RenderedPage } from './renderThroughNext'
 
@@ -21,21 +21,14 @@ import {
   pageCacheControl,
   surrogateKeyHeader,
 } from './cdnHeaders'
-import { encodeVariants } from './encodeVariants'
+import { encodeVariants, storedVariants } from './encodeVariants'
 import { beginRender, endRender } from './renderKeys'
 
 /** 64 MiB: a thousand story pages in three encodings, with room for the front page and feeds. */
 export const DEFAULT_PAGE_CACHE_BYTES = 64 * 1024 * 1024
 
 /** One encoding of a stored page, with every header it goes out with. */
-export type PageVariant = {
-  body: Buffer
-  headers: Record<string, string>
-  /** The same with `X-Cache: HIT`, flattened as node's writeHead takes it fastest. */
-  hitHeaders: string[]
-  notModifiedHeaders: Record<string, string>
-  etag: string
-}
+export type PageVariant = StoredVariant
 
 export type PageEntry = {
   bytes: number
@@ -103,29 +96,7 @@ const buildEntry = async (
     common['Surrogate-Key'] = surrogateKeyHeader(keys)
     common['Cache-Tag'] = cacheTagHeader(keys)
   }
-  const variant = (encoding: Encoding): PageVariant => {
-    const { body, etag } = encoded[encoding]
-    const headers: Record<string, string> = {
-      ...common,
-      'Content-Length': String(body.length),
-      ETag: etag,
-    }
-    if (encoding !== 'identity') {
-      headers['Content-Encoding'] = encoding
-    }
-    return {
-      body,
-      etag,
-      headers,
-      hitHeaders: Object.entries({ ...headers, 'X-Cache': 'HIT' }).flat(),
-      notModifiedHeaders: {
-        'Cache-Control': common['Cache-Control'],
-        ETag: etag,
-        Vary: 'Accept-Encoding',
-      },
-    }
-  }
-  const variants = { br: variant('br'), gzip: variant('gzip'), identity: variant('identity') }
+  const variants = storedVariants(encoded, common)
   const bytes =
     variants.br.body.length + variants.gzip.body.length + variants.identity.body.length + 1024
   return { bytes, keys, status: page.status, variants }
