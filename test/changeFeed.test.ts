@@ -196,14 +196,14 @@ describe('a change feed whose Payload instance is destroyed', () => {
   })
 
   it('stops looking and logs nothing once payload.destroy() has run', async () => {
-    // Writes whose transactions are still open when the instance goes: each feed waits for
-    // them to end, without reading the log until they do.
+    // Writes whose transactions are still open when the instance goes: each feed looks for
+    // them at once and then once per check interval (250 ms), not at every 25 ms poll.
     shared.wrote('an-entry-never-committed', ['articles:1'], () => false)
     clocked.wrote('another-entry-never-committed', ['articles:2'], () => false)
     expect(shared.pendingWrites()).toBe(1)
-    await holdsFor(() => reads.mock.calls.length === 0, {
+    await holdsFor(() => reads.mock.calls.length <= 2, {
       ms: 200,
-      what: 'no read of the log while the writes are open',
+      what: 'one read of the log by each feed while the writes are open',
     })
 
     await payload.destroy()

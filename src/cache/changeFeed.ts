@@ -262,7 +262,11 @@ export const createChangeFeed = ({
     watching = setTimeout(() => {
       watching = undefined
       const at = now()
-      const due = [...pending.values()].some((write) => write.settled() || at > write.until)
+      // Also every check interval: a write whose transaction's end this instance cannot see
+      // (FerretDB keeps `req.transactionID` after the write) is found by the next read anyway.
+      const due =
+        at - checkedAt >= checkIntervalMs ||
+        [...pending.values()].some((write) => write.settled() || at > write.until)
       if (!due) {
         watch()
         return
