@@ -36,6 +36,28 @@ const announcedGlobalKey = (config: SanitizedGlobalConfig): string | undefined =
 const refuse = refuseApiRead
 const record = recordApiRead
 
+/**
+ * Instances where some collection or global was added without the hooks, with why: nothing of
+ * theirs is recorded. Kept beside Payload's objects, never on them.
+ */
+const incomplete = new WeakMap<Payload, string>()
+
+/**
+ * Whether the request is one a host's cache is recording and the hooks should look at; an
+ * instance whose reads cannot all be recorded refuses it here instead.
+ */
+const recording = (req: PayloadRequest): boolean => {
+  if (!apiReadOf(req)) {
+    return false
+  }
+  const reason = incomplete.get(req.payload)
+  if (reason) {
+    refuse(req, reason)
+    return false
+  }
+  return true
+}
+
 /** `where: { id: { in: [...] } }` and nothing else: how Payload populates relationships. */
 const onlyIds = (where: unknown): null | unknown[] => {
   if (!where || typeof where !== 'object' || Object.keys(where).length !== 1) {
@@ -92,12 +114,7 @@ const recordOperation: CollectionBeforeOperationHook = async ({
   operation,
   req,
 }) => {
-  if (!apiReadOf(req)) {
-    return args
-  }
-  const incomplete = incompleteReason(req)
-  if (incomplete) {
-    refuse(req, incomplete)
+  if (!recording(req)) {
     return args
   }
   if (!announcesChanges(collection)) {
@@ -147,12 +164,7 @@ const recordRead: CollectionAfterReadHook = ({ collection, doc, req }) => {
 }
 
 const recordGlobalOperation: GlobalBeforeOperationHook = ({ args, global, operation, req }) => {
-  if (!apiReadOf(req)) {
-    return args
-  }
-  const incomplete = incompleteReason(req)
-  if (incomplete) {
-    refuse(req, incomplete)
+  if (!recording(req)) {
     return args
   }
   const key = announcedGlobalKey(global)
@@ -174,15 +186,6 @@ const recordGlobalRead: GlobalAfterReadHook = ({ doc, global, req }) => {
   }
   return doc
 }
-
-/** Instances where some collection or global was added without the hooks: nothing is recorded. */
-const INCOMPLETE = Symbol.for('newsroom.cache.apiReadsIncomplete')
-
-type Flagged = Payload & { [INCOMPLETE]?: string }
-
-/** Why no answer of this instance may be kept, if a collection or global reads unrecorded. */
-const incompleteReason = (req: PayloadRequest): string | undefined =>
-  (req.payload as Flagged)[INCOMPLETE]
 
 /**
  * Records what each read of the collection shows for a host's API cache: the keys of announced
@@ -230,7 +233,7 @@ export const checkApiReadRecording = (payload: Payload): void => {
   ].map((config) => config.slug)
   if (missing.length > 0) {
     const reason = `${missing.join(', ')} added after the newsroom plugin: their reads are not recorded`
-    ;(payload as Flagged)[INCOMPLETE] = reason
+    incomplete.set(payload, reason)
     payload.logger.warn(
       `The API cache keeps nothing: ${reason}. List newsroomPlugin() after the plugins that add them.`,
     )
