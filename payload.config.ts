@@ -14,6 +14,7 @@ import { newsroomPlugin } from 'payload-plugin-newsroom'
 import { purgeUrls, varnishPurge } from './src/host/pageCache/varnishPurge'
 import { resolvePayloadSecret } from './src/host/secret'
 import { allowedOrigins } from './src/host/server/allowedOrigins'
+import { relationshipSortGuard } from './src/host/database/refuseRelationshipSorts'
 import { mediaStorage } from './src/host/storage/mediaStorage'
 import { s3Settings } from './src/host/storage/s3Settings'
 import { articlePath, authorPath, casePath, personPath } from './src/host/site/paths'
@@ -88,6 +89,8 @@ export default buildConfig({
     }),
     // After the newsroom plugin, which adds the media collection it stores.
     mediaStorage({ settings: s3 }),
+    // Last: a sort a MongoDB-wire server without $lookup cannot run is a 400 on every collection.
+    relationshipSortGuard,
   ],
   secret: resolvePayloadSecret(),
   serverURL: process.env.SERVER_URL ?? '',

@@ -1,6 +1,6 @@
 import type { MongooseAdapter } from '@payloadcms/db-mongodb'
 
-import { refuseRelationshipSorts } from './refuseRelationshipSorts'
+import { markWithoutLookup } from './refuseRelationshipSorts'
 
 /**
  * FerretDB speaks MongoDB's wire protocol but has no `$lookup` stage (so no join or
@@ -28,7 +28,7 @@ export const applyServerCompatibility = async (adapter: MongooseAdapter): Promis
   if (buildInfo && 'ferretdbVersion' in buildInfo) {
     Object.assign(adapter, ferretdbSettings)
     updateWithoutProjection(adapter)
-    refuseRelationshipSorts(adapter)
+    markWithoutLookup(adapter)
     adapter.payload.logger.info(
       `FerretDB ${String(buildInfo.ferretdbVersion)} detected: joins run as separate queries instead of $lookup.`,
     )

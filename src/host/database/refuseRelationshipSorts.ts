@@ -1,5 +1,5 @@
 import type { MongooseAdapter } from '@payloadcms/db-mongodb'
-import type { CollectionSlug, FlattenedField, Sort } from 'payload'
+import type { CollectionBeforeOperationHook, Config, FlattenedField, Sort } from 'payload'
 
 import { APIError } from 'payload'
 
@@ -35,37 +35,56 @@ export const relationshipSortPath = (
   return null
 }
 
+/** The adapters connected to a server without `$lookup` (FerretDB), as found at connection. */
+const withoutLookup = new WeakSet<object>()
+
+/** Called when the connection finds a server without `$lookup`. */
+export const markWithoutLookup = (adapter: MongooseAdapter): void => {
+  withoutLookup.add(adapter)
+}
+
 /**
  * FerretDB has no `$lookup`, so a sort through a relationship failed inside the database and
- * answered 500 (found by the fuzzer on `sort=-recipient.value`). The reads that sort that way
- * refuse it up front with a 400 naming the path; every other sort runs unchanged.
+ * answered 500 (found by the fuzzer on `sort=-recipient.value`). On such a server a read that
+ * sorts that way is refused before the adapter with a 400 naming the path; every other sort,
+ * and every other database, runs unchanged.
  */
-export const refuseRelationshipSorts = (adapter: MongooseAdapter): void => {
-  const refuse = (collection: string, sort: Sort | undefined) => {
-    const config = adapter.payload.collections[collection as CollectionSlug]?.config
-    const path = config && relationshipSortPath(config.flattenedFields, sort)
-    if (path) {
-      throw new APIError(
-        `Sorting by "${path}" goes through a relationship, which this database cannot sort by. Sort by a field of the record itself.`,
-        400,
-        undefined,
-        true,
-      )
-    }
+const refuseRelationshipSort: CollectionBeforeOperationHook = ({
+  args,
+  collection,
+  operation,
+  req,
+}) => {
+  if (
+    (operation !== 'read' && operation !== 'readDistinct') ||
+    !withoutLookup.has(req.payload.db)
+  ) {
+    return args
   }
-  const find = adapter.find.bind(adapter)
-  adapter.find = (args) => {
-    refuse(args.collection, args.sort)
-    return find(args)
+  const { field, sort } = args as { field?: string; sort?: Sort }
+  const path = relationshipSortPath(collection.flattenedFields, sort ?? field)
+  if (path) {
+    throw new APIError(
+      `Sorting by "${path}" goes through a relationship, which this database cannot sort by. Sort by a field of the record itself.`,
+      400,
+      undefined,
+      true,
+    )
   }
-  const queryDrafts = adapter.queryDrafts.bind(adapter)
-  adapter.queryDrafts = (args) => {
-    refuse(args.collection, args.sort)
-    return queryDrafts(args)
-  }
-  const findDistinct = adapter.findDistinct.bind(adapter)
-  adapter.findDistinct = (args) => {
-    refuse(args.collection, args.sort ?? args.field)
-    return findDistinct(args)
-  }
+  return args
 }
+
+/**
+ * The app's last plugin, so it sees every collection the others added: each refuses a sort its
+ * database cannot run.
+ */
+export const relationshipSortGuard = (config: Config): Config => ({
+  ...config,
+  collections: (config.collections ?? []).map((collection) => ({
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      beforeOperation: [refuseRelationshipSort, ...(collection.hooks?.beforeOperation ?? [])],
+    },
+  })),
+})
