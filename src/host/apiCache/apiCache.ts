@@ -7,8 +7,6 @@ import type { ApiCacheRequest } from './apiRequest'
 
 import {
   beginApiRead,
-  createInvalidationClock,
-  createTaggedLru,
   endApiRead,
   isValidKey,
   registerLocalCache,
@@ -23,6 +21,7 @@ import {
   surrogateKeyHeader,
 } from '../pageCache/cdnHeaders'
 import { encodeVariants, storedVariants } from '../pageCache/encodeVariants'
+import { createKeyedStore } from '../pageCache/keyedStore'
 
 /** 32 MiB: thousands of list and record answers in three encodings. */
 export const DEFAULT_API_CACHE_BYTES = 32 * 1024 * 1024
@@ -150,23 +149,9 @@ export const createApiCache = ({
   policy = DEFAULT_CDN_POLICY,
   render,
 }: ApiCacheOptions): ApiCache => {
-  const entries = createTaggedLru<ApiEntry>({ maxBytes })
-  const pending = new Map<string, Promise<ApiEntry | UncachedAnswer>>()
-  const clock = createInvalidationClock()
-  const counts = { hits: 0, misses: 0, purged: 0, uncached: 0 }
-
-  const invalidate = (keys?: readonly string[]) => {
-    clock.invalidate(keys)
-    if (keys) {
-      counts.purged += entries.deleteByKeys(keys)
-    } else {
-      counts.purged += entries.size()
-      entries.clear()
-    }
-    // An answer being built may have read the old records: later readers ask anew.
-    pending.clear()
-  }
-  feed.subscribe((change) => invalidate(change.all ? undefined : change.keys))
+  const store = createKeyedStore<ApiEntry, ApiEntry | UncachedAnswer>({ feed, maxBytes })
+  const { clock, entries, invalidate } = store
+  const counts = Object.assign(store.counts, { uncached: 0 })
 
   const askAndKeep = async (request: ApiCacheRequest): Promise<ApiEntry | UncachedAnswer> => {
     const started = clock.now()
@@ -212,21 +197,7 @@ export const createApiCache = ({
       return entry
     },
     invalidate,
-    miss: (request) => {
-      let asked = pending.get(request.id)
-      if (!asked) {
-        counts.misses += 1
-        asked = askAndKeep(request)
-        pending.set(request.id, asked)
-        const forget = () => {
-          if (pending.get(request.id) === asked) {
-            pending.delete(request.id)
-          }
-        }
-        asked.then(forget, forget)
-      }
-      return asked
-    },
+    miss: (request) => store.miss(request.id, () => askAndKeep(request)),
     stats: () => ({ bytes: entries.bytes(), entries: entries.size(), kind: 'api', ...counts }),
   }
   registerLocalCache(cache)

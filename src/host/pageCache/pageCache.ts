@@ -5,12 +5,7 @@ import type { Encoding, StoredVariant } from './encodeVariants'
 import type { PageRoute } from './pageRoutes'
 import type { RenderedPage } from './renderThroughNext'
 
-import {
-  createInvalidationClock,
-  createTaggedLru,
-  isValidKey,
-  registerLocalCache,
-} from 'payload-plugin-newsroom/delivery'
+import { isValidKey, registerLocalCache } from 'payload-plugin-newsroom/delivery'
 
 import { randomUUID } from 'node:crypto'
 
@@ -22,6 +17,7 @@ import {
   surrogateKeyHeader,
 } from './cdnHeaders'
 import { encodeVariants, storedVariants } from './encodeVariants'
+import { createKeyedStore } from './keyedStore'
 import { beginRender, endRender } from './renderKeys'
 
 /** 64 MiB: a thousand story pages in three encodings, with room for the front page and feeds. */
@@ -113,23 +109,8 @@ export const createPageCache = ({
   policy = DEFAULT_CDN_POLICY,
   render,
 }: PageCacheOptions): PageCache => {
-  const entries = createTaggedLru<PageEntry>({ maxBytes })
-  const rendering = new Map<string, Promise<PageEntry | UncachedPage>>()
-  const clock = createInvalidationClock()
-  const counts = { hits: 0, misses: 0, purged: 0 }
-
-  const invalidate = (keys?: readonly string[]) => {
-    clock.invalidate(keys)
-    if (keys) {
-      counts.purged += entries.deleteByKeys(keys)
-    } else {
-      counts.purged += entries.size()
-      entries.clear()
-    }
-    // A render already under way may have read the old content: later readers start anew.
-    rendering.clear()
-  }
-  feed.subscribe((change) => invalidate(change.all ? undefined : change.keys))
+  const store = createKeyedStore<PageEntry, PageEntry | UncachedPage>({ feed, maxBytes })
+  const { clock, counts, entries, invalidate } = store
 
   const renderAndStore = async (
     id: string,
@@ -171,21 +152,7 @@ export const createPageCache = ({
       return entry
     },
     invalidate,
-    miss: (id, route, path) => {
-      let pending = rendering.get(id)
-      if (!pending) {
-        counts.misses += 1
-        pending = renderAndStore(id, route, path)
-        rendering.set(id, pending)
-        const forget = () => {
-          if (rendering.get(id) === pending) {
-            rendering.delete(id)
-          }
-        }
-        pending.then(forget, forget)
-      }
-      return pending
-    },
+    miss: (id, route, path) => store.miss(id, () => renderAndStore(id, route, path)),
     stats: () => ({ bytes: entries.bytes(), entries: entries.size(), kind: 'page', ...counts }),
   }
   registerLocalCache(cache)
