@@ -12,6 +12,7 @@ import { freePort } from '../src/host/utilities/freePort'
 import { launchBrowser } from './helpers/browser'
 import {
   cleanEnv,
+  packPlugin,
   type Env,
   installedCopies,
   run,
@@ -197,14 +198,8 @@ if (
     }, 60_000)
 
     it('packs a tarball holding only dist/, README.md, LICENSE and package.json', async () => {
-      // pack:plugin builds and assembles dist/package (its own package.json, no app scripts)
-      // and packs that folder, as it is published.
-      const args = ['run', 'pack:plugin', '--', '--json', '--pack-destination', work]
-      const { stdout } = await run('npm', args, {
-        cwd: ROOT,
-        env: cleanEnv(),
-        timeoutMs: 300_000,
-      })
+      // dist/package has a package.json of its own, with no app scripts.
+      const { stdout } = await packPlugin(ROOT, work)
       // npm prints the JSON last; lifecycle scripts may have written lines before it.
       const [packed] = JSON.parse(stdout.slice(stdout.search(/^\[/m)))
       const files: string[] = packed.files.map((file: { path: string }) => file.path)

@@ -13,6 +13,7 @@ import { launchBrowser } from './helpers/browser'
 import { freshDatabaseUri } from './helpers/database'
 import {
   cleanEnv,
+  packPlugin,
   type Env,
   installedCopies,
   run,
@@ -210,15 +211,7 @@ if (
       if (!SITE_DATABASE_URI) {
         throw new Error(`${SITE_DATABASE_VARIABLE} is required under CI=true (.ci/run sets it)`)
       }
-      // pack:plugin builds dist/package (the published package.json) and packs that folder.
-      const args = ['run', 'pack:plugin', '--', '--json', '--pack-destination', work]
-      const { stdout } = await timed('npm run pack:plugin', () =>
-        run('npm', args, {
-          cwd: ROOT,
-          env: cleanEnv(),
-          timeoutMs: 300_000,
-        }),
-      )
+      const { stdout } = await timed('npm run pack:plugin', () => packPlugin(ROOT, work))
       const [packed] = JSON.parse(stdout.slice(stdout.search(/^\[/m)))
       // Every entry point the exports map names, or the site fails later with a puzzling error.
       const files: string[] = packed.files.map((file: { path: string }) => file.path)

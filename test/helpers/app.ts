@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 
+import { acquireCrossWorkerLock } from './crossWorkerLock'
 import { freshDatabaseUri } from './database'
 import { waitFor as pollFor } from './waitFor'
 import { freePort } from '../../src/host/utilities/freePort'
@@ -36,8 +37,16 @@ export const startApp = async (extraEnv: Record<string, string> = {}): Promise<R
   }
   delete env.PAYLOAD_SECRET
   delete env.NODE_OPTIONS
-  const child = spawn('npm', ['run', '--silent', 'dev'], { detached: true, env })
-  return superviseServer(child, port, { group: true })
+  // Next allows one dev server per folder: a suite on the other jest worker waits for this one.
+  const release = await acquireCrossWorkerLock('next-dev')
+  try {
+    const child = spawn('npm', ['run', '--silent', 'dev'], { detached: true, env })
+    child.once('exit', release)
+    return await superviseServer(child, port, { group: true })
+  } catch (error) {
+    release()
+    throw error
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { acquireCrossWorkerLock } from './crossWorkerLock'
 import { waitFor } from './waitFor'
 
 /** Environment variables for a command; NODE_ENV among them only when a command needs it. */
@@ -75,6 +76,21 @@ export const run = (
       }
     })
   })
+
+/**
+ * `npm run pack:plugin` into `destination`: builds dist/package (the published package.json)
+ * and packs that folder, as it is published. The build empties dist/, so a suite on the other
+ * jest worker that packs too waits for this one.
+ */
+export const packPlugin = async (root: string, destination: string): Promise<CommandResult> => {
+  const release = await acquireCrossWorkerLock('plugin-pack')
+  try {
+    const args = ['run', 'pack:plugin', '--', '--json', '--pack-destination', destination]
+    return await run('npm', args, { cwd: root, env: cleanEnv(), timeoutMs: 300_000 })
+  } finally {
+    release()
+  }
+}
 
 /**
  * An npm script of the host that runs Payload's CLI, checked by the line Payload prints once it

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { freePort } from '../../src/host/utilities/freePort'
 import { PRODUCTION_NODE_ARGS } from '../../src/host/server/productionCommand'
 import { type RunningApp, superviseServer } from './app'
+import { acquireCrossWorkerLock } from './crossWorkerLock'
 
 const root = process.cwd()
 const buildKeyFile = path.join(root, '.next', 'newsroom-build-key')
@@ -35,12 +36,27 @@ const sourceKey = (): string => {
   return hash.digest('hex')
 }
 
-/** `npm run build`, once per source tree: later calls (and later suites) reuse it. */
+/**
+ * `npm run build`, once per source tree: later calls (and later suites) reuse it. One jest
+ * worker builds while the other waits for it (the build empties .next, which running servers
+ * read).
+ */
 export const ensureProductionBuild = async (): Promise<void> => {
   const key = sourceKey()
   if (fs.existsSync(buildKeyFile) && fs.readFileSync(buildKeyFile, 'utf8') === key) {
     return
   }
+  const release = await acquireCrossWorkerLock('next-build')
+  try {
+    if (!fs.existsSync(buildKeyFile) || fs.readFileSync(buildKeyFile, 'utf8') !== key) {
+      await build(key)
+    }
+  } finally {
+    release()
+  }
+}
+
+const build = async (key: string): Promise<void> => {
   // jest's NODE_OPTIONS and NODE_ENV=test belong to jest, not to the build.
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
   Reflect.deleteProperty(env, 'NODE_ENV')
