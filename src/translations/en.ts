@@ -101,6 +101,8 @@ export const en = {
     commentResolve: 'Resolve',
     commentReopen: 'Reopen',
     commentResolvedByWho: 'Resolved by {{who}}',
+    commentReplyCount_one: '{{count}} reply',
+    commentReplyCount_other: '{{count}} replies',
     commentShowThread: 'Show thread',
     commentHideThread: 'Hide thread',
     commentJustNow: 'just now',

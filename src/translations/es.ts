@@ -99,6 +99,8 @@ export const es: NewsroomTranslations = {
     commentResolve: 'Resolver',
     commentReopen: 'Reabrir',
     commentResolvedByWho: 'Resuelto por {{who}}',
+    commentReplyCount_one: '{{count}} respuesta',
+    commentReplyCount_other: '{{count}} respuestas',
     commentShowThread: 'Ver hilo',
     commentHideThread: 'Ocultar hilo',
     commentJustNow: 'ahora mismo',

@@ -11,6 +11,7 @@ import { CommentTime } from './CommentTime'
 import { Composer } from './Composer'
 import { personName } from './personName'
 import { refusalText } from './refusalText'
+import { replyCount } from './threads'
 
 const baseClass = 'newsroom-discussion'
 
@@ -53,6 +54,7 @@ export const Thread = ({ canResolve, node, now, reply, resolve }: ThreadProps) =
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<null | string>(null)
   const someone = t('newsroom:notifySomeone')
+  const replies = replyCount(node)
 
   const changeResolved = async (next: boolean) => {
     setBusy(true)
@@ -82,6 +84,11 @@ export const Thread = ({ canResolve, node, now, reply, resolve }: ThreadProps) =
             {t('newsroom:commentResolvedByWho', { who: personName(root.resolvedBy, someone) })}
           </span>
           {root.resolvedAt && <CommentTime iso={root.resolvedAt} now={now} />}
+          {!open && replies > 0 && (
+            <span className={`${baseClass}__reply-count`}>
+              {t('newsroom:commentReplyCount', { count: replies })}
+            </span>
+          )}
           <Button
             buttonStyle="subtle"
             extraButtonProps={{ 'aria-expanded': open }}
