@@ -7,6 +7,7 @@ import { useId, useState } from 'react'
 
 import type { NewsroomTranslationKeys, NewsroomTranslations } from '../../translations/types'
 
+import { draftOf, keepDraft } from './drafts'
 import { refusalText } from './refusalText'
 
 const baseClass = 'newsroom-discussion'
@@ -14,6 +15,8 @@ const baseClass = 'newsroom-discussion'
 type ComposerProps = {
   /** Focus the box as it opens: a reply box opens because someone asked to reply. */
   autoFocus?: boolean
+  /** Names the box among the page's others, for its unposted text to outlive a re-render. */
+  draftKey: string
   /** What the box is for, shown above it ("New comment"), or only to screen readers. */
   label: string
   labelHidden?: boolean
@@ -30,6 +33,7 @@ type ComposerProps = {
  */
 export const Composer = ({
   autoFocus,
+  draftKey,
   label,
   labelHidden,
   onCancel,
@@ -38,7 +42,7 @@ export const Composer = ({
 }: ComposerProps) => {
   const { t } = useTranslation<NewsroomTranslations, NewsroomTranslationKeys>()
   const id = useId()
-  const [body, setBody] = useState('')
+  const [body, setBody] = useState(() => draftOf(draftKey))
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<null | string>(null)
   const blank = body.trim() === ''
@@ -51,6 +55,7 @@ export const Composer = ({
     setError(null)
     try {
       await onSubmit(body)
+      keepDraft(draftKey, '')
       setBody('')
     } catch (refused) {
       setError(refusalText(refused, t))
@@ -83,7 +88,10 @@ export const Composer = ({
         autoFocus={autoFocus}
         className={`${baseClass}__input`}
         id={id}
-        onChange={(event) => setBody(event.target.value)}
+        onChange={(event) => {
+          setBody(event.target.value)
+          keepDraft(draftKey, event.target.value)
+        }}
         onKeyDown={onKeyDown}
         rows={3}
         value={body}

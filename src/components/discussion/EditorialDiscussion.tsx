@@ -133,6 +133,7 @@ export const EditorialDiscussion: JoinFieldClientComponent = ({ field, path }) =
                 <li key={`${thread.comment.id}:${Boolean(thread.comment.resolved)}`}>
                   <Thread
                     canResolve={canResolve(thread.comment)}
+                    draftKey={`${articleId}:reply:${thread.comment.id}`}
                     node={thread}
                     now={now}
                     reply={async (body) => {
@@ -153,6 +154,7 @@ export const EditorialDiscussion: JoinFieldClientComponent = ({ field, path }) =
             </ol>
           ))}
         <Composer
+          draftKey={`${articleId}:new`}
           label={t('newsroom:commentNew')}
           onSubmit={async (body) => {
             await postComment(collectionUrl, { article: articleId, body })

@@ -9,6 +9,7 @@ import type { ThreadNode } from './threads'
 import { Comment } from './Comment'
 import { CommentTime } from './CommentTime'
 import { Composer } from './Composer'
+import { hasDraft, keepDraft } from './drafts'
 import { personName } from './personName'
 import { refusalText } from './refusalText'
 import { replyCount } from './threads'
@@ -31,6 +32,8 @@ const Replies = ({ nodes, now }: { nodes: ThreadNode[]; now: number }) =>
 type ThreadProps = {
   /** Whether this reader may resolve or reopen it: its author or an editor, as the server has it. */
   canResolve: boolean
+  /** The reply box's name for its unposted text (see drafts.ts). */
+  draftKey: string
   node: ThreadNode
   now: number
   /** Posts a reply to the thread's first comment; throws what the server refused. */
@@ -45,16 +48,19 @@ type ThreadProps = {
  * until someone opens it. The caller keys it by its resolved state, so resolving folds it and
  * reopening unfolds it.
  */
-export const Thread = ({ canResolve, node, now, reply, resolve }: ThreadProps) => {
+export const Thread = ({ canResolve, draftKey, node, now, reply, resolve }: ThreadProps) => {
   const { t } = useTranslation<NewsroomTranslations, NewsroomTranslationKeys>()
   const root = node.comment
   const resolved = Boolean(root.resolved)
   const [open, setOpen] = useState(!resolved)
-  const [replying, setReplying] = useState(false)
+  // A reply begun before the form was built anew is still being written.
+  const [replying, setReplying] = useState(() => hasDraft(draftKey))
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<null | string>(null)
   const someone = t('newsroom:notifySomeone')
   const replies = replyCount(node)
+  // A resolved thread takes no replies until it is reopened, even one begun before.
+  const composing = replying && !resolved
 
   const changeResolved = async (next: boolean) => {
     setBusy(true)
@@ -102,12 +108,16 @@ export const Thread = ({ canResolve, node, now, reply, resolve }: ThreadProps) =
       )}
       <Comment comment={root} now={now} />
       {open && <Replies nodes={node.replies} now={now} />}
-      {open && replying && (
+      {open && composing && (
         <Composer
           autoFocus
+          draftKey={draftKey}
           label={t('newsroom:commentReplyTo', { who: personName(root.author, someone) })}
           labelHidden
-          onCancel={() => setReplying(false)}
+          onCancel={() => {
+            keepDraft(draftKey, '')
+            setReplying(false)
+          }}
           onSubmit={async (body) => {
             await reply(body)
             setReplying(false)
@@ -115,7 +125,7 @@ export const Thread = ({ canResolve, node, now, reply, resolve }: ThreadProps) =
           submitLabel={t('newsroom:commentReply')}
         />
       )}
-      {open && !replying && (
+      {open && !composing && (
         <div className={`${baseClass}__actions`}>
           {!resolved && (
             <Button
