@@ -45,10 +45,16 @@ const signedIn = async (email: string): Promise<Page> => {
   page.on('dialog', (dialog) => void dialog.accept())
   // A story someone left open in another window is locked in their name (Payload's document
   // locks; any form change there takes the lock again after a save): whoever opens it next takes
-  // it over, as the desk does with a story handed on.
-  await page.addLocatorHandler(page.locator('dialog#document-locked'), (dialog) =>
-    dialog.getByRole('button', { name: 'Take over' }).click(),
-  )
+  // it over, as the desk does with a story handed on. Payload then builds the story's form anew
+  // (it is keyed by the lock): the person goes on once the new one is there.
+  await page.addLocatorHandler(page.locator('dialog#document-locked'), async (dialog) => {
+    const form = page.locator('form.collection-edit__form')
+    await form.evaluate((element) => element.setAttribute('data-before-take-over', ''))
+    await dialog.getByRole('button', { name: 'Take over' }).click()
+    await page.locator('form.collection-edit__form[data-before-take-over]').waitFor({
+      state: 'detached',
+    })
+  })
   await page.goto(`${suite!.app.baseUrl}/admin/login`)
   await page.fill('input[name="email"]', email)
   await page.fill('input[name="password"]', 'newsroom-demo')
@@ -171,6 +177,18 @@ describeMail('a newsroom’s day', () => {
     await writer.goto(`${suite!.app.baseUrl}/admin/collections/articles/${id}`)
     await openTab(writer, 'Discussion')
     const asked = threadOf(writer, 'which gauge?')
+    // What the server refuses stays in the box, with the server's reason under it (in
+    // production Payload answers with the summary, not the field's own message).
+    const newComment = writer.locator('.newsroom-discussion').getByLabel('New comment')
+    await newComment.fill('x'.repeat(5001))
+    await writer.getByRole('button', { name: 'Comment', exact: true }).click()
+    await writer
+      .locator('.newsroom-discussion [role="alert"]', {
+        hasText: /invalid: Comment|max length of 5000/,
+      })
+      .waitFor()
+    await expect(newComment.inputValue()).resolves.toHaveLength(5001)
+    await newComment.fill('')
     await asked.getByRole('button', { name: 'Reply', exact: true }).click()
     await asked.getByLabel('Reply to Eddie Editor').fill('The harbour gauge: its sensor froze.')
     await asked.getByRole('button', { name: 'Reply', exact: true }).click()
