@@ -7,6 +7,7 @@ const sqlite = uri === '' || uri.startsWith('file:')
 const SERVER_ONLY_SUITES = [
   'bench',
   'browserFallback',
+  'discussionThreads',
   'headers',
   'i18n',
   'logLines',

@@ -274,6 +274,7 @@ if (
         'CaseCitationLabel',
         'QuoteChecks',
         'RelatedSuggestions',
+        'EditorialDiscussion',
       ]) {
         expect(importMap).toMatch(
           new RegExp(`import \\{ ${component} as \\w+ \\} from '${PACKAGE}/client'`),

@@ -265,8 +265,9 @@ export const articlesCollection = ({
           fields: [assignmentField({ usersCollection: collectionSlugs.users })],
         },
         {
-          // The desk's thread on the story (editorial comments): staff only, like the
-          // comments themselves; "Add new" here starts a comment on this story.
+          // The desk's threads on the story (editorial comments): staff only, like the
+          // comments themselves. The join stays for REST and GraphQL; the admin shows it as
+          // threads to comment, reply and resolve in, not as the join's flat table.
           label: translated('tabDiscussion'),
           fields: [
             {
@@ -274,8 +275,7 @@ export const articlesCollection = ({
               type: 'join',
               access: { read: isStaffField },
               admin: {
-                allowCreate: true,
-                defaultColumns: ['body', 'author', 'parent', 'resolved', 'createdAt'],
+                components: { Field: clientComponent('EditorialDiscussion') },
                 description: translated('discussionDescription'),
               },
               collection: collectionSlugs.editorialComments,

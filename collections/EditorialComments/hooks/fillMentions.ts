@@ -4,28 +4,7 @@ import type { NewsroomUser } from '../../../src/documents'
 
 import { hasRole, roles } from '../../../src/access/roles'
 import { collectionSlugs } from '../../../src/collectionSlugs'
-
-/** More handles than this in one comment is not a conversation: the rest are not looked up. */
-const MAX_MENTIONS = 20
-
-/**
- * The @handles in a comment's body: `@` at the start or after a space or punctuation (so an
- * email address in the text is no mention), then the handle; a sentence's last full stop is
- * not part of it. Lower-cased, each once.
- */
-export const mentionHandles = (body: unknown): string[] => {
-  if (typeof body !== 'string') {
-    return []
-  }
-  const handles = new Set<string>()
-  for (const match of body.matchAll(/(?<![\w.@])@([\w][\w.+-]*)/g)) {
-    handles.add(match[1].replace(/[.]+$/, '').toLowerCase())
-    if (handles.size >= MAX_MENTIONS) {
-      break
-    }
-  }
-  return [...handles]
-}
+import { MAX_MENTIONS, mentionHandles } from '../../../src/utilities/mentions'
 
 const localPart = (email: unknown) =>
   typeof email === 'string' ? email.slice(0, email.lastIndexOf('@')).toLowerCase() : ''

@@ -26,6 +26,7 @@ import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { QuoteChecks as QuoteChecks_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { RelatedSuggestions as RelatedSuggestions_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
+import { EditorialDiscussion as EditorialDiscussion_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { OverviewComponent as OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
@@ -73,6 +74,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "payload-plugin-newsroom/client#QuoteChecks": QuoteChecks_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#RelatedSuggestions": RelatedSuggestions_afd665b91a05091de29060d0ee2665c0,
+  "payload-plugin-newsroom/client#EditorialDiscussion": EditorialDiscussion_afd665b91a05091de29060d0ee2665c0,
   "@payloadcms/plugin-seo/client#OverviewComponent": OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaTitleComponent": MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
