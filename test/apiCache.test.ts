@@ -391,6 +391,104 @@ describe('GraphQL', () => {
     )
   })
 
+  /** GraphQL over HTTP's GET: the query (and its variables) in the URL. */
+  const getQuery = (
+    query: string,
+    variables?: object,
+    headers: Record<string, string> = {},
+    extra: Record<string, string> = {},
+  ) => {
+    const search = new URLSearchParams({ query, ...extra })
+    if (variables) search.set('variables', JSON.stringify(variables))
+    return read(`/api/graphql?${search}`, { headers })
+  }
+
+  it('a query in the URL (GET) is answered as its POST, and shares its kept answer', async () => {
+    await settleWrites(ctx.payload)
+    const posted = await graphql(QUERY, { limit: 22 })
+    expect(posted.status).toBe(200)
+    const got = await getQuery(QUERY, { limit: 22 })
+    expect(got.status).toBe(200)
+    expect(xCache(got)).toBe('HIT')
+    expect(got.text).toBe(posted.text)
+    // Kept like a page: a CDN or a browser may revalidate it.
+    const etag = got.headers.get('etag')
+    expect(etag).toBeTruthy()
+    const revalidated = await getQuery(QUERY, { limit: 22 }, { 'if-none-match': etag as string })
+    expect(revalidated.status).toBe(304)
+    // A first GET is a miss that Payload answers, with what a POST would show.
+    const fresh = await getQuery(QUERY, { limit: 23 })
+    expect(xCache(fresh)).toBe('MISS')
+    expect(fresh.body.data.Articles.docs.map((doc: { headline: string }) => doc.headline)).toEqual(
+      expect.not.arrayContaining([DRAFT_HEADLINE]),
+    )
+  })
+
+  it('a GET never runs a mutation (405) and names what is wrong with its parameters (400)', async () => {
+    const mutation = `mutation { deleteQuote(id: ${JSON.stringify(ids.quote)}) { id } }`
+    const refused = await getQuery(mutation)
+    expect(refused.status).toBe(405)
+    expect(refused.headers.get('allow')).toMatch(/POST/)
+    expect(refused.text).toMatch(/mutation is sent with POST/)
+    expect(
+      (await ctx.payload.count({ collection: 'quotes', where: { id: { equals: ids.quote } } }))
+        .totalDocs,
+    ).toBe(1)
+    const cases: [string, string, RegExp][] = [
+      ['no query', '/api/graphql', /needs \?query=/],
+      [
+        'variables not JSON',
+        `/api/graphql?query=${encodeURIComponent(QUERY)}&variables=%7Bnope`,
+        /"variables" must be a JSON object/,
+      ],
+      [
+        'variables a list',
+        `/api/graphql?query=${encodeURIComponent(QUERY)}&variables=%5B1%5D`,
+        /"variables" must be a JSON object/,
+      ],
+      [
+        'query twice',
+        `/api/graphql?query=${encodeURIComponent(QUERY)}&query=x`,
+        /"query" is given more than once/,
+      ],
+      ['not a document', '/api/graphql?query=%7B%20Articles%20%7B', /does not parse/],
+      [
+        'two operations, none named',
+        `/api/graphql?query=${encodeURIComponent('query A { Articles { totalDocs } } query B { Articles { totalDocs } }')}`,
+        /name the one to run/,
+      ],
+      [
+        'an unknown operation name',
+        `/api/graphql?query=${encodeURIComponent(QUERY)}&operationName=Nope`,
+        /no operation named "Nope"/,
+      ],
+    ]
+    for (const [what, path, message] of cases) {
+      const answer = await read(path)
+      expect({ what, status: answer.status, cached: xCache(answer) }).toEqual({
+        what,
+        status: 400,
+        cached: null,
+      })
+      expect({ what, message: answer.body.errors?.[0]?.message }).toEqual({
+        what,
+        message: expect.stringMatching(message),
+      })
+    }
+  })
+
+  it('a signed-in GET is answered by Payload for that reader, never from the kept answers', async () => {
+    const drafts = `{ Articles(draft: true, limit: 100, where: { headline: { equals: ${JSON.stringify(DRAFT_HEADLINE)} } }) { docs { headline } } }`
+    const anonymous = await getQuery(drafts)
+    expect(anonymous.status).toBe(200)
+    expect(anonymous.body.data.Articles.docs).toEqual([])
+    const signedIn = await getQuery(drafts, undefined, { authorization: `JWT ${editor}` })
+    expect(xCache(signedIn)).toBeNull()
+    expect(signedIn.body.data.Articles.docs).toEqual([{ headline: DRAFT_HEADLINE }])
+    // And nothing the editor saw was kept for the next reader.
+    expect((await getQuery(drafts)).body.data.Articles.docs).toEqual([])
+  })
+
   it('a mutation is never kept and reaches Payload every time', async () => {
     const mutation = `mutation { deleteQuote(id: ${JSON.stringify(ids.quote)}) { id } }`
     const first = await graphql(mutation)

@@ -36,7 +36,9 @@ export const apiRoutes = async (): Promise<RequestHandler> => {
       let handler: RouteHandler | undefined
       let params: Record<string, string | string[]> = {}
       if (url.pathname === '/api/graphql') {
-        handler = req.method === 'POST' ? (graphql.POST as RouteHandler) : undefined
+        // As Next serves a route: HEAD is its GET without the body.
+        const method = req.method === 'HEAD' ? 'GET' : req.method
+        handler = (graphql as unknown as Record<string, RouteHandler | undefined>)[method]
       } else {
         handler = api[req.method]
         params = { slug: catchAllParams(segments.slice(1)) }

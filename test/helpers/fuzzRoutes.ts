@@ -103,6 +103,8 @@ export const routeTable = (config: SanitizedConfig, siteRoot: string): Door[] =>
   }
   doors.push(...endpointDoors(api, config.endpoints))
   doors.push({ graphQL: true, method: 'POST', template: `${api}${config.routes.graphQL}` })
+  // GraphQL over HTTP's GET: the document and its variables in the query string.
+  doors.push({ graphQL: true, method: 'GET', template: `${api}${config.routes.graphQL}` })
   doors.push(...siteDoors(siteRoot))
   // The admin is Next's too: its catch-all segment gets the same encodings.
   doors.push({ method: 'GET', template: `${config.routes.admin}/*` })
@@ -664,13 +666,36 @@ export const fuzzRequest = (
           { arbitrary: payloadOf(door, ids), weight: 1 },
         )
       : payloadOf(door, ids)
+    const search =
+      door.graphQL && door.method === 'GET'
+        ? fc.oneof(
+            {
+              arbitrary: fc
+                .tuple(
+                  graphQLBody(config, ids),
+                  fc.oneof(
+                    fc.constant(undefined),
+                    fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.stringify(value)),
+                    fc.string({ maxLength: 20 }),
+                  ),
+                )
+                .map(([query, variables]) => {
+                  const search = new URLSearchParams({ query })
+                  if (variables !== undefined) search.set('variables', variables)
+                  return `?${search}`
+                }),
+              weight: 6,
+            },
+            { arbitrary: queryString(door, ids), weight: 1 },
+          )
+        : queryString(door, ids)
     return fc
       .record({
         body,
         extra: overrides,
         method,
         path: fillTemplate(door.template, params),
-        query: queryString(door, ids),
+        query: search,
       })
       .map(({ body: sent, extra, method: verb, path: filled, query }): FuzzRequest => {
         const hasBody = !['GET', 'HEAD'].includes(verb.toUpperCase()) && sent.body !== undefined

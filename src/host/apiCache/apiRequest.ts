@@ -1,10 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import type { Endpoint, Payload } from 'payload'
 
-import { type DocumentNode, Kind, parse, print } from 'graphql'
+import { type DocumentNode, parse, print } from 'graphql'
 import * as qs from 'qs-esm'
 
 import { graphQLDocumentProblem } from '../api/graphQLDocument'
+import { type GraphQLParams, graphQLGetParams, operationOf } from '../api/graphQLGetParams'
 
 /** What the API cache keeps of a request: its key, and how to ask Payload for the answer. */
 export type ApiCacheRequest = {
@@ -111,25 +112,52 @@ const restRequest = (payload: Payload, url: URL): ApiCacheRequest | null => {
 
 type GraphQLBody = { operationName?: unknown; query?: unknown; variables?: unknown }
 
-/** The operation the request runs: the named one, or the document's only one. */
-const operationOf = (document: DocumentNode, name: string | undefined) => {
-  const operations = document.definitions.filter(
-    (definition) => definition.kind === Kind.OPERATION_DEFINITION,
-  )
-  return name === undefined
-    ? operations.length === 1
-      ? operations[0]
-      : undefined
-    : operations.find((operation) => operation.name?.value === name)
-}
-
 /** How GraphQL answers: the client's Accept (graphQLMediaType picks for those naming none). */
 const graphQLAccept = (headers: IncomingHttpHeaders): string => {
   const accept = headers.accept?.trim()
   return !accept || accept === '*/*' ? 'application/graphql-response+json' : accept
 }
 
-const graphQLRequest = (
+/** The query as the cache keys it and asks Payload for it, or null when it is not for the cache. */
+const graphQLQueryRequest = (
+  path: string,
+  headers: IncomingHttpHeaders,
+  { operationName, query, variables }: GraphQLParams,
+): ApiCacheRequest | null => {
+  // Too long, too many tokens, too deep and the like: the guard in front of Payload refuses it
+  // before anything parses it, and so nothing here parses it either.
+  if (graphQLDocumentProblem(query, variables) !== null) {
+    return null
+  }
+  let document: DocumentNode
+  try {
+    document = parse(query, { noLocation: true })
+  } catch {
+    return null
+  }
+  if (operationOf(document, operationName)?.operation !== 'query') {
+    return null
+  }
+  const accept = graphQLAccept(headers)
+  // Keyed by the document as graphql-js prints it (spacing and commas aside), but asked as the
+  // client wrote it: the printed form may be longer, past the body limit. A GET and a POST of
+  // one query share the answer.
+  const key = JSON.stringify({
+    operationName,
+    query: print(document),
+    variables: sorted(variables),
+  })
+  return {
+    body: Buffer.from(JSON.stringify({ operationName, query, variables })),
+    headers: { accept, 'content-type': 'application/json' },
+    id: `graphql ${accept} ${key}`,
+    kind: 'graphql',
+    method: 'POST',
+    path,
+  }
+}
+
+const graphQLPostRequest = (
   url: URL,
   headers: IncomingHttpHeaders,
   body: Buffer,
@@ -147,42 +175,24 @@ const graphQLRequest = (
   if (
     typeof query !== 'string' ||
     (operationName !== undefined && operationName !== null && typeof operationName !== 'string') ||
-    (variables !== undefined && variables !== null && typeof variables !== 'object')
+    (variables !== undefined &&
+      variables !== null &&
+      (typeof variables !== 'object' || Array.isArray(variables)))
   ) {
     // Payload answers what is malformed, with a 4xx that is not kept.
     return null
   }
-  // Too long, too many tokens, too deep and the like: the guard in front of Payload refuses it
-  // before anything parses it, and so nothing here parses it either.
-  if (graphQLDocumentProblem(query, (variables ?? {}) as Record<string, unknown>) !== null) {
-    return null
-  }
-  let document: DocumentNode
-  try {
-    document = parse(query, { noLocation: true })
-  } catch {
-    return null
-  }
-  const name = operationName ?? undefined
-  if (operationOf(document, name)?.operation !== 'query') {
-    return null
-  }
-  const accept = graphQLAccept(headers)
-  // Keyed by the document as graphql-js prints it (spacing and commas aside), but asked as the
-  // client wrote it: the printed form may be longer, past the body limit.
-  const key = JSON.stringify({
-    operationName: name,
-    query: print(document),
-    variables: sorted(variables ?? {}),
+  return graphQLQueryRequest(url.pathname, headers, {
+    operationName: operationName ?? undefined,
+    query,
+    variables: (variables ?? {}) as Record<string, unknown>,
   })
-  return {
-    body: Buffer.from(JSON.stringify({ operationName: name, query, variables: variables ?? {} })),
-    headers: { accept, 'content-type': 'application/json' },
-    id: `graphql ${accept} ${key}`,
-    kind: 'graphql',
-    method: 'POST',
-    path: url.pathname,
-  }
+}
+
+/** A query named in the URL (GraphQL over HTTP's GET); what is malformed is the route's 400. */
+const graphQLGetRequest = (url: URL, headers: IncomingHttpHeaders): ApiCacheRequest | null => {
+  const read = graphQLGetParams(url.searchParams)
+  return 'problem' in read ? null : graphQLQueryRequest(url.pathname, headers, read.params)
 }
 
 /**
@@ -205,7 +215,10 @@ export const apiCacheRequest = (
   }
   const { api, graphQL } = payload.config.routes
   if (url.pathname === `${api}${graphQL}`) {
-    return method === 'POST' && body ? graphQLRequest(url, headers, body) : null
+    if (method === 'GET' || method === 'HEAD') {
+      return graphQLGetRequest(url, headers)
+    }
+    return method === 'POST' && body ? graphQLPostRequest(url, headers, body) : null
   }
   if ((method === 'GET' || method === 'HEAD') && url.pathname.startsWith(`${api}/`)) {
     return restRequest(payload, url)
