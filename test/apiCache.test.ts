@@ -519,6 +519,28 @@ describe('GraphQL', () => {
     expect(xCache(answer)).toBeNull()
   })
 
+  it('variables nested past the limit are a 400 naming it, by POST (5,000 deep) and by GET', async () => {
+    // They parse, but keying them (and everything after) walked them recursively: the cache
+    // overflowed the stack and dropped the connection.
+    // As text: JSON.stringify itself overflows on such a value.
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`
+    const posted = await read('/api/graphql', {
+      body: `{"query":${JSON.stringify(QUERY)},"variables":${deep}}`,
+      headers: { 'content-type': 'application/json' },
+      method: 'POST',
+    })
+    // A URL has room for 150 levels, past the limit all the same (5,000 would be a 431).
+    const deepEnough = `${'{"a":'.repeat(150)}1${'}'.repeat(150)}`
+    const got = await read(
+      `/api/graphql?${new URLSearchParams({ query: QUERY, variables: deepEnough })}`,
+    )
+    for (const answer of [posted, got]) {
+      expect(answer.status).toBe(400)
+      expect(answer.body.errors[0].message).toMatch(/nested more than 100 levels deep/)
+      expect(xCache(answer)).toBeNull()
+    }
+  })
+
   it('a malformed query is still a 4xx through the cached door, and is not kept', async () => {
     const broken = await graphql('{ Articles { docs { id ')
     expect(broken.status).toBeGreaterThanOrEqual(400)

@@ -85,7 +85,13 @@ const loadRoutes = async (): Promise<RouteTable> => {
   return (method, pathname): ReturnType<RouteTable> => {
     const segments = pathname.split('/').filter(Boolean)
     if (pathname === '/api/graphql') {
-      return { handler: method === 'POST' ? graphql.POST : methodNotAllowed, params: {} }
+      const handlers: Record<string, RouteHandler> = {
+        GET: graphql.GET,
+        HEAD: graphql.GET,
+        POST: graphql.POST,
+      }
+      const handler = handlers[method]
+      return { handler: handler ?? methodNotAllowed, params: {} }
     }
     if (segments[0] === 'api') {
       return {

@@ -1140,6 +1140,51 @@ const graphqlRequests = ({ idType, ids }: CorpusFixtures): CorpusRequest[] => {
       })
     }
   }
+  // The same door by GET (GraphQL over HTTP): the request in the query string.
+  const query = (text: string) => `query=${encodeURIComponent(text)}`
+  const reads = '{ Articles { docs { id } } }'
+  const malformedGets: { kind: string; names?: RegExp; search: string }[] = [
+    { kind: 'GET without a query', names: /query/, search: '' },
+    { kind: 'GET with an empty query', names: /query/, search: 'query=' },
+    { kind: 'GET with a truncated query', search: query('{') },
+    { kind: 'GET with the query twice', names: /query/, search: `${query(reads)}&${query(reads)}` },
+    { kind: 'GET variables not JSON', names: /variables/, search: `${query(reads)}&variables=x` },
+    {
+      kind: 'GET variables a list',
+      names: /variables/,
+      search: `${query(reads)}&variables=%5B1%5D`,
+    },
+    {
+      kind: 'GET variables nested 5,000 deep',
+      search: `${query(reads)}&variables=${encodeURIComponent(`{"a":${deepJson(5000)}}`)}`,
+    },
+    { kind: 'GET with an unknown operationName', search: `${query(reads)}&operationName=Nope` },
+    {
+      kind: 'GET with a mutation',
+      names: /POST/,
+      search: query(
+        `mutation { deleteArticle(id: ${idType === 'number' ? ids.articles : JSON.stringify(ids.articles)}) { id } }`,
+      ),
+    },
+    { kind: 'GET with a subscription', search: query('subscription { Articles { totalDocs } }') },
+    {
+      kind: 'GET nested 300 deep',
+      search: query(`{${'Articles { docs { quotes { '.repeat(300)}id${' } } }'.repeat(300)}}`),
+    },
+    { kind: 'GET with malformed percent-encoding', search: 'query=%7B%ZZ' },
+  ]
+  for (const { kind, names, search } of malformedGets) {
+    for (const role of ROLES) {
+      requests.push({
+        door: 'graphql',
+        kind,
+        method: 'GET',
+        names: role === 'editor' ? names : undefined,
+        path: `/api/graphql${search ? `?${search}` : ''}`,
+        role,
+      })
+    }
+  }
   const badIds: unknown[] = ['abc', 'null', '1e400', '%00', '[]', '', '-1', '__proto__', LONG]
   // 1e400 as JSON text: JSON.stringify would send Infinity as null.
   const badInts: unknown[] = [new RawJson('1e400'), -1, 2147483648, 1.5, 'abc', null, {}]

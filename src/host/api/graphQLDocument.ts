@@ -37,6 +37,28 @@ const EMPTY_SCHEMA = new GraphQLSchema({
 const OPENING = new Set<string>([TokenKind.BRACE_L, TokenKind.BRACKET_L, TokenKind.PAREN_L])
 const CLOSING = new Set<string>([TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKind.PAREN_R])
 
+/**
+ * Whether a variables object nests deeper than `limit`, measured without recursion: a JSON body
+ * of 5,000 levels parses, but everything after that walks it recursively (graphql-js coercing
+ * the variables, JSON.stringify, the API cache's key) and overflows the stack.
+ */
+const nestedDeeperThan = (value: unknown, limit: number): boolean => {
+  const stack: { depth: number; value: unknown }[] = [{ depth: 0, value }]
+  while (stack.length > 0) {
+    const { depth, value: current } = stack.pop()!
+    if (typeof current !== 'object' || current === null) {
+      continue
+    }
+    if (depth >= limit) {
+      return true
+    }
+    for (const inner of Object.values(current)) {
+      stack.push({ depth: depth + 1, value: inner })
+    }
+  }
+  return false
+}
+
 /** Counts tokens and nesting with graphql-js's own lexer, stopping at the first limit passed. */
 const textProblem = (query: string, { maxNesting, maxTokens }: GraphQLDocumentLimits) => {
   const lexer = new Lexer(new Source(query))
@@ -110,6 +132,9 @@ export const graphQLDocumentProblem = (
 ): null | string => {
   if (query.length > limits.maxChars) {
     return `The GraphQL document is ${query.length} characters long; at most ${limits.maxChars} are allowed.`
+  }
+  if (nestedDeeperThan(variables, limits.maxNesting)) {
+    return `The GraphQL variables are nested more than ${limits.maxNesting} levels deep; at most ${limits.maxNesting} are allowed.`
   }
   let document: DocumentNode
   try {
