@@ -421,6 +421,13 @@ committed migrations), and autocannon loads each scenario in turn from the same 
   \`varnishd\` is installed), purged by key through the \`cache.onPurge\` option; its hit rate
   counts Varnish's own \`X-Varnish-Cache: HIT\` answers, so the row is known to measure
   Varnish's copy and not the app behind it.
+- **fresh after a publish on another instance** (its own table): once the load is over, the
+  bench's Payload, a second instance on the same database, edits a live story's dek 20 times
+  (\`--publishes\`), one at a time, each with the story's page, its REST read (\`depth=0\`) and
+  a GraphQL query of it cached on the server beforehand; from the write's acknowledgement each
+  door is polled every 15 ms until it shows the new dek. The check "fresh within 1 s of a
+  publish on another instance" holds the slowest publish on each door to the promise; the
+  tests wait for the change without timing it.
 - **reference**: an express route in the same process that answers the same article's delivery
   bytes from a buffer made once, with its ETag: the fastest this process answers anything. It is
   measured first and last; ratios use the mean of the two.
