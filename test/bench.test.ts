@@ -6,6 +6,8 @@ import type { RunRecord } from '../scripts/bench/report'
 import { parseBenchArgs } from '../scripts/bench/args'
 import { syntheticArticle } from '../scripts/bench/corpus'
 import {
+  freshnessChecks,
+  freshnessTable,
   pageChecks,
   readRecord,
   readSections,
@@ -41,6 +43,12 @@ describe('bench arguments', () => {
       skipBuild: true,
       slugs: 100,
     })
+  })
+
+  it('times 20 publishes for freshness unless told', () => {
+    expect(parseBenchArgs([], {})).toMatchObject({ publishes: 20 })
+    expect(parseBenchArgs(['--publishes=5'], {})).toMatchObject({ publishes: 5 })
+    expect(() => parseBenchArgs(['--publishes', '0'], {})).toThrow(/positive whole number/)
   })
 
   it('refuses unknown flags and bad numbers instead of running with defaults', () => {
@@ -220,6 +228,57 @@ describe("the request log's cost", () => {
     expect(pageChecks(unpaired).some((check) => check.target.startsWith("the request log's"))).toBe(
       false,
     )
+  })
+})
+
+describe('freshness after a publish on another instance', () => {
+  const withFreshness = (freshness: RunRecord['freshness']): RunRecord => ({
+    ...record(1000, 1),
+    freshness,
+  })
+  const TARGET =
+    'fresh within 1 s of a publish on another instance (page / REST / GraphQL): max ≤ 1,000 ms'
+
+  it('passes when the slowest publish on every door is within a second', () => {
+    const fresh = withFreshness({
+      graphql: [300, 120, 990],
+      page: [400, 250, 310],
+      rest: [90, 1000, 150],
+    })
+    expect(freshnessChecks(fresh)).toEqual([
+      { measured: '400 / 1000 / 990 ms (the slowest of 3)', pass: true, target: TARGET },
+    ])
+    expect(freshnessTable(fresh)?.split('\n').slice(2)).toEqual([
+      '| story page | 3 | 310 | 400 |',
+      '| REST | 3 | 150 | 1000 |',
+      '| GraphQL | 3 | 300 | 990 |',
+    ])
+  })
+
+  it('fails on one slow publish, and on one never seen, which shows as past the deadline', () => {
+    const slow = withFreshness({ graphql: [300], page: [1001], rest: [200] })
+    expect(freshnessChecks(slow)[0]).toMatchObject({ pass: false })
+    const unseen = withFreshness({ graphql: [300, null], page: [200, 210], rest: [200, 220] })
+    expect(freshnessChecks(unseen)[0]).toMatchObject({
+      measured: '210 / 220 / > 10,000 ms (the slowest of 2)',
+      pass: false,
+    })
+    expect(freshnessTable(unseen)).toContain('| GraphQL | 2 | > 10,000 | > 10,000 |')
+    // No publishes measured is no evidence that they are fresh.
+    expect(freshnessChecks(withFreshness({ graphql: [], page: [], rest: [] }))[0].pass).toBe(false)
+  })
+
+  it('keeps its figures in the section’s data, and a record from before it still renders', () => {
+    const fresh = withFreshness({ graphql: [300], page: [400], rest: [90] })
+    const section = sectionMarkdown(fresh, freshnessChecks(fresh), [])
+    expect(section).toContain('| fresh after a publish on another instance |')
+    expect(readRecord(section)?.freshness).toEqual(fresh.freshness)
+
+    const old = readRecord(sectionMarkdown(record(1000, 1), [], []))
+    expect(old?.freshness).toBeUndefined()
+    expect(freshnessChecks(old as RunRecord)).toEqual([])
+    expect(freshnessTable(old as RunRecord)).toBeUndefined()
+    expect(sectionMarkdown(old as RunRecord, [], [])).not.toContain('fresh after a publish')
   })
 })
 

@@ -9,6 +9,8 @@ export type BenchOptions = {
   keep: boolean
   /** Where the results are written. */
   output: string
+  /** Publishes on another instance timed to each door of the server (the freshness rows). */
+  publishes: number
   /** Reuse the existing `.next` build instead of running `npm run build`. */
   skipBuild: boolean
   /** Distinct articles requests are spread over (at most the article count). */
@@ -24,6 +26,7 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --warmup S          seconds of unmeasured load before each scenario (default 3)
   --connections N     concurrent connections (default 32)
   --slugs N           distinct articles the requests rotate over (default 500)
+  --publishes N       publishes timed until the page, REST and GraphQL show them (default 20)
   --database-uri URI  database to seed (must be empty; default: a new SQLite file; also DATABASE_URI)
   --output FILE       results file (default docs/BENCHMARKS.md)
   --skip-build        reuse the existing .next build
@@ -50,6 +53,7 @@ export const parseBenchArgs = (
     duration: 10,
     keep: false,
     output: 'docs/BENCHMARKS.md',
+    publishes: 20,
     skipBuild: false,
     slugs: 500,
     warmup: 3,
@@ -77,6 +81,9 @@ export const parseBenchArgs = (
         break
       case '--slugs':
         options.slugs = positiveInteger(flag, value())
+        break
+      case '--publishes':
+        options.publishes = positiveInteger(flag, value())
         break
       case '--database-uri':
         options.databaseUri = value() || undefined

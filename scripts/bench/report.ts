@@ -1,4 +1,7 @@
+import type { FreshnessDoor, FreshnessRecord } from './freshness'
 import type { Measurement, MemoryReport } from './scenarios'
+
+import { FRESHNESS_DEADLINE_MS, FRESHNESS_DOORS } from './freshness'
 
 export type RunFacts = {
   articles: number
@@ -19,6 +22,11 @@ type Summary = { p50: number; p99: number; requestsPerSecond: number }
 
 export type RunRecord = {
   facts: RunFacts
+  /**
+   * How long after a publish on another instance each door showed it. Absent from records
+   * written before it was measured.
+   */
+  freshness?: FreshnessRecord
   /** The bare-node limit, measured first and last like the reference, averaged. */
   limit?: Summary
   measurements: Measurement[]
@@ -70,6 +78,59 @@ export const resultsTable = ({ limit, measurements, reference }: RunRecord): str
         } | ${m.cpu ? `${fixed(m.cpu.generator)} / ${fixed(m.cpu.server)}` : ''} |`,
     ),
   ].join('\n')
+
+const DOOR_LABELS: Record<FreshnessDoor, string> = {
+  graphql: 'GraphQL',
+  page: 'story page',
+  rest: 'REST',
+}
+
+/** The promise: fresh within a second of a publish, on every instance. */
+const FRESH_WITHIN_MS = 1000
+
+/** p50 and max of one door's figures; a publish never seen within the deadline counts as ∞. */
+const freshnessSummary = (latencies: (null | number)[]) => {
+  const sorted = latencies.map((ms) => ms ?? Number.POSITIVE_INFINITY).sort((a, b) => a - b)
+  return {
+    max: sorted.at(-1) ?? Number.NaN,
+    p50: sorted.length === 0 ? Number.NaN : sorted[Math.floor(sorted.length * 0.5)],
+    publishes: sorted.length,
+  }
+}
+
+const freshMs = (ms: number) =>
+  ms === Number.POSITIVE_INFINITY
+    ? `> ${FRESHNESS_DEADLINE_MS.toLocaleString('en-US')}`
+    : fixed(ms, 0)
+
+/** Per door, how long a publish on another instance took to show: undefined for old records. */
+export const freshnessTable = ({ freshness }: RunRecord): string | undefined =>
+  freshness
+    ? [
+        '| fresh after a publish on another instance | publishes | p50 ms | max ms |',
+        '| --- | ---: | ---: | ---: |',
+        ...FRESHNESS_DOORS.map((door) => {
+          const { max, p50, publishes } = freshnessSummary(freshness[door])
+          return `| ${DOOR_LABELS[door]} | ${publishes} | ${freshMs(p50)} | ${freshMs(max)} |`
+        }),
+      ].join('\n')
+    : undefined
+
+/** The freshness promise against the slowest publish on each door; none for old records. */
+export const freshnessChecks = ({ freshness }: RunRecord): TargetCheck[] => {
+  if (!freshness) {
+    return []
+  }
+  const summaries = FRESHNESS_DOORS.map((door) => freshnessSummary(freshness[door]))
+  return [
+    {
+      measured: `${summaries.map(({ max }) => freshMs(max)).join(' / ')} ms (the slowest of ${summaries[0].publishes})`,
+      // No publishes measured is no evidence of the promise.
+      pass: summaries.every(({ max, publishes }) => publishes > 0 && max <= FRESH_WITHIN_MS),
+      target: `fresh within 1 s of a publish on another instance (page / REST / GraphQL): max ≤ ${FRESH_WITHIN_MS.toLocaleString('en-US')} ms`,
+    },
+  ]
+}
 
 const find = (record: RunRecord, key: Measurement['key']) =>
   record.measurements.find((m) => m.key === key) as Measurement
@@ -272,6 +333,7 @@ export const sectionMarkdown = (
     '',
     resultsTable(record),
     '',
+    ...[freshnessTable(record)].flatMap((table) => (table ? [table, ''] : [])),
     checksTable(checks),
     ...(notes.length > 0 ? ['', ...notes.map((note) => `- ${note}`)] : []),
     '',
@@ -359,6 +421,13 @@ committed migrations), and autocannon loads each scenario in turn from the same 
   \`varnishd\` is installed), purged by key through the \`cache.onPurge\` option; its hit rate
   counts Varnish's own \`X-Varnish-Cache: HIT\` answers, so the row is known to measure
   Varnish's copy and not the app behind it.
+- **fresh after a publish on another instance** (its own table): once the load is over, the
+  bench's Payload, a second instance on the same database, edits a live story's dek 20 times
+  (\`--publishes\`), one at a time, each with the story's page, its REST read (\`depth=0\`) and
+  a GraphQL query of it cached on the server beforehand; from the write's acknowledgement each
+  door is polled every 15 ms until it shows the new dek. The check "fresh within 1 s of a
+  publish on another instance" holds the slowest publish on each door to the promise; the
+  tests wait for the change without timing it.
 - **reference**: an express route in the same process that answers the same article's delivery
   bytes from a buffer made once, with its ETag: the fastest this process answers anything. It is
   measured first and last; ratios use the mean of the two.

@@ -8,6 +8,7 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
+import type { FreshnessRecord } from './freshness'
 import type { RunFacts, RunRecord, TargetCheck } from './report'
 import type { Measurement } from './scenarios'
 
@@ -15,11 +16,14 @@ import { databaseKind } from '../../src/host/database/database'
 import { BENCH_USAGE, parseBenchArgs } from './args'
 import { articleSlug, casePoolSize, syntheticCase, syntheticHeadline } from './corpus'
 import { freePort } from '../../src/host/utilities/freePort'
+import { measureFreshness } from './freshness'
 import { residentBytes, startBareNode, startVarnish, varnishAvailable } from './helpers'
 import { startWriter } from './writer'
 import {
   checksTable,
   combineReference,
+  freshnessChecks,
+  freshnessTable,
   pageChecks,
   INTRODUCTION,
   memoryNotes,
@@ -134,6 +138,7 @@ const main = async (): Promise<void> => {
       root: projectRoot,
     })
     const measurements: Measurement[] = []
+    let freshness: FreshnessRecord | undefined
     const references: Measurement[] = []
     const limits: Measurement[] = []
     // Idle is the instance as it stands once it has answered one request of each kind: what
@@ -276,6 +281,15 @@ const main = async (): Promise<void> => {
           `  ${measurement.requestsPerSecond.toFixed(0)} req/s, p50 ${measurement.p50.toFixed(2)} ms, p99 ${measurement.p99.toFixed(2)} ms, server RSS now ${(residentBytes(server.pid) / 2 ** 20).toFixed(0)} MiB`,
         )
       }
+      // After the load, on a server nothing else asks: what is timed is the change log's read,
+      // the purge and the refill, not a queue behind autocannon's requests.
+      say(`freshness: ${options.publishes} publishes on another instance, one at a time`)
+      freshness = await measureFreshness({
+        baseUrl: server.baseUrl,
+        payload: writerPayload,
+        publishes: options.publishes,
+        slugs,
+      })
     } finally {
       clearInterval(sampler)
       clearInterval(memorySampler)
@@ -302,6 +316,7 @@ const main = async (): Promise<void> => {
     }
     const record: RunRecord = {
       facts,
+      freshness,
       limit: limits.length > 0 ? combineReference(limits) : undefined,
       measurements,
       reference: combineReference(references),
@@ -310,7 +325,11 @@ const main = async (): Promise<void> => {
 
     const output = path.resolve(projectRoot, options.output)
     const existing = fs.existsSync(output) ? fs.readFileSync(output, 'utf8') : ''
-    const checks: TargetCheck[] = [...targetChecks(record), ...pageChecks(record)]
+    const checks: TargetCheck[] = [
+      ...targetChecks(record),
+      ...pageChecks(record),
+      ...freshnessChecks(record),
+    ]
     const notes = [
       `Load average (1 min) when the measurements began: ${loadAtStart.toFixed(2)} on ${cpus.length} cores.`,
       ...memoryNotes(record),
@@ -336,7 +355,10 @@ const main = async (): Promise<void> => {
       }
     }
 
-    console.log(`\n${resultsTable(record)}\n\n${checksTable(checks)}\n`)
+    const fresh = freshnessTable(record)
+    console.log(
+      `\n${resultsTable(record)}\n\n${fresh ? `${fresh}\n\n` : ''}${checksTable(checks)}\n`,
+    )
     const markdown = replaceSection(
       existing,
       INTRODUCTION,
