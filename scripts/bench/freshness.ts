@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { storiesBySlug } from './writer'
+
 /** The three doors a reader meets a story by, each answered from a cache between changes. */
 export type FreshnessDoor = 'graphql' | 'page' | 'rest'
 
@@ -121,14 +123,7 @@ export const measureFreshness = async ({
   publishes: number
   slugs: string[]
 }): Promise<FreshnessRecord> => {
-  const { docs } = await payload.find({
-    collection: 'articles',
-    depth: 0,
-    limit: slugs.length,
-    pagination: false,
-    select: { slug: true },
-    where: { slug: { in: slugs } },
-  })
+  const docs = await storiesBySlug(payload, slugs)
   if (docs.length === 0) {
     throw new Error('freshness: none of the sampled stories was found')
   }

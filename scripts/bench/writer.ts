@@ -1,5 +1,18 @@
 import type { Payload } from 'payload'
 
+/** The sampled stories' ids, as the other instance finds them to edit. */
+export const storiesBySlug = async (payload: Payload, slugs: string[]) =>
+  (
+    await payload.find({
+      collection: 'articles',
+      depth: 0,
+      limit: slugs.length,
+      pagination: false,
+      select: { slug: true },
+      where: { slug: { in: slugs } },
+    })
+  ).docs
+
 /**
  * Another instance on the same database publishing every `everyMs`: an edit of a live story's
  * dek, rotating over `slugs`, through Payload with its hooks, so the change log moves and the
@@ -14,14 +27,7 @@ export const startWriter = async ({
   payload: Payload
   slugs: string[]
 }): Promise<{ stop: () => Promise<number> }> => {
-  const { docs } = await payload.find({
-    collection: 'articles',
-    depth: 0,
-    limit: slugs.length,
-    pagination: false,
-    select: { slug: true },
-    where: { slug: { in: slugs } },
-  })
+  const docs = await storiesBySlug(payload, slugs)
   let writes = 0
   let running: Promise<unknown> = Promise.resolve()
   const timer = setInterval(() => {
