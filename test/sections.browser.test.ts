@@ -97,9 +97,31 @@ it('an editor creates a topic, orders the front page and renames a live story; r
 
   // 3. The live story's slug, changed in the admin: the old URL now answers 301 to the new.
   const newSlug = 'asylum-rule-appeal'
+  const storyAs = async (query: string) =>
+    (
+      await (
+        await fetch(`${suite.app.baseUrl}/api/articles/${story.id}?depth=0${query}`, {
+          headers: { authorization: `JWT ${token}` },
+        })
+      ).json()
+    ).slug
   await page.goto(`${suite.app.baseUrl}/admin/collections/articles/${story.id}`)
-  await page.fill('input[name="slug"]', newSlug)
+  const slugInput = page.locator('input[name="slug"]')
+  // The editor types the new slug until the form has it: a field typed into before the page
+  // has hydrated is set back to the stored slug. Autosave then keeps it as the draft.
+  await waitFor(
+    async () => {
+      if ((await slugInput.inputValue()) !== newSlug) await slugInput.fill(newSlug)
+      return (await storyAs('&draft=true')) === newSlug
+    },
+    { intervalMs: 500, timeoutMs: 30_000, what: 'the autosaved draft to hold the new slug' },
+  )
   await page.getByRole('button', { name: 'Publish changes' }).click()
+  await waitFor(async () => (await storyAs('')) === newSlug, {
+    intervalMs: 300,
+    timeoutMs: 30_000,
+    what: 'the published story to have the new slug',
+  })
   await readerSees(
     `/news/${story.slug}`,
     (response) =>
