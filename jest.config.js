@@ -35,7 +35,7 @@ const config = {
   // named as this one, which jest's module map would report as a naming collision.
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   rootDir: '.',
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/helpers/closesWhatItOpens.js',
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: [
     '/node_modules/',
