@@ -1,4 +1,4 @@
-/* global process */
+/* global process, setTimeout */
 import fs from 'node:fs'
 import path from 'node:path'
 
