@@ -41,8 +41,9 @@ sub vcl_recv {
     if (req.http.Authorization || req.http.Cookie ~ "(^|;\s*)(payload-token|__prerender_bypass)=") {
         return (pass);
     }
-    # The admin, the API (its delivery URLs are answered from memory already) and preview.
-    if (req.url ~ "^/(admin|api|preview)(/|\?|$)") {
+    # The admin and preview. The API is looked up like pages are; only the answers the app's API
+    # and delivery caches mark with their surrogate keys are stored (vcl_backend_response).
+    if (req.url ~ "^/(admin|preview)(/|\?|$)") {
         return (pass);
     }
     # Next's client-side navigation asks for the RSC payload of a page, not the page.
@@ -68,6 +69,14 @@ sub vcl_backend_response {
     # The xkey vmod indexes objects by the keys in this header.
     if (beresp.http.Surrogate-Key) {
         set beresp.http.xkey = beresp.http.Surrogate-Key;
+    }
+    # Payload answers much of /api itself (the signed-in user, auth, drafts asked anonymously,
+    # errors) without a cache policy, which Varnish would keep for its default TTL. An API
+    # answer is kept only when the app's cache has keyed it, so that a change purges it.
+    if (bereq.url ~ "^/api(/|\?|$)" && !beresp.http.Surrogate-Key) {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 120s;
+        return (deliver);
     }
     if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(private|no-store)") {
         set beresp.uncacheable = true;
