@@ -12,6 +12,8 @@ const SERVER_ONLY_SUITES = [
   'browserFallback',
   'discussionThreads',
   'headers',
+  // The bench's hook measurement, on the bench's own seeder (SQL written directly).
+  'hookShare',
   'i18n',
   // Body size, timeouts and GraphQL cost are refused before any database is reached.
   'limits',

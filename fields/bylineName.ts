@@ -1,10 +1,11 @@
-import type { FieldHook, PayloadRequest } from 'payload'
+import type { FieldHook, PayloadRequest, TypedFallbackLocale } from 'payload'
 
 import type { Id } from '../src/documents'
 
+import { createDataloaderCacheKey, getDataLoader } from 'payload'
+
 import { recordApiRead } from '../src/cache/apiReads'
 import { documentKey } from '../src/cache/keys'
-import { contextKeys } from '../src/requestContext'
 
 type BylineNameOptions = {
   /** Slug of the collection of staff accounts. */
@@ -13,28 +14,36 @@ type BylineNameOptions = {
   peopleCollection: null | string
 }
 
-/** Names are looked up once per request, however many stories a list holds. */
-const lookUpName = (req: PayloadRequest, collection: string, id: Id): Promise<null | string> => {
-  const names = (req.context[contextKeys.bylineNames] ??= new Map())
-  const key = `${collection}:${String(id)}`
-  // Read without the request (past access), so an API answer showing the name names its record.
+/**
+ * Through the request's dataloader, as Payload populates relationships: the names a list of
+ * stories needs are read in one query per collection, and each once per request.
+ */
+const lookUpName = async (
+  req: PayloadRequest,
+  collection: string,
+  id: Id,
+): Promise<null | string> => {
+  // Read past access (see bylineName), so an API answer showing the name names its record.
   recordApiRead(req, [documentKey(collection, id)])
-  if (!names.has(key)) {
-    names.set(
-      key,
-      req.payload
-        .findByID({
-          id,
-          collection: collection as 'users',
-          depth: 0,
-          disableErrors: true,
-          overrideAccess: true,
-          select: { name: true },
-        })
-        .then((doc) => (typeof doc?.name === 'string' ? doc.name : null)),
-    )
-  }
-  return names.get(key) as Promise<null | string>
+  // Payload gives every request one; a request made by hand may lack it.
+  req.payloadDataLoader ??= getDataLoader(req)
+  const doc = (await req.payloadDataLoader.load(
+    createDataloaderCacheKey({
+      collectionSlug: collection,
+      currentDepth: 0,
+      depth: 0,
+      docID: id,
+      draft: false,
+      // As Payload's own population keys them; unset on a site without localization.
+      fallbackLocale: req.fallbackLocale as TypedFallbackLocale,
+      locale: req.locale as string,
+      overrideAccess: true,
+      select: { name: true },
+      showHiddenFields: false,
+      transactionID: req.transactionID as string,
+    }),
+  )) as { name?: unknown } | null | undefined
+  return typeof doc?.name === 'string' ? doc.name : null
 }
 
 const nameOf = (

@@ -5,8 +5,6 @@
 export const contextKeys = {
   /** Cases read while building a precedent chain build none of their own. */
   buildingPrecedentChain: 'newsroomBuildingPrecedentChain',
-  /** Byline names looked up once per request. */
-  bylineNames: 'newsroomBylineNames',
   /** Set by the delivery hooks: whether this write is a draft save. */
   deliveryDraftSave: 'newsroomDeliveryDraftSave',
   /** People's live flags are set one call at a time per request. */

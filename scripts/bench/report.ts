@@ -1,7 +1,9 @@
 import type { FreshnessDoor, FreshnessRecord } from './freshness'
+import type { HookShareRow } from './hookShare'
 import type { Measurement, MemoryReport } from './scenarios'
 
 import { FRESHNESS_DEADLINE_MS, FRESHNESS_DOORS } from './freshness'
+import { hookShareTable } from './hookShare'
 
 export type RunFacts = {
   articles: number
@@ -27,6 +29,11 @@ export type RunRecord = {
    * written before it was measured.
    */
   freshness?: FreshnessRecord
+  /**
+   * Each newsroom list's uncached read with its hooks and without them (scripts/bench/hookShare.ts).
+   * Absent from records written before it was measured.
+   */
+  hookShare?: HookShareRow[]
   /** The bare-node limit, measured first and last like the reference, averaged. */
   limit?: Summary
   measurements: Measurement[]
@@ -333,7 +340,9 @@ export const sectionMarkdown = (
     '',
     resultsTable(record),
     '',
-    ...[freshnessTable(record)].flatMap((table) => (table ? [table, ''] : [])),
+    ...[freshnessTable(record), hookShareTable(record.hookShare)].flatMap((table) =>
+      table ? [table, ''] : [],
+    ),
     checksTable(checks),
     ...(notes.length > 0 ? ['', ...notes.map((note) => `- ${note}`)] : []),
     '',

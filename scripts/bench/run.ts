@@ -9,6 +9,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import type { FreshnessRecord } from './freshness'
+import type { HookShareRow } from './hookShare'
 import type { RunFacts, RunRecord, TargetCheck } from './report'
 import type { Measurement } from './scenarios'
 
@@ -17,6 +18,7 @@ import { BENCH_USAGE, parseBenchArgs } from './args'
 import { articleSlug, casePoolSize, syntheticCase, syntheticHeadline } from './corpus'
 import { freePort } from '../../src/host/utilities/freePort'
 import { measureFreshness } from './freshness'
+import { hookShareChecks, hookShareTable, measureHookShare } from './hookShare'
 import { residentBytes, startBareNode, startVarnish, varnishAvailable } from './helpers'
 import { startWriter } from './writer'
 import {
@@ -139,6 +141,7 @@ const main = async (): Promise<void> => {
     })
     const measurements: Measurement[] = []
     let freshness: FreshnessRecord | undefined
+    let hookShare: HookShareRow[] | undefined
     const references: Measurement[] = []
     const limits: Measurement[] = []
     // Idle is the instance as it stands once it has answered one request of each kind: what
@@ -290,6 +293,9 @@ const main = async (): Promise<void> => {
         publishes: options.publishes,
         slugs,
       })
+      // In this process, on the same database: Payload's read with and without the hooks.
+      say("uncached list reads with and without the newsroom's hooks")
+      hookShare = await measureHookShare({ payload: writerPayload })
     } finally {
       clearInterval(sampler)
       clearInterval(memorySampler)
@@ -317,6 +323,7 @@ const main = async (): Promise<void> => {
     const record: RunRecord = {
       facts,
       freshness,
+      hookShare,
       limit: limits.length > 0 ? combineReference(limits) : undefined,
       measurements,
       reference: combineReference(references),
@@ -329,6 +336,7 @@ const main = async (): Promise<void> => {
       ...targetChecks(record),
       ...pageChecks(record),
       ...freshnessChecks(record),
+      ...hookShareChecks(hookShare),
     ]
     const notes = [
       `Load average (1 min) when the measurements began: ${loadAtStart.toFixed(2)} on ${cpus.length} cores.`,
@@ -355,9 +363,9 @@ const main = async (): Promise<void> => {
       }
     }
 
-    const fresh = freshnessTable(record)
+    const extra = [freshnessTable(record), hookShareTable(hookShare)].filter(Boolean)
     console.log(
-      `\n${resultsTable(record)}\n\n${fresh ? `${fresh}\n\n` : ''}${checksTable(checks)}\n`,
+      `\n${resultsTable(record)}\n\n${extra.map((table) => `${table}\n\n`).join('')}${checksTable(checks)}\n`,
     )
     const markdown = replaceSection(
       existing,
