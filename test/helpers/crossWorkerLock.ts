@@ -28,6 +28,7 @@ export const acquireCrossWorkerLock = async (
   fs.mkdirSync(locks, { recursive: true })
   const dir = path.join(locks, name)
   const owner = path.join(dir, 'pid')
+  const asked = performance.now()
   await waitFor(
     () => {
       try {
@@ -44,6 +45,11 @@ export const acquireCrossWorkerLock = async (
     },
     { intervalMs: 250, timeoutMs, what: `the ${name} lock (held by another jest worker)` },
   )
+  // A worker waiting here runs nothing else: `.ci/run` sums these lines to show what it costs.
+  const waited = (performance.now() - asked) / 1000
+  if (waited >= 1) {
+    fs.appendFileSync(path.join(locks, '..', 'lock-waits.txt'), `${name} ${waited.toFixed(1)}\n`)
+  }
   let released = false
   return () => {
     if (released) return
