@@ -25,7 +25,45 @@ const SERVER_ONLY_SUITES = [
   'varnish',
 ]
 
-const config = {
+/**
+ * The app's suites: they start servers (express, `next dev`, a production build), drive a
+ * browser or build host apps, and take minutes. Every other suite is the plugin's, through the
+ * Local API, in seconds: `npm test -- --selectProjects plugin` runs those alone.
+ */
+const APP_SUITES = [
+  'apiCache',
+  'app',
+  'browserFallback',
+  'crashSafety',
+  'delivery',
+  'embargo',
+  'fuzz',
+  'headers',
+  'hostApp',
+  'instances',
+  'jobsTwoInstances',
+  'limits',
+  'load',
+  'logLines',
+  'metadata',
+  'objectStorage',
+  'pageCache',
+  'preview',
+  'production',
+  'productionBuild',
+  'redirectsSearch',
+  's3Settings',
+  'server',
+  'shutdown',
+  'sitePages',
+  'slugRedirects',
+  'varnish',
+  'websiteHost',
+]
+const appSuite = (name) => `/test/${name}\\.test\\.ts$`
+
+/** What both projects share: how TypeScript is read, and the plugin reached by package name. */
+const shared = {
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: {
     '^@payload-config$': '<rootDir>/payload.config.ts',
@@ -39,18 +77,6 @@ const config = {
   rootDir: '.',
   testEnvironment: '<rootDir>/test/helpers/closesWhatItOpens.js',
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  testPathIgnorePatterns: [
-    '/node_modules/',
-    '<rootDir>/test/host-app/',
-    // The browser suites drive the admin and the site, whose database work the API suites check
-    // on every adapter: they run on the SQLite pass alone, which keeps CI within its time.
-    ...(sqlite ? [] : ['\\.browser\\.test\\.ts$']),
-    // So do the suites of what no adapter takes part in: the server's headers, cookies, drain
-    // and request log, preview links, translations, the browser the suites drive, Varnish in
-    // front, the benchmark's arguments.
-    ...(sqlite ? [] : SERVER_ONLY_SUITES.map((name) => `/test/${name}\\.test\\.ts$`)),
-  ],
-  testSequencer: '<rootDir>/test/heavySuitesFirst.js',
   testTimeout: 60_000,
   transform: {
     '^.+\\.(t|j)sx?$': [
@@ -66,6 +92,40 @@ const config = {
     ],
   },
   transformIgnorePatterns: ['/node_modules/'],
+}
+
+const ignored = [
+  '/node_modules/',
+  '<rootDir>/test/host-app/',
+  // The browser suites drive the admin and the site, whose database work the API suites check
+  // on every adapter: they run on the SQLite pass alone, which keeps CI within its time.
+  ...(sqlite ? [] : ['\\.browser\\.test\\.ts$']),
+  // So do the suites of what no adapter takes part in: the server's headers, cookies, drain
+  // and request log, preview links, translations, the browser the suites drive, Varnish in
+  // front, the benchmark's arguments.
+  ...(sqlite ? [] : SERVER_ONLY_SUITES.map((name) => `/test/${name}\\.test\\.ts$`)),
+]
+
+const config = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'plugin',
+      testPathIgnorePatterns: [...ignored, '\\.browser\\.test\\.ts$', ...APP_SUITES.map(appSuite)],
+    },
+    {
+      ...shared,
+      displayName: 'app',
+      testMatch: [
+        '<rootDir>/test/**/*.browser.test.ts',
+        ...APP_SUITES.map((name) => `<rootDir>/test/${name}.test.ts`),
+      ],
+      testPathIgnorePatterns: ignored,
+    },
+  ],
+  // Both projects' suites share the two workers, the heavy ones first whichever project.
+  testSequencer: '<rootDir>/test/heavySuitesFirst.js',
+  testTimeout: 60_000,
 }
 
 export default config
