@@ -189,15 +189,23 @@ export const startHost = async ({
   let output = ''
   child.stdout.on('data', (chunk) => (output += chunk))
   child.stderr.on('data', (chunk) => (output += chunk))
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  // Closed once npm has exited and nothing holds its output any more: `next start` runs under
+  // npm and, should npm go first, would keep the pipes (and this jest worker) alive.
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()))
   const running = () => child.exitCode === null && child.signalCode === null
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal)
+    } catch {
+      // The whole group has gone already.
+    }
+  }
   const stop = async () => {
-    if (!child.pid || !running()) return
-    process.kill(-child.pid, 'SIGTERM')
-    const killer = setTimeout(() => {
-      if (child.pid && running()) process.kill(-child.pid, 'SIGKILL')
-    }, 5_000)
-    await exited
+    if (!child.pid) return
+    // The whole group, even when npm itself has exited: the server may still be running.
+    signalGroup('SIGTERM')
+    const killer = setTimeout(() => signalGroup('SIGKILL'), 5_000)
+    await closed
     clearTimeout(killer)
   }
   const baseUrl = `http://127.0.0.1:${port}`
