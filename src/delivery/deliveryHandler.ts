@@ -146,22 +146,6 @@ const createDeliveryHandler = (payload: Payload): DeliveryHandler => {
   const base = `${payload.config.routes.api}/${collectionSlugs.articles}/delivery`
   const pattern = new RegExp(`^${escapeRegExp(base)}/([^/?]+)(/ninjs)?/?(\\?.*)?$`)
 
-  const route = (request: DeliveryRequest): null | Route => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return null
-    }
-    const match = pattern.exec(request.url)
-    if (!match) {
-      return null
-    }
-    try {
-      const slug = decodeURIComponent(match[1])
-      return { format: match[2] ? 'ninjs' : 'json', search: match[3] ?? '', slug }
-    } catch {
-      return null
-    }
-  }
-
   /** The same URL for another slug, keeping the format and the query. */
   const pathFor = ({ format, search }: Route, slug: string) =>
     `${base}/${encodeURIComponent(slug)}${format === 'ninjs' ? '/ninjs' : ''}${search}`
@@ -207,16 +191,30 @@ const createDeliveryHandler = (payload: Payload): DeliveryHandler => {
   }
 
   return (request) => {
-    const at = route(request)
-    if (!at) {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
       return null
     }
+    const match = pattern.exec(request.url)
+    if (!match) {
+      return null
+    }
+    let slug: string
+    try {
+      slug = decodeURIComponent(match[1])
+    } catch {
+      return null
+    }
+    const format = match[2] ? 'ninjs' : 'json'
+    // Only slugs that can exist are ever held, so the hot path needs no other check.
+    const held = cache.peek(slug, format)
+    if (held) {
+      return answer(publicAnswers(held), held, request.ifNoneMatch)
+    }
     // Anything that cannot be a slug is answered without a query, and never fills the cache.
-    if (!SLUG_PATTERN.test(at.slug)) {
+    if (!SLUG_PATTERN.test(slug)) {
       return notFound()
     }
-    const held = cache.peek(at.slug, at.format)
-    return held ? answer(publicAnswers(held), held, request.ifNoneMatch) : read(request, at)
+    return read(request, { format, search: match[3] ?? '', slug })
   }
 }
 
