@@ -14,7 +14,7 @@ import { createChangeFeed } from '../src/cache/changeFeed'
 import { createDeliveryCache } from '../src/delivery/deliveryCache'
 import { readChanges } from '../src/cache/changeLog'
 import { CHANGE_LOG_SLUG } from '../src/cache/changeLogCollection'
-import { deliveryRouter } from '../src/host/server/deliveryRouter'
+import { deliveryFastPath } from '../src/host/server/deliveryFastPath'
 import {
   invalidateDeliveryAfterChange,
   SKIP_LOCAL_DELIVERY_INVALIDATION,
@@ -753,7 +753,7 @@ describe('ninjs', () => {
   })
 })
 
-describe('the express fast path', () => {
+describe('the fast path before express', () => {
   let server: NewsroomServer
   let fallbackHits = 0
 
@@ -764,12 +764,13 @@ describe('the express fast path', () => {
   }
 
   beforeAll(async () => {
+    const fastPath = deliveryFastPath({ payload: ctx.payload })
     server = await startServer({
       fallback: teapot,
+      first: fastPath ? [fastPath] : [],
       host: '127.0.0.1',
       payload: ctx.payload,
       port: 0,
-      routes: [deliveryRouter({ payload: ctx.payload })],
     })
   })
 
@@ -807,6 +808,33 @@ describe('the express fast path', () => {
     const missing = await fetch(`${server.url}/api/articles/delivery/no-such-story`)
     expect(missing.status).toBe(404)
     expect((await missing.json()).errors[0].message).toEqual(expect.any(String))
+    expect(fallbackHits).toBe(0)
+  })
+
+  it('answers HEAD with the headers a GET gets and no body, a miss included', async () => {
+    const got = await fetch(`${server.url}${DELIVERY_URL}`)
+    await got.arrayBuffer()
+    const head = await fetch(`${server.url}${DELIVERY_URL}`, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    for (const name of [
+      'cache-control',
+      'content-length',
+      'content-type',
+      'etag',
+      'last-modified',
+    ]) {
+      expect({ name, value: head.headers.get(name) }).toEqual({
+        name,
+        value: got.headers.get(name),
+      })
+    }
+    expect(await head.text()).toBe('')
+
+    const missing = await fetch(`${server.url}/api/articles/delivery/no-such-story-${unique()}`, {
+      method: 'HEAD',
+    })
+    expect(missing.status).toBe(404)
+    expect(await missing.text()).toBe('')
     expect(fallbackHits).toBe(0)
   })
 

@@ -12,7 +12,6 @@ import { recordPageKeys } from '../src/host/pageCache/renderKeys'
 import { sitePageCache, type SitePageCache } from '../src/host/pageCache/sitePageCache'
 import { type NewsroomServer, startServer } from '../src/host/server/createServer'
 import { deliveryFastPath } from '../src/host/server/deliveryFastPath'
-import { deliveryRouter } from '../src/host/server/deliveryRouter'
 import { redirectRouter } from '../src/host/server/redirectRouter'
 import { renderContentSitemap } from '../src/host/site/feeds/renderContentSitemap'
 import { renderRssFeed } from '../src/host/site/feeds/renderRssFeed'
@@ -205,7 +204,7 @@ beforeAll(async () => {
     host: '127.0.0.1',
     payload: ctx.payload,
     port: 0,
-    routes: [deliveryRouter({ payload: ctx.payload }), redirectRouter({ payload: ctx.payload })],
+    routes: [redirectRouter({ payload: ctx.payload })],
   })
   pages.setOrigin(server.url)
 })

@@ -351,7 +351,7 @@ console.log(JSON.stringify(names))`,
         { cwd: hostDir, env: hostEnv() },
       )
       const names = JSON.parse(stdout)
-      expect(names.delivery).toEqual(expect.arrayContaining(['deliveryResponse', 'renderNinjs']))
+      expect(names.delivery).toEqual(expect.arrayContaining(['deliveryHandlerFor', 'renderNinjs']))
       expect(names.fields).toEqual(expect.arrayContaining(['slugField', 'httpUrlField']))
       expect(names.lexical).toEqual(expect.arrayContaining(['pullQuoteNode', 'caseCitationNode']))
       expect(names.types).toEqual([])

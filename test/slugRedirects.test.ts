@@ -8,7 +8,6 @@ import { recordPageKeys } from '../src/host/pageCache/renderKeys'
 import { sitePageCache } from '../src/host/pageCache/sitePageCache'
 import { type NewsroomServer, startServer } from '../src/host/server/createServer'
 import { deliveryFastPath } from '../src/host/server/deliveryFastPath'
-import { deliveryRouter } from '../src/host/server/deliveryRouter'
 import { redirectRouter } from '../src/host/server/redirectRouter'
 import { startTestPayload, type TestPayload } from './helpers/payload'
 import { createRestClient, type RestClient } from './helpers/rest'
@@ -17,7 +16,8 @@ import { waitFor } from './helpers/waitFor'
 
 /**
  * A live story's old slug, for every reader: the delivery API and ninjs answer it with a 301 to
- * the new slug (through each door: Payload's endpoint, the express router, the fast path), the
+ * the new slug (through each door: Payload's endpoint, the server's fast path behind the page
+ * cache, and alone), the
  * page's 301 is cacheable and purged by key, and restoring a version with another slug keeps
  * the redirects whole (no loop, no dead URL) and tells the editor.
  */
@@ -25,7 +25,7 @@ import { waitFor } from './helpers/waitFor'
 const POLICY = { sMaxAge: 60, staleIfError: 86400, staleWhileRevalidate: 30 }
 let ctx: TestPayload
 let rest: RestClient
-/** The page cache in front, then the express delivery and redirect routes, then "Next". */
+/** The page cache and the delivery fast path in front, then the redirect route, then "Next". */
 let site: NewsroomServer
 /** The delivery fast path alone, on node's request. */
 let fast: NewsroomServer
@@ -55,19 +55,16 @@ beforeAll(async () => {
     payload: ctx.payload,
     settings: { enabled: true, maxBytes: 8 * 1024 * 1024, policy: POLICY },
   })
+  const fastPath = deliveryFastPath({ payload: ctx.payload })
   site = await startServer({
     fallback: fakeNext,
-    first: [pages.handler],
+    first: [pages.handler, ...(fastPath ? [fastPath] : [])],
     host: '127.0.0.1',
     payload: ctx.payload,
     port: 0,
-    routes: [
-      deliveryRouter({ payload: ctx.payload }),
-      redirectRouter({ payload: ctx.payload, policy: POLICY }),
-    ],
+    routes: [redirectRouter({ payload: ctx.payload, policy: POLICY })],
   })
   pages.setOrigin(site.url)
-  const fastPath = deliveryFastPath({ payload: ctx.payload })
   fast = await startServer({
     fallback: fakeNext,
     first: fastPath ? [fastPath] : [],
@@ -108,13 +105,13 @@ const heldRedirect = (path: string) =>
     { what: `${path}'s 301 to be held by the page cache` },
   )
 
-/** The delivery API through each of its doors: Payload's endpoint, express, the fast path. */
+/** The delivery API through each door: Payload's endpoint, the site's server, the fast path alone. */
 const doors = {
   endpoint: async (path: string) => {
     const { body, headers, status } = await rest.get(path)
     return { body, location: headers.get('location'), status }
   },
-  express: async (path: string) => {
+  site: async (path: string) => {
     const { body, location, status } = await visit(site, path)
     return { body, location, status }
   },

@@ -7,9 +7,8 @@ import type { LoadedDelivery } from './renderDeliveryArticle'
 
 import { cacheSettings } from '../cache/cacheSettings'
 import { changeFeedFor, createChangeFeed, DEFAULT_CHECK_INTERVAL_MS } from '../cache/changeFeed'
-import { createInvalidationClock } from '../cache/invalidationClock'
+import { createKeyedStore } from '../cache/keyedStore'
 import { ARTICLE_LIST_KEY } from '../cache/keys'
-import { createTaggedLru } from '../cache/taggedLru'
 import { encodeRepresentation } from './encodeRepresentation'
 import { registerLocalCache } from './localCaches'
 import { loadDeliveryArticle } from './renderDeliveryArticle'
@@ -95,24 +94,16 @@ export const createDeliveryCache = ({
     (checkIntervalMs !== undefined || now !== undefined
       ? createChangeFeed({ checkIntervalMs, now, payload })
       : changeFeedFor(payload))
-  const entries = createTaggedLru<Entry>({ maxBytes, maxEntries })
-  const loading = new Map<string, Promise<Entry>>()
-  const clock = createInvalidationClock()
-
-  const invalidate = (keys?: readonly string[]) => {
-    clock.invalidate(keys)
-    if (keys) {
-      entries.deleteByKeys(keys)
-    } else {
-      entries.clear()
-    }
-    loading.clear()
-  }
-  feed.subscribe((change) => invalidate(change.all ? undefined : change.keys))
+  // Concurrent misses for one slug share one render (`miss`).
+  const { clock, entries, invalidate, miss } = createKeyedStore<Entry, Entry>({
+    feed,
+    maxBytes,
+    maxEntries,
+  })
 
   const load = (slug: string): Promise<Entry> => {
     const started = clock.now()
-    const pending = loadDeliveryArticle({ payload, slug }).then(async (loaded): Promise<Entry> => {
+    return loadDeliveryArticle({ payload, slug }).then(async (loaded): Promise<Entry> => {
       // An old slug of a story renamed since: held with the redirect and the story's keys, so
       // changing either purges it.
       const moved = loaded ? null : await movedArticle(payload, slug)
@@ -135,15 +126,6 @@ export const createDeliveryCache = ({
       }
       return entry
     })
-    // Concurrent misses for one slug share this render.
-    loading.set(slug, pending)
-    const forget = () => {
-      if (loading.get(slug) === pending) {
-        loading.delete(slug)
-      }
-    }
-    pending.then(forget, forget)
-    return pending
   }
 
   const lookup = async (slug: string, fresh = false): Promise<Entry> => {
@@ -154,7 +136,7 @@ export const createDeliveryCache = ({
     if (reading) {
       await reading
     }
-    return entries.get(slug) ?? loading.get(slug) ?? load(slug)
+    return entries.get(slug) ?? miss(slug, () => load(slug))
   }
 
   const represent = (entry: Entry, format: DeliveryFormat): DeliveryRepresentation | null => {

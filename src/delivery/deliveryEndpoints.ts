@@ -1,49 +1,46 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import type { DeliveryFormat } from './encodeRepresentation'
+import { NotFound } from 'payload'
 
 import { collectionSlugs } from '../collectionSlugs'
-import { deliveryCacheFor } from './deliveryCache'
-import { deliveryPathFor, deliveryResponse } from './deliveryResponse'
-import { partnerRepresentation } from './partnerDelivery'
+import { DELIVERY_ENDPOINT, deliveryHandlerFor } from './deliveryHandler'
 
-const handle = (format: DeliveryFormat) => async (req: PayloadRequest) => {
-  const slug = String(req.routeParams?.slug ?? '')
-  const { body, headers, status } = await deliveryResponse({
-    // Each Payload instance keeps its own cache; the hooks and the change log keep them in step.
-    cache: deliveryCacheFor(req.payload),
-    format,
+/**
+ * Hands the request to the delivery handler under the URL it was sent to. Rebuilt from the
+ * route's parameters rather than read from `req.url`, which carries the host's base path.
+ */
+const handle = (ninjs: boolean) => async (req: PayloadRequest) => {
+  const slug = encodeURIComponent(String(req.routeParams?.slug ?? ''))
+  const search = req.url ? new URL(req.url, 'http://localhost').search : ''
+  const answer = await deliveryHandlerFor(req.payload)?.({
     ifNoneMatch: req.headers.get('if-none-match'),
-    onError: (error) => req.payload.logger.error({ err: error, msg: 'delivery read failed' }),
+    method: 'GET',
+    url: `${req.payload.config.routes.api}/${collectionSlugs.articles}/delivery/${slug}${ninjs ? '/ninjs' : ''}${search}`,
     // Payload has already read the request's API key or session.
-    partner: () => partnerRepresentation({ format, payload: req.payload, slug, user: req.user }),
-    redirectTo: deliveryPathFor(
-      `${req.payload.config.routes.api}/${collectionSlugs.articles}/delivery`,
-      format,
-      req.url ? new URL(req.url, 'http://localhost').search : '',
-    ),
-    slug,
+    user: req.user ?? null,
   })
+  if (!answer) {
+    // Only were these endpoints mounted on another collection than the plugin's articles.
+    throw new NotFound(req.t)
+  }
+  const { body, headers, status } = answer
   return new Response(body ? new Uint8Array(body) : null, { headers, status })
 }
 
-/** Marks the endpoints, so the express fast path can tell whether the API is installed. */
-export const DELIVERY_ENDPOINT = 'newsroomDelivery'
-
 /**
- * GET /api/articles/delivery/:slug and …/:slug/ninjs, through Payload's REST routes. The
- * express server answers the same URLs itself before Next is reached (see deliveryRouter).
+ * GET /api/articles/delivery/:slug and …/:slug/ninjs, through Payload's REST routes. A host may
+ * answer the same URLs itself, before its framework routes them, with `deliveryHandlerFor`.
  */
 export const deliveryEndpoints = (): Endpoint[] => [
   {
     custom: { [DELIVERY_ENDPOINT]: true },
-    handler: handle('json'),
+    handler: handle(false),
     method: 'get',
     path: '/delivery/:slug',
   },
   {
     custom: { [DELIVERY_ENDPOINT]: true },
-    handler: handle('ninjs'),
+    handler: handle(true),
     method: 'get',
     path: '/delivery/:slug/ninjs',
   },

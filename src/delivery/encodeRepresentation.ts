@@ -20,6 +20,7 @@ const contentTypes: Record<DeliveryFormat, string> = {
   ninjs: 'application/json; charset=utf-8',
 }
 
+/** A value as the bytes a delivery answer sends, with a strong ETag equal on every instance. */
 export const encodeRepresentation = (
   value: unknown,
   format: DeliveryFormat,

@@ -52,7 +52,10 @@ const articleSelect = {
   updatedAt: true,
 } as const
 
-/** Applies to every document populated from the article, inside its body too. */
+/**
+ * Applies to every document populated from the article, inside its body too: pass it as
+ * `populate` to a `find` whose articles are shaped as delivery does (a host's feeds).
+ */
 export const deliveryPopulate = {
   [collectionSlugs.articles]: { headline: true, slug: true, updatedAt: true },
   [collectionSlugs.cases]: {

@@ -1,64 +1,46 @@
-// The one read path for published content: what the delivery endpoints answer, for a host's
-// own pages or its own fast path in front of Payload.
-export { createDeliveryCache, deliveryCacheFor } from '../delivery/deliveryCache'
-export type { DeliveryCache, DeliveryCacheOptions } from '../delivery/deliveryCache'
-export { DELIVERY_ENDPOINT } from '../delivery/deliveryEndpoints'
-export {
-  DELIVERY_CACHE_CONTROL,
-  deliveryPathFor,
-  deliveryResponse,
-  NOT_FOUND_CACHE_CONTROL,
-} from '../delivery/deliveryResponse'
-export type { DeliveryHttpResponse } from '../delivery/deliveryResponse'
-export { encodeRepresentation } from '../delivery/encodeRepresentation'
-export {
-  PARTNER_CACHE_CONTROL,
-  partnerRepresentation,
-  readsEmbargoed,
-  userFromAuthorization,
-} from '../delivery/partnerDelivery'
-export type { DeliveryFormat, DeliveryRepresentation } from '../delivery/encodeRepresentation'
-export { escapeHtml } from '../delivery/escapeHtml'
-export { movedArticle } from '../redirects/movedArticle'
-export type { MovedArticle } from '../redirects/movedArticle'
-export { withoutInternalFields } from '../delivery/withoutInternalFields'
-export {
-  deliveryPopulate,
-  loadDeliveryArticle,
-  renderDeliveryArticle,
-} from '../delivery/renderDeliveryArticle'
+// What a host needs of the published read path: load a story, render it, answer the delivery
+// URLs, and keep its own caches current (surrogate keys and the change feed).
+
+// Load: the published story as an anonymous reader (or a previewing user) may read it.
+export { deliveryCacheFor } from '../delivery/deliveryCache'
+export type { DeliveryCache } from '../delivery/deliveryCache'
+export { deliveryPopulate, loadDeliveryArticle } from '../delivery/renderDeliveryArticle'
 export type { LoadedDelivery } from '../delivery/renderDeliveryArticle'
-export { NINJS_SCHEMA_URI, renderNinjs } from '../delivery/renderNinjs'
-export { shapeBylines } from '../delivery/shapeDeliveryArticle'
 export type * from '../delivery/types'
+
+// Render: the delivery shape as bytes or ninjs, and the pieces a host's own listings (feeds)
+// shape documents with.
+export { encodeRepresentation } from '../delivery/encodeRepresentation'
+export type { DeliveryFormat, DeliveryRepresentation } from '../delivery/encodeRepresentation'
+export { renderNinjs } from '../delivery/renderNinjs'
+export { shapeBylines } from '../delivery/shapeDeliveryArticle'
+export { withoutInternalFields } from '../delivery/withoutInternalFields'
+
+// Serve: the delivery API's one handler, for a host that answers its URLs before its framework.
+export { DELIVERY_CACHE_CONTROL, deliveryHandlerFor } from '../delivery/deliveryHandler'
+export type { DeliveryAnswer, DeliveryHandler, DeliveryRequest } from '../delivery/deliveryHandler'
 export { ifNoneMatchMatches } from '../delivery/ifNoneMatch'
-export { localCacheStats, registerLocalCache } from '../delivery/localCaches'
-export type { Invalidatable, LocalCacheStats } from '../delivery/localCaches'
-// Surrogate keys and the change feed: how a host's own caches learn what changed.
-export { articleKeys } from '../cache/articleKeys'
-export { changeFeedFor, createChangeFeed, DEFAULT_CHECK_INTERVAL_MS } from '../cache/changeFeed'
-export type { Change, ChangeFeed, ChangeFeedOptions, ChangeListener } from '../cache/changeFeed'
-export { createInvalidationClock } from '../cache/invalidationClock'
-export type { InvalidationClock } from '../cache/invalidationClock'
+
+// Keys: the surrogate keys answers are tagged with (for a CDN's purges and a host's caches), and
+// the recording of what a host cache's request to Payload's API read.
 export {
-  API_READ_HEADER,
-  beginApiRead,
-  endApiRead,
-  recordApiRead,
-  refuseApiRead,
-} from '../cache/apiReads'
-export type { ApiRead } from '../cache/apiReads'
-export { announcesChanges } from '../cache/apiReadHooks'
-export {
-  apiListKey,
   ARTICLE_LIST_KEY,
   CASE_LIST_KEY,
-  PEOPLE_LIST_KEY,
-  SECTION_LIST_KEY,
   caseCitationsKey,
   documentKey,
   FRONT_PAGE_KEY,
   isValidKey,
+  PEOPLE_LIST_KEY,
+  SECTION_LIST_KEY,
 } from '../cache/keys'
-export { createTaggedLru } from '../cache/taggedLru'
-export type { Tagged, TaggedLru } from '../cache/taggedLru'
+export { API_READ_HEADER, beginApiRead, endApiRead } from '../cache/apiReads'
+export type { ApiRead } from '../cache/apiReads'
+
+// Subscribe: what changed, for a host's own caches, and the store they can build on.
+export { changeFeedFor } from '../cache/changeFeed'
+export type { Change, ChangeFeed } from '../cache/changeFeed'
+export { createKeyedStore } from '../cache/keyedStore'
+export type { KeyedStore } from '../cache/keyedStore'
+export type { Tagged } from '../cache/taggedLru'
+export { localCacheStats, registerLocalCache } from '../delivery/localCaches'
+export type { Invalidatable, LocalCacheStats } from '../delivery/localCaches'

@@ -7,6 +7,7 @@ import type { ApiCacheRequest } from './apiRequest'
 
 import {
   beginApiRead,
+  createKeyedStore,
   endApiRead,
   isValidKey,
   registerLocalCache,
@@ -21,7 +22,6 @@ import {
   surrogateKeyHeader,
 } from '../pageCache/cdnHeaders'
 import { encodeVariants, storedVariants } from '../pageCache/encodeVariants'
-import { createKeyedStore } from '../pageCache/keyedStore'
 
 /** 32 MiB: thousands of list and record answers in three encodings. */
 export const DEFAULT_API_CACHE_BYTES = 32 * 1024 * 1024

@@ -5,7 +5,7 @@ import type { Encoding, StoredVariant } from './encodeVariants'
 import type { PageRoute } from './pageRoutes'
 import type { RenderedPage } from './renderThroughNext'
 
-import { isValidKey, registerLocalCache } from 'payload-plugin-newsroom/delivery'
+import { createKeyedStore, isValidKey, registerLocalCache } from 'payload-plugin-newsroom/delivery'
 
 import { randomUUID } from 'node:crypto'
 
@@ -17,7 +17,6 @@ import {
   surrogateKeyHeader,
 } from './cdnHeaders'
 import { encodeVariants, storedVariants } from './encodeVariants'
-import { createKeyedStore } from './keyedStore'
 import { beginRender, endRender } from './renderKeys'
 
 /** 64 MiB: a thousand story pages in three encodings, with room for the front page and feeds. */

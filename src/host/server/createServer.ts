@@ -35,13 +35,16 @@ type StartServerOptions = {
   /** Serves everything the express routes do not: Next's admin, REST, GraphQL and pages. */
   fallback: RequestHandler
   host: string
-  /** Run on node's request before express and its middleware: the page cache's hits. */
+  /**
+   * Run on node's request before express and its middleware: the page cache's hits, the delivery
+   * API, the API cache's hits.
+   */
   first?: RawHandler[]
   /** Passes WebSocket upgrades on (Next's dev-time hot reload). */
   onUpgrade?: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void
   payload: Payload
   port: number
-  /** Answered before the fallback: the delivery API's fast path. */
+  /** Answered before the fallback: old slugs' redirects, the bench's reference. */
   routes?: RequestHandler[]
   /** Limits, timeouts and origins (start.ts reads them from the environment). */
   settings?: Partial<ServerSettings>

@@ -7,7 +7,6 @@ import { getPayload } from 'payload'
 import config from '../../../payload.config'
 import { deliveryFastPath } from './deliveryFastPath'
 import { redirectRouter } from './redirectRouter'
-import { deliveryRouter } from './deliveryRouter'
 import { seedDemoAccounts } from '../seed/seedDemoAccounts'
 import { databaseHasContent, seedFactCheck, seedPiece } from '../seed/seedPiece'
 import { benchReferenceEnabled, benchReferenceRouter } from './benchReference'
@@ -71,8 +70,8 @@ const main = async () => {
 
   const { shutdown, url } = await startServer({
     fallback: (req, res) => handle(req, res),
-    // Anonymous readers' pages, published articles and API answers from ready bytes, ahead of
-    // express.
+    // Anonymous readers' pages, the delivery API (published articles from ready bytes, and its
+    // misses, partners, redirects and 404s) and API answers, ahead of express.
     first: [pageCache?.handler, deliveryFastPath({ payload }), apiCache?.handler].filter(
       (handler) => !!handler,
     ),
@@ -80,10 +79,8 @@ const main = async () => {
     onUpgrade: dev ? nextApp.getUpgradeHandler() : undefined,
     payload,
     port,
-    // Published articles are answered from the delivery cache here, never reaching Next.
     routes: [
       ...(benchReference ? [benchReferenceRouter({ payload })] : []),
-      deliveryRouter({ payload }),
       // A changed slug's old URL: a 301 to the story's page, before Next's 404.
       redirectRouter({ payload, policy: pageCacheConfig.policy }),
     ],

@@ -1,11 +1,9 @@
-import type {
-  ChangeFeed,
-  InvalidationClock,
-  Tagged,
-  TaggedLru,
-} from 'payload-plugin-newsroom/delivery'
+import type { ChangeFeed } from './changeFeed'
+import type { InvalidationClock } from './invalidationClock'
+import type { Tagged, TaggedLru } from './taggedLru'
 
-import { createInvalidationClock, createTaggedLru } from 'payload-plugin-newsroom/delivery'
+import { createInvalidationClock } from './invalidationClock'
+import { createTaggedLru } from './taggedLru'
 
 export type KeyedStore<Entry extends Tagged, Miss> = {
   /** Tells an answer begun before a change from one begun after it. */
@@ -20,17 +18,23 @@ export type KeyedStore<Entry extends Tagged, Miss> = {
 }
 
 /**
- * What the page cache and the API cache share: answers tagged by surrogate key in a bounded
- * LRU, purged by the change feed, and one answer made per id at a time.
+ * The core of a cache that follows the newsroom's changes, the delivery cache's and a host's own
+ * (this app's page and API caches): answers tagged by surrogate key in a bounded LRU, purged by
+ * the change feed, and one answer made per id at a time. Store an answer only when
+ * `clock.invalidatedSince(clock.now() taken before making it, its keys)` is false.
  */
 export const createKeyedStore = <Entry extends Tagged, Miss>({
   feed,
   maxBytes,
+  maxEntries,
 }: {
   feed: ChangeFeed
+  /** Bytes kept (each entry's `bytes`); the least recently used go first. */
   maxBytes: number
+  /** Entries kept; the least recently used go first. @default unbounded */
+  maxEntries?: number
 }): KeyedStore<Entry, Miss> => {
-  const entries = createTaggedLru<Entry>({ maxBytes })
+  const entries = createTaggedLru<Entry>({ maxBytes, maxEntries })
   const underWay = new Map<string, Promise<Miss>>()
   const clock = createInvalidationClock()
   const counts = { hits: 0, misses: 0, purged: 0 }
