@@ -33,6 +33,11 @@ const leftOpen = (before) =>
 export default class ClosesWhatItOpens extends TestEnvironment {
   constructor(config, context) {
     super(config, context)
+    // Node opens a worker's standard streams on first use (a suite's Payload start opened
+    // stdin): the first suite in a worker to touch one would be charged with a pipe of jest's.
+    void process.stdin
+    void process.stdout
+    void process.stderr
     this.before = openResources()
     this.rootDir = config.projectConfig.rootDir
     this.testPath = path.relative(this.rootDir, context.testPath)
