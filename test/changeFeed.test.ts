@@ -14,6 +14,7 @@ import { CHANGE_LOG_SLUG } from '../src/cache/changeLogCollection'
 import { databaseKind } from '../src/host/database/database'
 import { holdsFor } from './helpers/holdsFor'
 import { startTestPayload, type TestPayload } from './helpers/payload'
+import { endPostgresPool } from './helpers/endPostgresPool'
 import { createRestClient } from './helpers/rest'
 import { signIn } from './helpers/users'
 import { waitFor } from './helpers/waitFor'
@@ -48,6 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await b?.destroy()
+  if (b) await endPostgresPool(b)
   await a?.payload.destroy()
 })
 
@@ -193,6 +195,7 @@ describe('a change feed whose Payload instance is destroyed', () => {
   afterAll(async () => {
     // Idempotent: the test below has destroyed it already unless it failed first.
     await payload?.destroy()
+    if (payload) await endPostgresPool(payload)
   })
 
   it('stops looking and logs nothing once payload.destroy() has run', async () => {

@@ -17,6 +17,7 @@ import { seoPreviewUrl } from '../src/seo/seoOptions'
 import { shapeImage } from '../src/lexical/converters/images'
 import { freshDatabaseUri } from './helpers/database'
 import { createRestClient, type RestClient } from './helpers/rest'
+import { endPostgresPool } from './helpers/endPostgresPool'
 
 /**
  * Issue 21: the plugin joins a site that already runs Payload, with its own users (no roles),
@@ -248,6 +249,7 @@ describe('the newsroom joining a running site', () => {
 
   afterAll(async () => {
     await payload?.destroy()
+    if (payload) await endPostgresPool(payload)
   })
 
   it("runs the site's start-up before the newsroom's", () => {

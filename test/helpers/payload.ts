@@ -3,6 +3,7 @@ import type { Payload, SanitizedConfig } from 'payload'
 import { getPayload } from 'payload'
 
 import { freshDatabaseUri } from './database'
+import { endPostgresPool } from './endPostgresPool'
 
 export type TestPayload = { config: SanitizedConfig; payload: Payload }
 
@@ -13,5 +14,11 @@ export const startTestPayload = async (): Promise<TestPayload> => {
   const { default: configPromise } = await import('../../payload.config')
   const config = await configPromise
   const payload = await getPayload({ config })
+  // A suite's `payload.destroy()` then closes the database connections too (endPostgresPool).
+  const destroy = payload.destroy.bind(payload)
+  payload.destroy = async () => {
+    await destroy()
+    await endPostgresPool(payload)
+  }
   return { config, payload }
 }

@@ -53,7 +53,9 @@ export const databaseAdapter = ({
       return postgresAdapter({
         afterSchemaInit: [indexValueTablesByParent(pgIndex)],
         migrationDir: path.join(migrationsDir, 'postgres'),
-        pool: { connectionString: uri },
+        // Payload's destroy() leaves the pool open: an idle connection (and its 10 s idle timer)
+        // would keep a process whose Payload was stopped running until it timed out.
+        pool: { allowExitOnIdle: true, connectionString: uri },
         prodMigrations: postgresMigrations,
       })
     case 'sqlite': {
