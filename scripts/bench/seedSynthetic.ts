@@ -14,7 +14,7 @@ import {
   syntheticHeadline,
   TOPICS,
 } from './corpus'
-import { bulkWriter, type Row } from './bulkInsert'
+import { bulkWriter, type Row, withIndexesBuiltAfter } from './bulkInsert'
 import { lexicalBody } from './lexicalBody'
 
 /** A section's or topic's id: its place in the corpus' list, from 1. */
@@ -258,35 +258,50 @@ export const seedSynthetic = async ({
     { rows: rowsOf(ready, 'versionRels'), table: tables._articles_v_rels },
   ]
 
-  for (let start = 0; start < articles; start += chunkSize) {
-    const end = Math.min(articles, start + chunkSize)
-    const rows: ArticleRows[] = []
-    for (let index = start; index < end; index += 1) {
-      rows.push(
-        articleRows(index, syntheticArticle(index, articles), {
-          article: index + 1,
-          case: (poolIndex) => poolIndex + 1,
-          quote: index * QUOTES_PER_ARTICLE + 1,
-          related: index * RELATED_PER_ARTICLE + 1,
-        }),
-      )
+  // The tables that take a row or more per story.
+  const bulk = [
+    tables.quotes,
+    tables.articles,
+    tables.articles_bylines,
+    tables.articles_corrections,
+    tables._articles_v,
+    tables._articles_v_version_bylines,
+    tables._articles_v_version_corrections,
+    tables.related_stories,
+    tables.articles_rels,
+    tables._articles_v_rels,
+  ]
+  await withIndexesBuiltAfter(payload, bulk, async () => {
+    for (let start = 0; start < articles; start += chunkSize) {
+      const end = Math.min(articles, start + chunkSize)
+      const rows: ArticleRows[] = []
+      for (let index = start; index < end; index += 1) {
+        rows.push(
+          articleRows(index, syntheticArticle(index, articles), {
+            article: index + 1,
+            case: (poolIndex) => poolIndex + 1,
+            quote: index * QUOTES_PER_ARTICLE + 1,
+            related: index * RELATED_PER_ARTICLE + 1,
+          }),
+        )
+      }
+      const column = (key: Exclude<keyof ArticleRows, 'lastTarget'>) => rowsOf(rows, key)
+      const candidates = [...waiting, ...rows]
+      const ready = candidates.filter((row) => row.lastTarget <= end)
+      waiting = candidates.filter((row) => row.lastTarget > end)
+      await write([
+        { rows: column('quotes'), table: tables.quotes },
+        { rows: column('article'), table: tables.articles },
+        { rows: column('bylines'), table: tables.articles_bylines },
+        { rows: column('corrections'), table: tables.articles_corrections },
+        { rows: column('version'), table: tables._articles_v },
+        { rows: column('versionBylines'), table: tables._articles_v_version_bylines },
+        { rows: column('versionCorrections'), table: tables._articles_v_version_corrections },
+        ...links(ready),
+      ])
+      onProgress?.(end, articles)
     }
-    const column = (key: Exclude<keyof ArticleRows, 'lastTarget'>) => rowsOf(rows, key)
-    const candidates = [...waiting, ...rows]
-    const ready = candidates.filter((row) => row.lastTarget <= end)
-    waiting = candidates.filter((row) => row.lastTarget > end)
-    await write([
-      { rows: column('quotes'), table: tables.quotes },
-      { rows: column('article'), table: tables.articles },
-      { rows: column('bylines'), table: tables.articles_bylines },
-      { rows: column('corrections'), table: tables.articles_corrections },
-      { rows: column('version'), table: tables._articles_v },
-      { rows: column('versionBylines'), table: tables._articles_v_version_bylines },
-      { rows: column('versionCorrections'), table: tables._articles_v_version_corrections },
-      ...links(ready),
-    ])
-    onProgress?.(end, articles)
-  }
+  })
   await resetSequences(db, [
     'cases',
     'quotes',
