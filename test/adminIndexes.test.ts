@@ -156,42 +156,56 @@ describe('the indexes the admin and the API filter and sort stories on', () => {
 
 type Statement = { params: unknown[]; text: string }
 
+/** Calls `record` with each call's arguments of `target[method]` while `run` runs. */
+const watching = async <T extends object, K extends keyof T>(
+  target: T,
+  method: K,
+  record: (...args: unknown[]) => void,
+  run: () => Promise<unknown>,
+) => {
+  const original = target[method] as (...args: unknown[]) => unknown
+  target[method] = ((...args: unknown[]) => {
+    record(...args)
+    return original.apply(target, args)
+  }) as T[K]
+  try {
+    await run()
+  } finally {
+    target[method] = original as T[K]
+  }
+}
+
 /** The SQL statements Payload sends while `run` runs, with their parameters. */
 const statementsDuring = async (run: () => Promise<unknown>): Promise<Statement[]> => {
   const seen: Statement[] = []
   if (kind === 'mongodb') {
     await run()
-    return seen
-  }
-  if (kind === 'postgres') {
+  } else if (kind === 'postgres') {
     const pool = (ctx.payload.db as unknown as { pool: PgPool }).pool
-    const query = pool.query
-    pool.query = (...args: unknown[]) => {
-      const [first, values] = args as [{ text?: string; values?: unknown[] } | string, unknown[]]
-      seen.push(
-        typeof first === 'string'
-          ? { params: values ?? [], text: first }
-          : { params: values ?? first.values ?? [], text: String(first.text) },
-      )
-      return query.apply(pool, args)
-    }
-    try {
-      await run()
-    } finally {
-      pool.query = query
-    }
-    return seen
-  }
-  const client = (ctx.payload.db as unknown as { client: SqlClient }).client
-  const execute = client.execute
-  client.execute = (statement) => {
-    seen.push({ params: statement.args ?? [], text: statement.sql })
-    return execute.call(client, statement)
-  }
-  try {
-    await run()
-  } finally {
-    client.execute = execute
+    await watching(
+      pool,
+      'query',
+      (first, values) => {
+        const query = first as { text?: string; values?: unknown[] } | string
+        seen.push(
+          typeof query === 'string'
+            ? { params: (values as unknown[]) ?? [], text: query }
+            : { params: (values as unknown[]) ?? query.values ?? [], text: String(query.text) },
+        )
+      },
+      run,
+    )
+  } else {
+    const client = (ctx.payload.db as unknown as { client: SqlClient }).client
+    await watching(
+      client,
+      'execute',
+      (statement) => {
+        const { args, sql } = statement as { args?: unknown[]; sql: string }
+        seen.push({ params: args ?? [], text: sql })
+      },
+      run,
+    )
   }
   return seen
 }

@@ -292,15 +292,21 @@ describe("the admin's targets", () => {
     ...record(articles, 1),
     measurements,
   })
-
-  it('holds the list query, a publish and the list page to the issue’s numbers, naming the size', () => {
-    const checks = adminChecks(
-      withAdmin(100000, [
-        measured('adminList', { p50: 120, p99: 290, requestsPerSecond: 210 }),
-        measured('publish', { p50: 95, p99: 200, requestsPerSecond: 9 }),
-        measured('adminPage', { p50: 150, p90: 280, p99: 400, requestsPerSecond: 6 }),
+  /** The three scenarios' figures: list p99 and req/s, publish p50, page p90. */
+  const allThree = (
+    articles: number,
+    [listP99, listRate, publishP50, pageP90]: [number, number, number, number],
+  ) =>
+    adminChecks(
+      withAdmin(articles, [
+        measured('adminList', { p50: 50, p99: listP99, requestsPerSecond: listRate }),
+        measured('publish', { p50: publishP50, p99: 200, requestsPerSecond: 9 }),
+        measured('adminPage', { p50: 150, p90: pageP90, p99: 400, requestsPerSecond: 6 }),
       ]),
     )
+
+  it('holds the list query, a publish and the list page to the issue’s numbers, naming the size', () => {
+    const checks = allThree(100000, [290, 210, 95, 280])
     expect(checks.map((check) => [check.target, check.pass])).toEqual([
       [
         'admin list query ≥ 200 req/s with p99 ≤ 300 ms at 32 connections on 100,000 articles',
@@ -312,14 +318,11 @@ describe("the admin's targets", () => {
   })
 
   it('fails each on its own figure: list speed or tail, publish p50, page p90', () => {
-    const slow = adminChecks(
-      withAdmin(1000, [
-        measured('adminList', { p50: 50, p99: 301, requestsPerSecond: 900 }),
-        measured('publish', { p50: 101, p99: 200, requestsPerSecond: 9 }),
-        measured('adminPage', { p50: 150, p90: 301, p99: 400, requestsPerSecond: 6 }),
-      ]),
-    )
-    expect(slow.map((check) => check.pass)).toEqual([false, false, false])
+    expect(allThree(1000, [301, 900, 101, 301]).map((check) => check.pass)).toEqual([
+      false,
+      false,
+      false,
+    ])
     const few = adminChecks(
       withAdmin(1000, [measured('adminList', { p50: 50, p99: 100, requestsPerSecond: 199 })]),
     )

@@ -1,15 +1,8 @@
 import type { MongooseAdapter } from '@payloadcms/db-mongodb'
 
-type IndexBuilder = (name: string) => { on: (...columns: never[]) => unknown }
+import type { SchemaHookArgs } from './parentIndexes'
 
-/** What the SQLite and Postgres adapters' schema hooks share, and all this hook uses. */
-type SchemaHookArgs = {
-  extendTable: (args: {
-    extraConfig: (columns: Record<string, unknown>) => Record<string, unknown>
-    table: never
-  }) => void
-  schema: { tables: Record<string, object> }
-}
+type IndexBuilder = (name: string) => { on: (...columns: never[]) => unknown }
 
 /**
  * The admin's list of stories, and `GET /api/articles?draft=true`, read the versions table:
