@@ -43,7 +43,7 @@ const WORDS = (
   'not but also more than most many some other about over into against through without'
 ).split(' ')
 
-const SPEAKERS = [
+export const SPEAKERS = [
   ['Maria Alvarez', 'Director', 'Center for Civic Research'],
   ['James Okafor', 'Senior Counsel', 'Legal Aid Society'],
   ['Priya Raman', 'Professor of Law', 'State University'],
@@ -71,7 +71,13 @@ export const TOPICS = [
   'Budget',
 ] as const
 const DATELINES = ['WASHINGTON', 'NEW YORK', 'CHICAGO', 'HOUSTON', 'PHOENIX', 'MIAMI'] as const
-const REPORTERS = ['Ana Reyes', 'Ben Carter', 'Chloe Park', 'David Stein', 'Emma Walsh'] as const
+export const REPORTERS = [
+  'Ana Reyes',
+  'Ben Carter',
+  'Chloe Park',
+  'David Stein',
+  'Emma Walsh',
+] as const
 const OUTLETS = ['The Daily Ledger', 'Metro Herald', 'The Tribune', 'Coastal Post'] as const
 const DECIDERS = ['Board of Immigration Appeals', 'Attorney General', 'Court of Appeals'] as const
 
