@@ -6,6 +6,7 @@ import type { RunRecord } from '../scripts/bench/report'
 import { parseBenchArgs } from '../scripts/bench/args'
 import { syntheticArticle } from '../scripts/bench/corpus'
 import {
+  adminChecks,
   freshnessChecks,
   freshnessTable,
   pageChecks,
@@ -279,6 +280,62 @@ describe('freshness after a publish on another instance', () => {
     expect(freshnessChecks(old as RunRecord)).toEqual([])
     expect(freshnessTable(old as RunRecord)).toBeUndefined()
     expect(sectionMarkdown(old as RunRecord, [], [])).not.toContain('fresh after a publish')
+  })
+})
+
+describe("the admin's targets", () => {
+  const measured = (
+    key: 'adminList' | 'adminPage' | 'publish',
+    figures: { p50: number; p90?: number; p99: number; requestsPerSecond: number },
+  ) => ({ errors: 0, key, label: key, statuses: { 200: 100 }, total: 100, ...figures })
+  const withAdmin = (articles: number, measurements: RunRecord['measurements']): RunRecord => ({
+    ...record(articles, 1),
+    measurements,
+  })
+  /** The three scenarios' figures: list p99 and req/s, publish p50, page p90. */
+  const allThree = (
+    articles: number,
+    [listP99, listRate, publishP50, pageP90]: [number, number, number, number],
+  ) =>
+    adminChecks(
+      withAdmin(articles, [
+        measured('adminList', { p50: 50, p99: listP99, requestsPerSecond: listRate }),
+        measured('publish', { p50: publishP50, p99: 200, requestsPerSecond: 9 }),
+        measured('adminPage', { p50: 150, p90: pageP90, p99: 400, requestsPerSecond: 6 }),
+      ]),
+    )
+
+  it('holds the list query, a publish and the list page to the issue’s numbers, naming the size', () => {
+    const checks = allThree(100000, [290, 210, 95, 280])
+    expect(checks.map((check) => [check.target, check.pass])).toEqual([
+      [
+        'admin list query ≥ 200 req/s with p99 ≤ 300 ms at 32 connections on 100,000 articles',
+        true,
+      ],
+      ['publish an edit, one editor at a time: p50 ≤ 100 ms on 100,000 articles', true],
+      ['admin articles list page, one editor at a time: p90 ≤ 300 ms on 100,000 articles', true],
+    ])
+  })
+
+  it('fails each on its own figure: list speed or tail, publish p50, page p90', () => {
+    expect(allThree(1000, [301, 900, 101, 301]).map((check) => check.pass)).toEqual([
+      false,
+      false,
+      false,
+    ])
+    const few = adminChecks(
+      withAdmin(1000, [measured('adminList', { p50: 50, p99: 100, requestsPerSecond: 199 })]),
+    )
+    expect(few).toHaveLength(1)
+    expect(few[0]).toMatchObject({ measured: '199 req/s, p99 100 ms', pass: false })
+  })
+
+  it('is left out where the run did not measure it, and fails a page without a p90', () => {
+    expect(adminChecks(record(1000, 1))).toEqual([])
+    const old = adminChecks(
+      withAdmin(1000, [measured('adminPage', { p50: 100, p99: 200, requestsPerSecond: 6 })]),
+    )
+    expect(old[0].pass).toBe(false)
   })
 })
 

@@ -16,6 +16,7 @@ import * as migration_20261207_155817_assignments from './20261207_155817_assign
 import * as migration_20261207_162654_newsroom_day from './20261207_162654_newsroom_day';
 import * as migration_20261207_192344_notification_email_job from './20261207_192344_notification_email_job';
 import * as migration_20261207_194528_change_log_records from './20261207_194528_change_log_records';
+import * as migration_20261208_021714_admin_list_indexes from './20261208_021714_admin_list_indexes';
 
 export const migrations = [
   {
@@ -106,6 +107,11 @@ export const migrations = [
   {
     up: migration_20261207_194528_change_log_records.up,
     down: migration_20261207_194528_change_log_records.down,
-    name: '20261207_194528_change_log_records'
+    name: '20261207_194528_change_log_records',
+  },
+  {
+    up: migration_20261208_021714_admin_list_indexes.up,
+    down: migration_20261208_021714_admin_list_indexes.down,
+    name: '20261208_021714_admin_list_indexes'
   },
 ];

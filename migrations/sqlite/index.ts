@@ -15,6 +15,7 @@ import * as migration_20261207_122755_organisations from './20261207_122755_orga
 import * as migration_20261207_155751_assignments from './20261207_155751_assignments';
 import * as migration_20261207_162649_newsroom_day from './20261207_162649_newsroom_day';
 import * as migration_20261207_194024_change_log_records from './20261207_194024_change_log_records';
+import * as migration_20261208_021704_admin_list_indexes from './20261208_021704_admin_list_indexes';
 
 export const migrations = [
   {
@@ -100,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261207_194024_change_log_records.up,
     down: migration_20261207_194024_change_log_records.down,
-    name: '20261207_194024_change_log_records'
+    name: '20261207_194024_change_log_records',
+  },
+  {
+    up: migration_20261208_021704_admin_list_indexes.up,
+    down: migration_20261208_021704_admin_list_indexes.down,
+    name: '20261208_021704_admin_list_indexes'
   },
 ];

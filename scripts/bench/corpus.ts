@@ -43,7 +43,7 @@ const WORDS = (
   'not but also more than most many some other about over into against through without'
 ).split(' ')
 
-const SPEAKERS = [
+export const SPEAKERS = [
   ['Maria Alvarez', 'Director', 'Center for Civic Research'],
   ['James Okafor', 'Senior Counsel', 'Legal Aid Society'],
   ['Priya Raman', 'Professor of Law', 'State University'],
@@ -71,7 +71,13 @@ export const TOPICS = [
   'Budget',
 ] as const
 const DATELINES = ['WASHINGTON', 'NEW YORK', 'CHICAGO', 'HOUSTON', 'PHOENIX', 'MIAMI'] as const
-const REPORTERS = ['Ana Reyes', 'Ben Carter', 'Chloe Park', 'David Stein', 'Emma Walsh'] as const
+export const REPORTERS = [
+  'Ana Reyes',
+  'Ben Carter',
+  'Chloe Park',
+  'David Stein',
+  'Emma Walsh',
+] as const
 const OUTLETS = ['The Daily Ledger', 'Metro Herald', 'The Tribune', 'Coastal Post'] as const
 const DECIDERS = ['Board of Immigration Appeals', 'Attorney General', 'Court of Appeals'] as const
 
@@ -84,16 +90,20 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 const sentence = (random: Random, words = random.int(12, 24)) =>
   `${capitalize(Array.from({ length: words }, () => random.pick(WORDS)).join(' '))}.`
 
-const sentences = (random: Random, wordTarget: number) => {
+/** Sentences of at least `wordTarget` words in all, and how many words they hold. */
+const countedSentences = (random: Random, wordTarget: number) => {
   const parts: string[] = []
-  let count = 0
-  while (count < wordTarget) {
-    const next = sentence(random)
-    parts.push(next)
-    count += next.split(' ').length
+  let words = 0
+  while (words < wordTarget) {
+    // Drawn before the sentence's words, as `sentence`'s default would: the same corpus.
+    const length = random.int(12, 24)
+    parts.push(sentence(random, length))
+    words += length
   }
-  return parts.join(' ')
+  return { text: parts.join(' '), words }
 }
+
+const sentences = (random: Random, wordTarget: number) => countedSentences(random, wordTarget).text
 
 export type SyntheticQuote = {
   medium: (typeof MEDIUMS)[number]
@@ -198,8 +208,8 @@ export const syntheticArticle = (index: number, total: number): SyntheticArticle
   const body: BodyPart[] = []
   let words = 0
   const paragraph = (target: number) => {
-    const text = sentences(random, target)
-    words += text.split(' ').length
+    const { text, words: added } = countedSentences(random, target)
+    words += added
     body.push({ kind: 'paragraph', text })
   }
   paragraph(70)

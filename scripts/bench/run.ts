@@ -20,8 +20,10 @@ import { freePort } from '../../src/host/utilities/freePort'
 import { measureFreshness } from './freshness'
 import { hookShareChecks, hookShareTable, measureHookShare } from './hookShare'
 import { residentBytes, startBareNode, startVarnish, varnishAvailable } from './helpers'
-import { startWriter } from './writer'
+import { signInEditor } from './editor'
+import { startWriter, storiesBySlug } from './writer'
 import {
+  adminChecks,
   checksTable,
   combineReference,
   freshnessChecks,
@@ -38,6 +40,8 @@ import {
   targetChecks,
 } from './report'
 import {
+  adminScenarios,
+  checkAdminRequests,
   firstOfEachKind,
   memoryReport,
   pageScenarios,
@@ -62,6 +66,19 @@ const say = (message: string) => process.stderr.write(`[bench] ${message}\n`)
 const sampleSlugs = (articles: number, count: number) =>
   Array.from({ length: count }, (_, slot) => {
     const index = Math.floor((slot * articles) / count)
+    return articleSlug(index, syntheticHeadline(index).headline)
+  })
+
+/** Live stories the editor publishes again in the publish scenario. */
+const PUBLISHED_STORIES = 20
+
+/**
+ * Stories midway between the sampled ones, so the editor's publishes change none of what the
+ * read scenarios rotate over (unless every story is sampled, in a tiny run).
+ */
+const editedSlugs = (articles: number, count: number) =>
+  Array.from({ length: Math.min(count, articles) }, (_, slot) => {
+    const index = Math.floor(((slot + 0.5) * articles) / Math.min(count, articles))
     return articleSlug(index, syntheticHeadline(index).headline)
   })
 
@@ -203,6 +220,17 @@ const main = async (): Promise<void> => {
       } else {
         say('varnishd is not installed: skipping the Varnish scenario')
       }
+      const editor = await signInEditor({ baseUrl: server.baseUrl, payload: writerPayload })
+      await checkAdminRequests({
+        articles: options.articles,
+        baseUrl: server.baseUrl,
+        editor,
+        newestHeadline: syntheticHeadline(0).headline,
+      })
+      const edited = await storiesBySlug(
+        writerPayload,
+        editedSlugs(options.articles, PUBLISHED_STORIES),
+      )
       inPages = true
       const caseSlugs = Array.from(
         { length: Math.min(50, casePoolSize(options.articles)) },
@@ -217,6 +245,7 @@ const main = async (): Promise<void> => {
           varnishUrl: varnish?.baseUrl,
         })),
       )
+      scenarios.push(...adminScenarios({ editor, publishIds: edited.map((doc) => doc.id) }))
       const reference = scenarios.find((scenario) => scenario.key === 'reference')
       const limit = scenarios.find((scenario) => scenario.key === 'limit')
       const ends = [reference, limit]
@@ -335,6 +364,7 @@ const main = async (): Promise<void> => {
     const checks: TargetCheck[] = [
       ...targetChecks(record),
       ...pageChecks(record),
+      ...adminChecks(record),
       ...freshnessChecks(record),
       ...hookShareChecks(hookShare),
     ]

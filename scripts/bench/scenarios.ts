@@ -11,12 +11,15 @@ import {
 } from '../../src/host/server/benchReference'
 
 export type ScenarioKey =
+  | 'adminList'
+  | 'adminPage'
   | 'casePage'
   | 'graphqlCached'
   | 'delivery200'
   | 'delivery304'
   | 'frontPage'
   | 'limit'
+  | 'publish'
   | 'reference'
   | 'rest'
   | 'restCached'
@@ -32,6 +35,11 @@ export type Scenario = {
   baseUrl?: string
   /** Counts the page cache's X-Cache answers, for the hit rate. */
   cacheCounts?: { hits: number; total: number }
+  /**
+   * Connections for this scenario instead of the run's: 1 is one editor at a time, each request
+   * sent when the one before is answered.
+   */
+  connections?: number
   /** A 304 is what the revalidation scenario asks for; anything else there is an error. */
   expectedStatus: 200 | 304
   key: ScenarioKey
@@ -60,6 +68,8 @@ export type Measurement = {
   key: ScenarioKey
   label: string
   p50: number
+  /** Absent from records written before it was kept. */
+  p90?: number
   p99: number
   /** Mean of the per-second request counts, as autocannon reports it. */
   requestsPerSecond: number
@@ -210,8 +220,9 @@ type RunArgs = {
   serverPid?: number
 }
 
-const fire = (scenario: Scenario, { connections, duration, rate, ...args }: RunArgs) => {
+const fire = (scenario: Scenario, { duration, rate, ...args }: RunArgs) => {
   const baseUrl = scenario.baseUrl ?? args.baseUrl
+  const connections = scenario.connections ?? args.connections
   // Each connection starts at its own place in the rotation instead of all on the first slug.
   let nextOffset = 0
   const stride = Math.max(1, Math.floor(scenario.requests.length / connections))
@@ -296,12 +307,96 @@ export const runScenario = async (
     key: scenario.key,
     label: scenario.label,
     p50: percentile(sorted, 0.5),
+    p90: percentile(sorted, 0.9),
     p99: percentile(sorted, 0.99),
     requestsPerSecond: result.requests.mean,
     statuses,
     total: result.requests.total,
   }
 }
+
+/**
+ * The admin's list query: what the list view asks for a signed-in editor (drafts included,
+ * newest change first, ten a page), through REST as an API client or script asks it.
+ */
+export const ADMIN_LIST_PATH = '/api/articles?draft=true&sort=-updatedAt&limit=10&depth=0'
+
+/** The admin's articles list page, rendered by Next for the signed-in editor. */
+export const ADMIN_PAGE_PATH = '/admin/collections/articles'
+
+/**
+ * Checks the editor's requests are answered as the signed-in editor: the list query counts
+ * every story, and the list page shows the newest one (a signed-out visit is sent to the login).
+ */
+export const checkAdminRequests = async ({
+  articles,
+  baseUrl,
+  editor,
+  newestHeadline,
+}: {
+  articles: number
+  baseUrl: string
+  editor: Record<string, string>
+  newestHeadline: string
+}): Promise<void> => {
+  const list = await fetch(`${baseUrl}${ADMIN_LIST_PATH}`, { headers: editor })
+  const { totalDocs } = (await list.json()) as { totalDocs?: number }
+  if (list.status !== 200 || totalDocs !== articles) {
+    fail(`the admin list query answered ${list.status} with ${totalDocs} of ${articles} stories`)
+  }
+  const page = await fetch(`${baseUrl}${ADMIN_PAGE_PATH}`, { headers: editor, redirect: 'manual' })
+  if (page.status !== 200 || !(await page.text()).includes(newestHeadline)) {
+    fail(`the admin's list page answered ${page.status} without the newest story`)
+  }
+}
+
+/**
+ * What an editor's session costs: the admin's list query at the run's connections, the admin's
+ * list page and a publish of an edit one editor at a time. Every request carries the editor's
+ * session cookie, so none is answered from a cache readers share.
+ */
+export const adminScenarios = ({
+  editor,
+  publishIds,
+}: {
+  /** The signed-in editor's cookie and same-origin headers (see signInEditor). */
+  editor: Record<string, string>
+  /** Live stories the editor edits and publishes again, in turn. */
+  publishIds: (number | string)[]
+}): Scenario[] => [
+  {
+    expectedStatus: 200,
+    key: 'adminList',
+    label: 'admin list query (editor, draft=true, sort=-updatedAt, limit 10)',
+    requests: [{ headers: editor, method: 'GET', path: ADMIN_LIST_PATH }],
+  },
+  {
+    connections: 1,
+    expectedStatus: 200,
+    key: 'adminPage',
+    label: 'admin articles list page /admin/collections/articles, one editor at a time',
+    requests: [{ headers: editor, method: 'GET', path: ADMIN_PAGE_PATH }],
+  },
+  {
+    connections: 1,
+    expectedStatus: 200,
+    key: 'publish',
+    label: 'publish an edit (REST PATCH), one editor at a time',
+    requests: publishIds.map((id) => ({
+      headers: { ...editor, 'content-type': 'application/json' },
+      method: 'PATCH',
+      path: `/api/articles/${id}?depth=0`,
+      // A new dek each time, as an editor's correction of a live story.
+      setupRequest: (request: Request) => ({
+        ...request,
+        body: JSON.stringify({
+          _status: 'published',
+          dek: `Edited at ${new Date().toISOString()}.`,
+        }),
+      }),
+    })),
+  },
+]
 
 type PageSetup = {
   baseUrl: string

@@ -10,6 +10,7 @@ import path from 'node:path'
 
 import { migrations as postgresMigrations } from '../../../migrations/postgres'
 import { migrations as sqliteMigrations } from '../../../migrations/sqlite'
+import { createDraftListIndexesMongo, indexDraftLists } from './draftListIndexes'
 import { applyServerCompatibility } from './mongoCompatibility'
 import { indexValueTablesByParent } from './parentIndexes'
 import { SQLITE_BUSY_TIMEOUT_MS, withSqliteWriteLock } from './sqliteWriteLock'
@@ -48,10 +49,16 @@ export const databaseAdapter = ({
 }: DatabaseAdapterOptions): DatabaseAdapterObj => {
   switch (databaseKind(uri)) {
     case 'mongodb':
-      return mongooseAdapter({ afterOpenConnection: applyServerCompatibility, url: uri as string })
+      return mongooseAdapter({
+        afterOpenConnection: async (adapter) => {
+          await applyServerCompatibility(adapter)
+          await createDraftListIndexesMongo(adapter)
+        },
+        url: uri as string,
+      })
     case 'postgres':
       return postgresAdapter({
-        afterSchemaInit: [indexValueTablesByParent(pgIndex)],
+        afterSchemaInit: [indexValueTablesByParent(pgIndex), indexDraftLists(pgIndex)],
         migrationDir: path.join(migrationsDir, 'postgres'),
         // Payload's destroy() leaves the pool open: an idle connection (and its 10 s idle timer)
         // would keep a process whose Payload was stopped running until it timed out.
@@ -70,7 +77,7 @@ export const databaseAdapter = ({
       // while a transaction writes, and survives kill -9 with synchronous=FULL.
       return withSqliteWriteLock(
         sqliteAdapter({
-          afterSchemaInit: [indexValueTablesByParent(sqliteIndex)],
+          afterSchemaInit: [indexValueTablesByParent(sqliteIndex), indexDraftLists(sqliteIndex)],
           busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
           client: { url },
           migrationDir: path.join(migrationsDir, 'sqlite'),

@@ -1,7 +1,7 @@
 type IndexBuilder = (name: string) => { on: (column: never) => unknown }
 
-/** What the SQLite and Postgres adapters' schema hooks share, and all this hook uses. */
-type SchemaHookArgs = {
+/** What the SQLite and Postgres adapters' schema hooks share, and all these hooks use. */
+export type SchemaHookArgs = {
   extendTable: (args: {
     extraConfig: (columns: Record<string, unknown>) => Record<string, unknown>
     table: never
