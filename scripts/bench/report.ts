@@ -496,6 +496,13 @@ committed migrations), and autocannon loads each scenario in turn from the same 
 - **reference**: an express route in the same process that answers the same article's delivery
   bytes from a buffer made once, with its ETag: the fastest this process answers anything. It is
   measured first and last; ratios use the mean of the two.
+- **admin list query**: what the admin's list of stories asks, as a signed-in editor:
+  \`GET /api/articles?draft=true&sort=-updatedAt&limit=10&depth=0\` at the run's connections.
+- **admin articles list page** and **publish an edit**: one editor at a time,
+  \`/admin/collections/articles\` (p90) and a REST \`PATCH\` that publishes an edit (p50).
+- **uncached list reads with and without hooks** (after the load, in the bench's own process):
+  the anonymous read of ten articles, quotes, cases and sections as readers meet it, with every
+  collection and field hook taken out, and without each hook alone, taking turns read by read.
 
 Requests rotate over the same set of articles in every scenario but the front page. The set is
 smaller than the delivery cache (1,000 slugs), so delivery measures cache hits; the shared
