@@ -2,7 +2,7 @@ import type { FieldHook, PayloadRequest, TypedFallbackLocale } from 'payload'
 
 import type { Id } from '../src/documents'
 
-import { createDataloaderCacheKey, getDataLoader } from 'payload'
+import { createDataloaderCacheKey } from 'payload'
 
 import { recordApiRead } from '../src/cache/apiReads'
 import { documentKey } from '../src/cache/keys'
@@ -25,24 +25,35 @@ const lookUpName = async (
 ): Promise<null | string> => {
   // Read past access (see bylineName), so an API answer showing the name names its record.
   recordApiRead(req, [documentKey(collection, id)])
-  // Payload gives every request one; a request made by hand may lack it.
-  req.payloadDataLoader ??= getDataLoader(req)
-  const doc = (await req.payloadDataLoader.load(
-    createDataloaderCacheKey({
-      collectionSlug: collection,
-      currentDepth: 0,
-      depth: 0,
-      docID: id,
-      draft: false,
-      // As Payload's own population keys them; unset on a site without localization.
-      fallbackLocale: req.fallbackLocale as TypedFallbackLocale,
-      locale: req.locale as string,
-      overrideAccess: true,
-      select: { name: true },
-      showHiddenFields: false,
-      transactionID: req.transactionID as string,
-    }),
-  )) as { name?: unknown } | null | undefined
+  // Payload gives every request its dataloader (createLocalReq, createPayloadRequest); one made
+  // by hand without it reads the name alone, leaving the request as it came.
+  const doc = (
+    req.payloadDataLoader
+      ? await req.payloadDataLoader.load(
+          createDataloaderCacheKey({
+            collectionSlug: collection,
+            currentDepth: 0,
+            depth: 0,
+            docID: id,
+            draft: false,
+            // As Payload's own population keys them; unset on a site without localization.
+            fallbackLocale: req.fallbackLocale as TypedFallbackLocale,
+            locale: req.locale as string,
+            overrideAccess: true,
+            select: { name: true },
+            showHiddenFields: false,
+            transactionID: req.transactionID as string,
+          }),
+        )
+      : await req.payload.findByID({
+          id,
+          collection: collection as 'users',
+          depth: 0,
+          disableErrors: true,
+          overrideAccess: true,
+          select: { name: true },
+        })
+  ) as { name?: unknown } | null | undefined
   return typeof doc?.name === 'string' ? doc.name : null
 }
 
