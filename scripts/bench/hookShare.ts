@@ -1,5 +1,7 @@
 import type { CollectionSlug, Payload } from 'payload'
 
+import { percentile } from './scenarios'
+
 /** The lists the issue measured as costly, and sections, which have no newsroom hooks to speak of. */
 export const HOOK_SHARE_COLLECTIONS = ['articles', 'quotes', 'cases', 'sections'] as const
 
@@ -58,10 +60,7 @@ const hookLists = (collection: {
   return lists
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? 0
-}
+const median = (values: number[]): number => percentile(Float64Array.from(values).sort(), 0.5)
 
 /**
  * Each newsroom collection's anonymous list read (`limit: 10`, `depth: 0`, the reader's access),

@@ -198,7 +198,8 @@ export const prepareScenarios = async ({ baseUrl, slugs }: ScenarioSetup): Promi
   ]
 }
 
-const percentile = (sorted: Float64Array, p: number) =>
+/** The value at share `p` of ascending figures; NaN for none. */
+export const percentile = (sorted: Float64Array, p: number) =>
   sorted.length === 0
     ? Number.NaN
     : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]
